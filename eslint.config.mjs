@@ -1,0 +1,60 @@
+// ESLint flat config: type-aware TypeScript rules, and the layer rules of
+// DESIGN.md enforced by import restrictions (domain imports nothing outward;
+// ui never touches SharePoint code; data knows no UI).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'test/artifacts/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node, ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: restrict(
+      [
+        '**/data/**', '**/data', '**/ui/**', '**/notify/**', '**/teams/**', '**/local/**', '**/cli/**', '**/i18n/**',
+        'react', 'react-dom', '@pnp/*', '@microsoft/teams-js', '@fluentui/*', 'better-sqlite3', 'node:*', 'fs', 'http', 'path',
+      ],
+      'src/domain is pure: types and rules only, no I/O, no UI, no SharePoint (DESIGN.md layers).',
+    ),
+  },
+  {
+    files: ['src/data/**/*.ts'],
+    rules: restrict(
+      ['**/ui/**', '**/notify/**', '**/teams/**', '**/cli/**', '**/local/**', 'react', 'react-dom', '@fluentui/*'],
+      'src/data knows SharePoint and the domain only (DESIGN.md layers).',
+    ),
+  },
+  {
+    files: ['src/notify/**/*.ts'],
+    rules: restrict(
+      ['**/ui/**', '**/teams/**', '**/cli/**', '**/local/**', 'react', 'react-dom', '@fluentui/*', '@pnp/*'],
+      'src/notify builds cards from domain data and sends them through a transport (DESIGN.md layers).',
+    ),
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/teams/**/*.{ts,tsx}'],
+    rules: restrict(
+      ['@pnp/*', '**/data/schema/**', '**/local/**', '**/cli/**', 'better-sqlite3', 'node:*'],
+      'The tab never touches SharePoint code directly: it goes through the repositories (DESIGN.md layers).',
+    ),
+  },
+);

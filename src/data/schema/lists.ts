@@ -1,0 +1,370 @@
+import { CHOICES } from './choices';
+import type { FieldDef, ListDef, ListKey } from './types';
+
+/**
+ * The register's SharePoint lists. Every column the app filters or sorts on
+ * is indexed (the list view threshold), and every list the app creates items
+ * in has a client-made unique key so a retried create is recognised.
+ */
+const title = (display: string, maxLength = 255): FieldDef => ({
+  internalName: 'Title',
+  title: display,
+  type: 'Text',
+  required: true,
+  maxLength,
+});
+
+const key = (internalName: string, display: string): FieldDef => ({
+  internalName,
+  title: display,
+  type: 'Text',
+  required: true,
+  unique: true,
+  indexed: true,
+  maxLength: 255,
+});
+
+const text = (internalName: string, display: string, extra: Partial<FieldDef> = {}): FieldDef => ({
+  internalName,
+  title: display,
+  type: 'Text',
+  maxLength: 255,
+  ...extra,
+});
+
+const note = (internalName: string, display: string, extra: Partial<FieldDef> = {}): FieldDef => ({
+  internalName,
+  title: display,
+  type: 'Note',
+  richText: false,
+  ...extra,
+});
+
+const date = (internalName: string, display: string, extra: Partial<FieldDef> = {}): FieldDef => ({
+  internalName,
+  title: display,
+  type: 'DateTime',
+  dateOnly: true,
+  ...extra,
+});
+
+const choice = (
+  internalName: string,
+  display: string,
+  set: keyof typeof CHOICES,
+  extra: Partial<FieldDef> = {},
+): FieldDef => ({ internalName, title: display, type: 'Choice', choices: CHOICES[set], ...extra });
+
+const lookup = (internalName: string, display: string, lookupList: ListKey, extra: Partial<FieldDef> = {}): FieldDef => ({
+  internalName,
+  title: display,
+  type: 'Lookup',
+  lookupList,
+  lookupField: 'Title',
+  indexed: true,
+  ...extra,
+});
+
+export const PARTNERS: ListDef = {
+  key: 'partners',
+  title: 'Partner Organisations',
+  url: 'PartnerOrganisations',
+  description: 'Organisations the council works with in collaborations and partnerships.',
+  keyField: 'PartnerKey',
+  versioning: true,
+  permissions: { governance: 'Edit', officers: 'Read', panel: 'Read' },
+  fields: [
+    title('Name'),
+    key('PartnerKey', 'Partner key'),
+    text('NameCy', 'Name (Welsh)'),
+    choice('Sector', 'Sector', 'sector', { indexed: true }),
+    text('Website', 'Website'),
+  ],
+  views: [{ title: 'All partners', default: true, fields: ['LinkTitle', 'NameCy', 'Sector'], query: '<OrderBy><FieldRef Name="Title"/></OrderBy>', rowLimit: 100, paged: true }],
+};
+
+export const COLLABORATIONS: ListDef = {
+  key: 'collaborations',
+  title: 'Collaborations',
+  url: 'Collaborations',
+  description: 'The register of collaborations and formal partnerships.',
+  keyField: 'Reference',
+  versioning: true,
+  permissions: { governance: 'Edit', officers: 'Contribute', panel: 'Read' },
+  fields: [
+    title('Name'),
+    key('Reference', 'Reference'),
+    text('TitleCy', 'Name (Welsh)'),
+    choice('Kind', 'Kind', 'kind', { required: true, indexed: true }),
+    choice('Model', 'Model', 'model', { required: true, indexed: true }),
+    { internalName: 'InScope', title: 'In scope of the protocol', type: 'Boolean', indexed: true, defaultValue: '1' },
+    note('Purpose', 'Purpose', { required: true }),
+    note('Outcomes', 'Expected outcomes for citizens'),
+    { internalName: 'Reasons', title: 'Reasons for partnering', type: 'MultiChoice', choices: CHOICES.reason },
+    choice('Basis', 'Basis', 'basis', { required: true, indexed: true }),
+    choice('Footprint', 'Footprint', 'footprint', { required: true }),
+    text('LeadOrganisation', 'Lead organisation', { required: true }),
+    { internalName: 'CouncilLeads', title: 'Council leads', type: 'Boolean', indexed: true, defaultValue: '0' },
+    { internalName: 'Partners', title: 'Partner organisations', type: 'LookupMulti', lookupList: 'partners', lookupField: 'Title' },
+    text('ServiceArea', 'Service area'),
+    text('Directorate', 'Directorate', { required: true, indexed: true }),
+    { internalName: 'LeadOfficer', title: 'Lead officer', type: 'User', indexed: true },
+    { internalName: 'HeadOfService', title: 'Head of Service', type: 'User', indexed: true },
+    choice('Status', 'Status', 'status', { required: true, indexed: true, defaultValue: 'Proposed' }),
+    date('StartDate', 'Start date', { indexed: true }),
+    date('EndDate', 'End date'),
+    choice('ReviewFrequency', 'Review frequency', 'reviewFrequency', { required: true, defaultValue: 'Annual' }),
+    date('LastReviewDate', 'Last review'),
+    date('NextReviewDue', 'Next review due', { indexed: true }),
+    { internalName: 'AnnualCost', title: 'Annual cost', type: 'Currency', min: 0 },
+    { internalName: 'CouncilContribution', title: 'Council contribution', type: 'Currency', min: 0 },
+    choice('ServiceRisk', 'Service risk', 'risk', { required: true, defaultValue: 'Medium' }),
+    choice('Significance', 'Significance', 'significance', { indexed: true }),
+    note('Scrutiny', 'Scrutiny arrangements'),
+    note('DisputeResolution', 'Dispute resolution'),
+    note('ExitStrategy', 'Exit strategy'),
+    note('ExitNote', 'Exit note'),
+    text('Panel', 'Review panel', { indexed: true }),
+    choice('LastAssessmentRag', 'Last assessment RAG', 'rag'),
+    { internalName: 'LastAssessmentScore', title: 'Last assessment score', type: 'Number', min: 0, max: 100 },
+  ],
+  views: [
+    {
+      title: 'All collaborations',
+      default: true,
+      fields: ['Reference', 'LinkTitle', 'Model', 'Status', 'Directorate', 'LeadOfficer', 'NextReviewDue', 'Significance', 'LastAssessmentRag'],
+      query: '<OrderBy><FieldRef Name="Reference"/></OrderBy>',
+      rowLimit: 100,
+      paged: true,
+    },
+    {
+      title: 'Reviews due',
+      fields: ['Reference', 'LinkTitle', 'Status', 'Directorate', 'NextReviewDue'],
+      query: '<Where><IsNotNull><FieldRef Name="NextReviewDue"/></IsNotNull></Where><OrderBy><FieldRef Name="NextReviewDue"/></OrderBy>',
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
+};
+
+export const ASSESSMENT_TEMPLATES: ListDef = {
+  key: 'assessmentTemplates',
+  title: 'Assessment Templates',
+  url: 'AssessmentTemplates',
+  description: 'Versioned assessment templates; publishing a change makes a new version.',
+  keyField: 'TemplateVersionKey',
+  versioning: true,
+  permissions: { governance: 'Edit', officers: 'Read', panel: 'Read' },
+  fields: [
+    title('Name'),
+    key('TemplateVersionKey', 'Template version key'),
+    text('TemplateKey', 'Template key', { required: true, indexed: true }),
+    text('TitleCy', 'Name (Welsh)'),
+    { internalName: 'TemplateVersion', title: 'Version', type: 'Number', required: true, min: 1, indexed: true },
+    choice('TemplateStatus', 'Template status', 'templateStatus', { required: true, indexed: true, defaultValue: 'Draft' }),
+    note('DescriptionEn', 'Description'),
+    note('DescriptionCy', 'Description (Welsh)'),
+    text('Source', 'Source document'),
+    note('SectionsJson', 'Sections'),
+    note('ThresholdsJson', 'RAG thresholds'),
+  ],
+  views: [{ title: 'All templates', default: true, fields: ['LinkTitle', 'TemplateKey', 'TemplateVersion', 'TemplateStatus'], rowLimit: 100, paged: true }],
+};
+
+export const ASSESSMENT_QUESTIONS: ListDef = {
+  key: 'assessmentQuestions',
+  title: 'Assessment Questions',
+  url: 'AssessmentQuestions',
+  description: 'The questions of each template version.',
+  keyField: 'QuestionKey',
+  versioning: true,
+  permissions: { governance: 'Edit', officers: 'Read', panel: 'Read' },
+  fields: [
+    title('Question', 255),
+    key('QuestionKey', 'Question key'),
+    text('TemplateVersionKey', 'Template version key', { required: true, indexed: true }),
+    text('SectionKey', 'Section key', { required: true }),
+    { internalName: 'SortOrder', title: 'Order', type: 'Number', required: true, min: 0 },
+    note('QuestionEn', 'Question text', { required: true }),
+    note('QuestionCy', 'Question text (Welsh)', { required: true }),
+    note('GuidanceEn', 'Guidance'),
+    note('GuidanceCy', 'Guidance (Welsh)'),
+    choice('AnswerKind', 'Answer kind', 'answerKind', { required: true }),
+    { internalName: 'IsRequired', title: 'Required', type: 'Boolean', defaultValue: '1' },
+    { internalName: 'AllowNotApplicable', title: 'Not applicable allowed', type: 'Boolean', defaultValue: '0' },
+    { internalName: 'Weight', title: 'Weight', type: 'Number', min: 0, defaultValue: '1' },
+  ],
+  views: [{ title: 'All questions', default: true, fields: ['LinkTitle', 'TemplateVersionKey', 'SectionKey', 'SortOrder', 'AnswerKind'], rowLimit: 100, paged: true }],
+};
+
+export const ASSESSMENTS: ListDef = {
+  key: 'assessments',
+  title: 'Assessments',
+  url: 'Assessments',
+  description: 'Assessments of collaborations against a template version.',
+  keyField: 'AssessmentKey',
+  versioning: true,
+  permissions: { governance: 'Edit', officers: 'Contribute', panel: 'Read' },
+  fields: [
+    title('Title'),
+    key('AssessmentKey', 'Assessment key'),
+    lookup('Collaboration', 'Collaboration', 'collaborations', { required: true }),
+    text('TemplateVersionKey', 'Template version key', { required: true, indexed: true }),
+    { internalName: 'TemplateVersion', title: 'Template version', type: 'Number', required: true, min: 1 },
+    choice('AssessmentStatus', 'Assessment status', 'assessmentStatus', { required: true, indexed: true, defaultValue: 'Draft' }),
+    note('AnswersJson', 'Answers'),
+    { internalName: 'Score', title: 'Score', type: 'Number', min: 0, max: 100 },
+    choice('OverallRag', 'Overall RAG', 'rag'),
+    date('DueDate', 'Due date', { indexed: true }),
+    { internalName: 'SubmittedBy', title: 'Submitted by', type: 'User' },
+    { internalName: 'SubmittedOn', title: 'Submitted on', type: 'DateTime', indexed: true },
+  ],
+  views: [{ title: 'All assessments', default: true, fields: ['LinkTitle', 'Collaboration', 'AssessmentStatus', 'Score', 'OverallRag', 'SubmittedOn'], rowLimit: 100, paged: true }],
+};
+
+export const REVIEWS: ListDef = {
+  key: 'reviews',
+  title: 'Reviews',
+  url: 'Reviews',
+  description: 'Reviews of collaborations by Heads of Service and the review panel, with their outcomes.',
+  keyField: 'ReviewKey',
+  versioning: true,
+  permissions: { governance: 'Edit', officers: 'Contribute', panel: 'Contribute' },
+  fields: [
+    title('Title'),
+    key('ReviewKey', 'Review key'),
+    lookup('Collaboration', 'Collaboration', 'collaborations', { required: true }),
+    choice('ReviewKind', 'Review kind', 'reviewKind', { required: true, indexed: true }),
+    date('DueDate', 'Due date', { required: true, indexed: true }),
+    date('HeldOn', 'Held on', { indexed: true }),
+    text('Panel', 'Panel', { indexed: true }),
+    { internalName: 'Attendees', title: 'Attendees', type: 'UserMulti' },
+    lookup('Assessment', 'Assessment considered', 'assessments', { indexed: false }),
+    choice('Outcome', 'Outcome', 'outcome', { indexed: true }),
+    note('DecisionNote', 'Decision note'),
+    { internalName: 'ConversationUrl', title: 'Channel conversation', type: 'URL' },
+    note('SnapshotJson', 'What the panel saw'),
+  ],
+  views: [{ title: 'All reviews', default: true, fields: ['LinkTitle', 'Collaboration', 'ReviewKind', 'DueDate', 'Outcome'], query: '<OrderBy><FieldRef Name="DueDate"/></OrderBy>', rowLimit: 100, paged: true }],
+};
+
+export const ACTIONS: ListDef = {
+  key: 'actions',
+  title: 'Actions',
+  url: 'Actions',
+  description: 'Actions of collaboration, review and programme action plans.',
+  keyField: 'ActionKey',
+  versioning: true,
+  permissions: { governance: 'Edit', officers: 'Contribute', panel: 'Contribute' },
+  fields: [
+    title('Action'),
+    key('ActionKey', 'Action key'),
+    choice('ActionScope', 'Belongs to', 'actionScope', { required: true, indexed: true, defaultValue: 'Collaboration' }),
+    lookup('Collaboration', 'Collaboration', 'collaborations'),
+    lookup('Review', 'Review', 'reviews'),
+    { internalName: 'Owner', title: 'Owner', type: 'User', indexed: true },
+    date('StartDate', 'Start date'),
+    date('DueDate', 'Due date', { indexed: true }),
+    { internalName: 'Progress', title: 'Progress (%)', type: 'Number', min: 0, max: 100, defaultValue: '0' },
+    date('CompletedOn', 'Completed on', { indexed: true }),
+    note('ProgressNote', 'Progress note'),
+  ],
+  views: [{ title: 'All actions', default: true, fields: ['LinkTitle', 'Collaboration', 'Owner', 'StartDate', 'DueDate', 'Progress'], query: '<OrderBy><FieldRef Name="DueDate"/></OrderBy>', rowLimit: 100, paged: true }],
+};
+
+export const CHANNEL_MAPPINGS: ListDef = {
+  key: 'channelMappings',
+  title: 'Channel Mappings',
+  url: 'ChannelMappings',
+  description: 'Which Teams channel hears about each directorate and panel. Holds no secrets.',
+  keyField: 'MappingKey',
+  versioning: true,
+  permissions: { governance: 'Edit', officers: 'Read', panel: 'Read' },
+  fields: [
+    title('Directorate or panel'),
+    key('MappingKey', 'Mapping key'),
+    choice('MappingKind', 'Kind', 'mappingKind', { required: true, indexed: true }),
+    text('ChannelKey', 'Channel key', { required: true, indexed: true }),
+    text('ChannelName', 'Channel name', { required: true }),
+    text('TeamId', 'Team id'),
+    text('ChannelId', 'Channel id'),
+    choice('Language', 'Language', 'language', { required: true, defaultValue: 'English and Welsh' }),
+  ],
+  views: [{ title: 'All mappings', default: true, fields: ['LinkTitle', 'MappingKind', 'ChannelName', 'Language'], rowLimit: 100, paged: true }],
+};
+
+export const REMINDER_CHANNELS: ListDef = {
+  key: 'reminderChannels',
+  title: 'Reminder Channel Settings',
+  url: 'ReminderChannelSettings',
+  description:
+    'How the reminder job posts to each channel. Readable by the governance team only. Webhook addresses are never stored here: only the name of the setting that holds one.',
+  keyField: 'ChannelKey',
+  versioning: true,
+  permissions: { governance: 'Edit' },
+  fields: [
+    title('Channel'),
+    key('ChannelKey', 'Channel key'),
+    choice('Transport', 'Transport', 'transport', { required: true, defaultValue: 'Dev inbox' }),
+    text('SecretName', 'Secret setting name', {
+      description: 'Name of the environment variable or Key Vault secret that holds the webhook address; never the address itself.',
+    }),
+    { internalName: 'Enabled', title: 'Enabled', type: 'Boolean', defaultValue: '1' },
+  ],
+  views: [{ title: 'All channels', default: true, fields: ['LinkTitle', 'Transport', 'SecretName', 'Enabled'], rowLimit: 100, paged: true }],
+};
+
+export const REMINDER_LOG: ListDef = {
+  key: 'reminderLog',
+  title: 'Reminder Log',
+  url: 'ReminderLog',
+  description: 'Every reminder the job has posted, by its unique key, so none is posted twice.',
+  keyField: 'ReminderKey',
+  versioning: false,
+  permissions: { governance: 'Edit' },
+  fields: [
+    title('Reminder'),
+    key('ReminderKey', 'Reminder key'),
+    choice('ReminderKind', 'Kind', 'reminderKind', { required: true, indexed: true }),
+    text('ItemRef', 'Item', { required: true, indexed: true }),
+    date('DueDate', 'Due date', { required: true, indexed: true }),
+    text('ChannelKey', 'Channel', { required: true, indexed: true }),
+    choice('ReminderState', 'State', 'reminderState', { required: true, indexed: true, defaultValue: 'Pending' }),
+    { internalName: 'PostedOn', title: 'Posted on', type: 'DateTime', indexed: true },
+    text('RunDate', 'Run date', { indexed: true }),
+    text('MessageId', 'Message id'),
+  ],
+  views: [{ title: 'All reminders', default: true, fields: ['LinkTitle', 'ReminderKind', 'ItemRef', 'DueDate', 'ChannelKey', 'ReminderState', 'PostedOn'], rowLimit: 100, paged: true }],
+};
+
+/** Every list, in the order provisioning creates them (lookup targets first). */
+export const LISTS: readonly ListDef[] = [
+  PARTNERS,
+  COLLABORATIONS,
+  ASSESSMENT_TEMPLATES,
+  ASSESSMENT_QUESTIONS,
+  ASSESSMENTS,
+  REVIEWS,
+  ACTIONS,
+  CHANNEL_MAPPINGS,
+  REMINDER_CHANNELS,
+  REMINDER_LOG,
+];
+
+export function listByKey(key: ListKey): ListDef {
+  const found = LISTS.find((l) => l.key === key);
+  if (!found) throw new RangeError(`No list '${key}'`);
+  return found;
+}
+
+export function listByTitle(title: string): ListDef | undefined {
+  const lower = title.toLowerCase();
+  return LISTS.find((l) => l.title.toLowerCase() === lower);
+}
+
+/** The SharePoint groups provisioning creates for the roles. */
+export const ROLE_GROUPS = {
+  officers: 'Collaboration Register Officers',
+  panel: 'Collaboration Register Panel',
+  governance: 'Collaboration Register Governance',
+} as const;

@@ -1,0 +1,95 @@
+/**
+ * Calendar dates as ISO strings (`YYYY-MM-DD`), the only date type the domain
+ * uses. A council's dates are days, not instants: keeping them as plain strings
+ * means no time zone or daylight-saving shift can move a review to another day.
+ * Nothing here reads the clock; "today" is always a parameter.
+ */
+export type IsoDate = string & { readonly __isoDate?: never };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar date in ISO form (2024-02-29 yes, 2023-02-29 no). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in a month, `month` 1-12. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export interface DateParts {
+  readonly year: number;
+  /** 1-12 */
+  readonly month: number;
+  readonly day: number;
+}
+
+export function toParts(date: IsoDate): DateParts {
+  if (!isIsoDate(date)) throw new RangeError(`Not an ISO date: ${String(date)}`);
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+export function fromParts(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 (UTC arithmetic on a calendar date, no clock involved). */
+export function toDayNumber(date: IsoDate): number {
+  const { year, month, day } = toParts(date);
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+export function fromDayNumber(dayNumber: number): IsoDate {
+  const d = new Date(dayNumber * MS_PER_DAY);
+  return fromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/**
+ * Adds calendar months, keeping the day where it exists and otherwise using
+ * the month's last day: 31 January + 1 month is 28 (or 29) February.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = toParts(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return fromParts(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** 0 = Sunday ... 6 = Saturday. */
+export function dayOfWeek(date: IsoDate): number {
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}

@@ -1,0 +1,157 @@
+import type { Collaboration } from './collaboration';
+import type { IsoDate } from './dates';
+import type { Action, Assessment, AssessmentTemplate, ChannelMapping, Partner, Review } from './entities';
+import type { Model, SignificanceTier, Status } from './vocabulary';
+
+/**
+ * Ports: what the domain and the tab need from storage (STYLE.md, example 2).
+ * src/data implements them for SharePoint with PnPjs; the embedded server is
+ * just another SharePoint. Expected failures come back as values.
+ */
+
+/** A stored item: its SharePoint id and the ETag it was read with. */
+export type Stored<T> = T & { readonly id: number; readonly etag: string; readonly modified?: string };
+
+export type RepoErrorCode =
+  | 'conflict'
+  | 'duplicate'
+  | 'notFound'
+  | 'forbidden'
+  | 'throttled'
+  | 'threshold'
+  | 'invalid'
+  | 'network'
+  | 'unexpected';
+
+export interface RepoError<T = unknown> {
+  readonly code: RepoErrorCode;
+  /** For `conflict`: the version now stored, so the person can compare and merge. */
+  readonly theirs?: Stored<T>;
+  /** For `conflict`: what this person tried to save. */
+  readonly mine?: T;
+  /** For `invalid`: which item and field was wrong. */
+  readonly field?: string;
+  readonly itemId?: number;
+  /** Technical detail for logs; never shown as the message. */
+  readonly detail?: string;
+}
+
+export type RepoResult<T, E = unknown> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: RepoError<E> };
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Opaque token for the next page; absent on the last page. */
+  readonly next?: string;
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface CollaborationQuery {
+  readonly status?: readonly Status[];
+  readonly model?: readonly Model[];
+  readonly inScope?: boolean;
+  readonly directorate?: string;
+  readonly significance?: readonly SignificanceTier[];
+  readonly panel?: string;
+  readonly leadOfficerId?: number;
+  /** Next review due on or before this date. */
+  readonly reviewDueOnOrBefore?: IsoDate;
+  readonly reviewDueOnOrAfter?: IsoDate;
+  /** Title or reference starting with this text. */
+  readonly search?: string;
+  readonly orderBy?: { readonly field: 'reference' | 'title' | 'nextReviewDue' | 'status' | 'startDate'; readonly direction: SortDirection };
+  readonly pageSize?: number;
+}
+
+export interface VersionChange {
+  readonly field: string;
+  readonly oldValue: unknown;
+  readonly newValue: unknown;
+}
+
+export interface ItemVersion {
+  readonly versionLabel: string;
+  readonly modified: string;
+  readonly editor: string;
+  readonly changes: readonly VersionChange[];
+}
+
+export interface CollaborationStore {
+  query(query: CollaborationQuery, pageToken?: string): Promise<RepoResult<Page<Stored<Collaboration>>>>;
+  /** Every item matching the query, following pages. */
+  all(query: CollaborationQuery): Promise<RepoResult<Stored<Collaboration>[]>>;
+  get(id: number): Promise<RepoResult<Stored<Collaboration>>>;
+  getByReference(reference: string): Promise<RepoResult<Stored<Collaboration>>>;
+  /** Creates with the record's reference as the unique key: a retried create is `duplicate`. */
+  create(record: Collaboration): Promise<RepoResult<Stored<Collaboration>>>;
+  /** Updates with If-Match on the ETag it was read with; a 412 is `conflict` with both versions. */
+  update(record: Stored<Collaboration>): Promise<RepoResult<Stored<Collaboration>, Collaboration>>;
+  nextReference(): Promise<RepoResult<string>>;
+  versions(id: number): Promise<RepoResult<ItemVersion[]>>;
+}
+
+export interface PartnerStore {
+  all(): Promise<RepoResult<Stored<Partner>[]>>;
+  create(partner: Partner): Promise<RepoResult<Stored<Partner>>>;
+  update(partner: Stored<Partner>): Promise<RepoResult<Stored<Partner>, Partner>>;
+}
+
+export interface ReviewStore {
+  forCollaboration(collaborationId: number): Promise<RepoResult<Stored<Review>[]>>;
+  dueBetween(from: IsoDate, to: IsoDate): Promise<RepoResult<Stored<Review>[]>>;
+  get(id: number): Promise<RepoResult<Stored<Review>>>;
+  create(review: Review): Promise<RepoResult<Stored<Review>>>;
+  update(review: Stored<Review>): Promise<RepoResult<Stored<Review>, Review>>;
+}
+
+export interface ActionStore {
+  forCollaboration(collaborationId: number): Promise<RepoResult<Stored<Action>[]>>;
+  forOwner(ownerId: number): Promise<RepoResult<Stored<Action>[]>>;
+  /** Open actions (not completed) due on or before the date. */
+  openDueOnOrBefore(date: IsoDate): Promise<RepoResult<Stored<Action>[]>>;
+  create(action: Action): Promise<RepoResult<Stored<Action>>>;
+  /** Several actions created together in one batch. */
+  createMany(actions: readonly Action[]): Promise<RepoResult<Stored<Action>>[]>;
+  update(action: Stored<Action>): Promise<RepoResult<Stored<Action>, Action>>;
+}
+
+export interface AssessmentStore {
+  forCollaboration(collaborationId: number): Promise<RepoResult<Stored<Assessment>[]>>;
+  drafts(): Promise<RepoResult<Stored<Assessment>[]>>;
+  get(id: number): Promise<RepoResult<Stored<Assessment>>>;
+  create(assessment: Assessment): Promise<RepoResult<Stored<Assessment>>>;
+  update(assessment: Stored<Assessment>): Promise<RepoResult<Stored<Assessment>, Assessment>>;
+}
+
+export interface TemplateStore {
+  published(): Promise<RepoResult<AssessmentTemplate[]>>;
+  version(key: string, version: number): Promise<RepoResult<AssessmentTemplate>>;
+  /** Writes a template version and its questions. */
+  save(template: AssessmentTemplate): Promise<RepoResult<AssessmentTemplate>>;
+}
+
+export interface ChannelMappingStore {
+  all(): Promise<RepoResult<Stored<ChannelMapping>[]>>;
+}
+
+export interface ReminderLogEntry {
+  readonly key: string;
+  readonly kind: string;
+  readonly itemRef: string;
+  readonly dueDate: IsoDate;
+  readonly channelKey: string;
+  readonly state: 'pending' | 'posted' | 'failed';
+  readonly runDate: IsoDate;
+  readonly postedOn?: string;
+  readonly messageId?: string;
+}
+
+export interface ReminderLogStore {
+  /** Entries whose keys are among these (read on the indexed key column). */
+  byKeys(keys: readonly string[]): Promise<RepoResult<Stored<ReminderLogEntry>[]>>;
+  /** Claims a key: `duplicate` when it already exists. */
+  claim(entry: ReminderLogEntry): Promise<RepoResult<Stored<ReminderLogEntry>>>;
+  update(entry: Stored<ReminderLogEntry>): Promise<RepoResult<Stored<ReminderLogEntry>, ReminderLogEntry>>;
+}
