@@ -83,12 +83,27 @@ const REQUIRED_TEXT = ['reference', 'title', 'purpose', 'leadOrganisation', 'dir
 const OPTIONAL_NOTES = ['outcomes', 'scrutiny', 'disputeResolution', 'exitStrategy', 'exitNote'] as const;
 const SHORT_TEXT = ['titleCy', 'leadOrganisation', 'serviceArea', 'directorate', 'panel'] as const;
 
-function zodIssuesToErrors(issues: readonly z.core.$ZodIssue[]): DomainError[] {
+/** The value at a zod issue's path in the raw input (zod 4 does not report it by default). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * Maps zod issues to the domain's codes. A field that is absent (or null) is
+ * `required` whatever its type; a present value of the wrong kind is
+ * `invalidNumber`, `invalidDate` or `invalidChoice`.
+ */
+export function zodIssuesToErrors(issues: readonly z.core.$ZodIssue[], input: unknown): DomainError[] {
   return issues.map((issue) => {
     const field = issue.path.map(String).join('.') || 'record';
-    if (issue.code === 'invalid_value') return err(field, 'invalidChoice');
+    const value = valueAt(input, issue.path);
+    if (value === undefined || value === null) return err(field, 'required');
     if (issue.code === 'custom') return err(field, 'invalidDate');
-    if (issue.code === 'invalid_type' && issue.input === undefined) return err(field, 'required');
     if (issue.code === 'invalid_type' && issue.expected === 'number') return err(field, 'invalidNumber');
     return err(field, 'invalidChoice');
   });
@@ -98,14 +113,15 @@ function zodIssuesToErrors(issues: readonly z.core.$ZodIssue[]): DomainError[] {
  * Checks a record and returns every problem at once, or the parsed record.
  * Rules across fields: end after start; the council's contribution within the
  * annual cost; a council-led arrangement names the council as lead; a fixed
- * review date needs the date; no partner listed twice.
+ * review date needs the date (unless withdrawing or closed); no partner listed
+ * twice; a closed record has an end date.
  */
 export function validateCollaboration(
   input: unknown,
   options: { councilName?: string } = {},
 ): Result<Collaboration> {
   const parsed = collaborationSchema.safeParse(input);
-  if (!parsed.success) return fail(zodIssuesToErrors(parsed.error.issues));
+  if (!parsed.success) return fail(zodIssuesToErrors(parsed.error.issues, input));
   const c = parsed.data;
   const errors: DomainError[] = [];
 
@@ -141,7 +157,8 @@ export function validateCollaboration(
       c.leadOrganisation.trim().toLocaleLowerCase('en-GB') !== options.councilName.toLocaleLowerCase('en-GB')) {
     errors.push(err('leadOrganisation', 'councilLeadMismatch', { council: options.councilName }));
   }
-  if (c.reviewFrequency === 'fixedDate' && !c.nextReviewDue && c.status !== 'closed') {
+  // A record being withdrawn from, or closed, has no next review (reviewCycle.applyOutcome removes it).
+  if (c.reviewFrequency === 'fixedDate' && !c.nextReviewDue && c.status !== 'closed' && c.status !== 'withdrawing') {
     errors.push(err('nextReviewDue', 'reviewDateRequired'));
   }
   if (new Set(c.partnerIds).size !== c.partnerIds.length) errors.push(err('partnerIds', 'duplicatePartner'));

@@ -28,7 +28,10 @@ export function canTransition(from: Status, to: Status): boolean {
 
 export interface TransitionInput {
   readonly to: Status;
-  /** The day the change takes effect; closing uses it as the end date when none is set. */
+  /**
+   * The day the change takes effect. Closing does not take it for the end date:
+   * the end date is a decision of its own, given here or already on the record.
+   */
   readonly on: IsoDate;
   /** Why it closes, or the exit plan when withdrawing. */
   readonly exitNote?: string;

@@ -31,7 +31,10 @@ export type ErrorCode =
   | 'notApplicableNotAllowed'
   | 'wrongAnswerKind'
   | 'templateHasNoQuestions'
-  | 'unknownQuestion';
+  | 'unknownQuestion'
+  | 'unknownSection'
+  | 'duplicateKey'
+  | 'decisionNoteRequired';
 
 export type Result<T, E = DomainError[]> =
   | { readonly ok: true; readonly value: T }
