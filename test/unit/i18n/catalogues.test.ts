@@ -40,7 +40,8 @@ describe('the message catalogues', () => {
   it('a Welsh message uses the same placeholders as its English one', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
     const mismatched = en.filter(
-      (k) => JSON.stringify(placeholders(translate('en-GB', k))) !== JSON.stringify(placeholders(translate('cy-GB', k))),
+      (k) =>
+        JSON.stringify(placeholders(translate('en-GB', k))) !== JSON.stringify(placeholders(translate('cy-GB', k))),
     );
     expect(mismatched).toEqual([]);
   });

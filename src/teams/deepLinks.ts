@@ -1,0 +1,41 @@
+/**
+ * Teams deep links to a record in the tab (TOOLCHAIN.md, Teams): pure string
+ * building, no teams-js, so the tab and the reminder cards share it.
+ * https://teams.microsoft.com/l/entity/<appId>/<entityId>?webUrl=...&label=...&context={"subEntityId":...,"channelId":...}
+ * Teams reads `subEntityId` from the link and hands it to the tab as `page.subPageId`.
+ */
+export const DEEP_LINK_MAX_LENGTH = 1900;
+
+export interface RecordLink {
+  readonly appId: string;
+  /** The tab's entityId: `home` for the personal tab, or a channel tab's entity id. */
+  readonly entityId: string;
+  /** What the tab opens, e.g. `collaboration:COL-0042`. */
+  readonly subPageId: string;
+  /** The same page outside Teams (the tab's web address), used by browsers without Teams. */
+  readonly webUrl?: string;
+  readonly label?: string;
+  readonly channelId?: string;
+}
+
+export function recordDeepLink(link: RecordLink): string {
+  const context: Record<string, string> = { subEntityId: link.subPageId };
+  if (link.channelId) context.channelId = link.channelId;
+  const params = new URLSearchParams();
+  if (link.webUrl) params.set('webUrl', link.webUrl);
+  if (link.label) params.set('label', link.label.slice(0, 100));
+  params.set('context', JSON.stringify(context));
+  const url = `https://teams.microsoft.com/l/entity/${encodeURIComponent(link.appId)}/${encodeURIComponent(link.entityId)}?${params.toString().replace(/\+/g, '%20')}`;
+  if (url.length > DEEP_LINK_MAX_LENGTH && link.label) return recordDeepLink({ ...link, label: '' });
+  return url;
+}
+
+/** The tab's sub-page ids: which record a link opens. */
+export function collaborationSubPage(reference: string): string {
+  return `collaboration:${reference}`;
+}
+
+export function parseSubPage(subPageId: string | undefined): { kind: 'collaboration'; reference: string } | undefined {
+  if (subPageId?.startsWith('collaboration:')) return { kind: 'collaboration', reference: subPageId.slice(14) };
+  return undefined;
+}
