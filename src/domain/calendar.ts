@@ -123,7 +123,7 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`A whole number of working days, not ${n}`);
   let day = toDayNumber(date);
   const step = n < 0 ? -1 : 1;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day += step;
     if (isWorkingDayNumber(day)) left -= 1;
   }

@@ -116,10 +116,7 @@ export function zodIssuesToErrors(issues: readonly z.core.$ZodIssue[], input: un
  * review date needs the date (unless withdrawing or closed); no partner listed
  * twice; a closed record has an end date.
  */
-export function validateCollaboration(
-  input: unknown,
-  options: { councilName?: string } = {},
-): Result<Collaboration> {
+export function validateCollaboration(input: unknown, options: { councilName?: string } = {}): Result<Collaboration> {
   const parsed = collaborationSchema.safeParse(input);
   if (!parsed.success) return fail(zodIssuesToErrors(parsed.error.issues, input));
   const c = parsed.data;
@@ -143,18 +140,18 @@ export function validateCollaboration(
 
   for (const field of ['annualCost', 'councilContribution'] as const) {
     const v = c[field];
-    if (v !== undefined && (!Number.isFinite(v))) errors.push(err(field, 'invalidNumber'));
+    if (v !== undefined && !Number.isFinite(v)) errors.push(err(field, 'invalidNumber'));
     else if (v !== undefined && v < 0) errors.push(err(field, 'negative'));
   }
-  if (
-    c.annualCost !== undefined &&
-    c.councilContribution !== undefined &&
-    c.councilContribution > c.annualCost
-  ) {
+  if (c.annualCost !== undefined && c.councilContribution !== undefined && c.councilContribution > c.annualCost) {
     errors.push(err('councilContribution', 'contributionExceedsCost'));
   }
-  if (c.councilLeads && options.councilName && c.leadOrganisation.trim() !== '' &&
-      c.leadOrganisation.trim().toLocaleLowerCase('en-GB') !== options.councilName.toLocaleLowerCase('en-GB')) {
+  if (
+    c.councilLeads &&
+    options.councilName &&
+    c.leadOrganisation.trim() !== '' &&
+    c.leadOrganisation.trim().toLocaleLowerCase('en-GB') !== options.councilName.toLocaleLowerCase('en-GB')
+  ) {
     errors.push(err('leadOrganisation', 'councilLeadMismatch', { council: options.councilName }));
   }
   // A record being withdrawn from, or closed, has no next review (reviewCycle.applyOutcome removes it).
@@ -162,7 +159,7 @@ export function validateCollaboration(
     errors.push(err('nextReviewDue', 'reviewDateRequired'));
   }
   if (new Set(c.partnerIds).size !== c.partnerIds.length) errors.push(err('partnerIds', 'duplicatePartner'));
-  if ((c.status === 'closed') && !c.endDate) errors.push(err('endDate', 'required'));
+  if (c.status === 'closed' && !c.endDate) errors.push(err('endDate', 'required'));
 
   return errors.length > 0 ? fail(errors) : ok(c);
 }

@@ -17,6 +17,32 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+const ZERO = 48;
+
+/**
+ * The day number of a string when it is an ISO date, else undefined: the
+ * check of `isIsoDate` and the sum of `toDayNumber` in one pass over the
+ * characters, for loops over large registers.
+ */
+export function tryDayNumber(value: string): number | undefined {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined;
+  let year = 0;
+  for (let i = 0; i < 4; i += 1) {
+    const digit = value.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return undefined;
+    year = year * 10 + digit;
+  }
+  const m1 = value.charCodeAt(5) - ZERO;
+  const m2 = value.charCodeAt(6) - ZERO;
+  const d1 = value.charCodeAt(8) - ZERO;
+  const d2 = value.charCodeAt(9) - ZERO;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return dayNumberOf(year, month, day);
+}
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

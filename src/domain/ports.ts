@@ -37,8 +37,7 @@ export interface RepoError<T = unknown> {
 }
 
 export type RepoResult<T, E = unknown> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: RepoError<E> };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RepoError<E> };
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -61,7 +60,10 @@ export interface CollaborationQuery {
   readonly reviewDueOnOrAfter?: IsoDate;
   /** Title or reference starting with this text. */
   readonly search?: string;
-  readonly orderBy?: { readonly field: 'reference' | 'title' | 'nextReviewDue' | 'status' | 'startDate'; readonly direction: SortDirection };
+  readonly orderBy?: {
+    readonly field: 'reference' | 'title' | 'nextReviewDue' | 'status' | 'startDate';
+    readonly direction: SortDirection;
+  };
   readonly pageSize?: number;
 }
 

@@ -7,7 +7,8 @@ const REFERENCE = /^([A-Z]{2,5})-(\d{4,})$/;
 export const COLLABORATION_PREFIX = 'COL';
 
 export function formatReference(counter: number, prefix = COLLABORATION_PREFIX): string {
-  if (!Number.isInteger(counter) || counter < 1) throw new RangeError(`A reference counter starts at 1, not ${counter}`);
+  if (!Number.isInteger(counter) || counter < 1)
+    throw new RangeError(`A reference counter starts at 1, not ${counter}`);
   return `${prefix}-${String(counter).padStart(4, '0')}`;
 }
 

@@ -37,16 +37,11 @@ export type ErrorCode =
   | 'decisionNoteRequired';
 
 export type Result<T, E = DomainError[]> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: E };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const fail = <E>(error: E): Result<never, E> => ({ ok: false, error });
 
-export function err(
-  field: string,
-  code: ErrorCode,
-  params?: Record<string, string | number>,
-): DomainError {
+export function err(field: string, code: ErrorCode, params?: Record<string, string | number>): DomainError {
   return params === undefined ? { field, code } : { field, code, params };
 }

@@ -29,7 +29,15 @@ export const BASES = ['statutory', 'goodPractice', 'welshGovernmentFunding', 'lo
 export type Basis = (typeof BASES)[number];
 
 /** Where it operates; seed 002 names Gwent-wide, South Wales and South East Wales footprints. */
-export const FOOTPRINTS = ['local', 'gwent', 'southEastWales', 'southWales', 'regional', 'allWales', 'national'] as const;
+export const FOOTPRINTS = [
+  'local',
+  'gwent',
+  'southEastWales',
+  'southWales',
+  'regional',
+  'allWales',
+  'national',
+] as const;
 export type Footprint = (typeof FOOTPRINTS)[number];
 
 /** The Audit Commission's five reasons to partner, and the two seed 002 adds. */

@@ -1,4 +1,13 @@
-import { addDays, addMonths, dayOfWeek, daysBetween, isIsoDate } from '../../../src/domain/dates';
+import {
+  addDays,
+  addMonths,
+  dayOfWeek,
+  daysBetween,
+  fromDayNumber,
+  isIsoDate,
+  toDayNumber,
+  tryDayNumber,
+} from '../../../src/domain/dates';
 
 describe('calendar dates', () => {
   it.each([
@@ -36,5 +45,34 @@ describe('calendar dates', () => {
     expect(dayOfWeek('2026-11-23')).toBe(1);
     expect(dayOfWeek('2026-11-22')).toBe(0);
     expect(dayOfWeek('1970-01-01')).toBe(4);
+  });
+});
+
+describe('day numbers', () => {
+  it.each([
+    ['1970-01-01', 0],
+    ['2026-11-24', 20_781],
+    ['1969-12-31', -1],
+    ['2000-02-29', 11_016],
+    ['0050-03-01', -701_206],
+  ])('%s is day %i, both ways', (date, n) => {
+    expect(toDayNumber(date)).toBe(n);
+    expect(fromDayNumber(n)).toBe(date);
+  });
+
+  it.each([
+    ['2026-11-24', 20_781],
+    ['2024-02-29', toDayNumber('2024-02-29')],
+    ['2023-02-29', undefined],
+    ['2026-04-31', undefined],
+    ['2026-00-10', undefined],
+    ['2026-1-1', undefined],
+    ['2026/11/24', undefined],
+    ['2026-11-24T00:00:00Z', undefined],
+    ['', undefined],
+    ['２０２６-11-24', undefined],
+  ])('tryDayNumber(%j) is %p, agreeing with isIsoDate', (value, expected) => {
+    expect(tryDayNumber(value)).toBe(expected);
+    expect(isIsoDate(value)).toBe(expected !== undefined);
   });
 });

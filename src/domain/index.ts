@@ -1,0 +1,21 @@
+/**
+ * The domain's public surface: types, validation and every rule of the
+ * register. Pure: no I/O, no clock, no React (DESIGN.md, "Architecture").
+ */
+export * from './vocabulary';
+export * from './result';
+export * from './dates';
+export * from './calendar';
+export * from './reference';
+export * from './scope';
+export * from './collaboration';
+export * from './entities';
+export * from './lifecycle';
+export * from './significance';
+export * from './reviewCycle';
+export * from './actions';
+export * from './actionPlan';
+export * from './assessment';
+export * from './reminders';
+export * from './compendium';
+export type * from './ports';
