@@ -1,5 +1,7 @@
 import enGB from './locales/en-GB.json';
 import cyGB from './locales/cy-GB.json';
+import tabEnGB from './locales/tab.en-GB.json';
+import tabCyGB from './locales/tab.cy-GB.json';
 
 /**
  * The message catalogues. They are data (JSON) so that a Welsh-speaking
@@ -12,7 +14,15 @@ export type Locale = (typeof LOCALES)[number];
 
 export type Catalogue = { readonly [key: string]: string | Catalogue };
 
-export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { 'en-GB': enGB, 'cy-GB': cyGB };
+/**
+ * Each locale is the union of its files: `<locale>.json` (shared vocabulary,
+ * errors, cards) and `tab.<locale>.json` (the tab's screens). Top-level
+ * sections must not repeat across files.
+ */
+export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = {
+  'en-GB': { ...enGB, ...tabEnGB },
+  'cy-GB': { ...cyGB, ...tabCyGB },
+};
 
 /** The product's locale for a Teams or browser locale tag: Welsh for any `cy` tag, otherwise English. */
 export function resolveLocale(tag: string | undefined): Locale {
