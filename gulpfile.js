@@ -28,6 +28,8 @@ const TASKS = {
   template: 'template',
   bench: 'bench',
   lint: 'lint',
+  package: 'package',
+  icons: 'icons',
 };
 
 function taskNameOf(script) {
