@@ -10,7 +10,6 @@ import { drawColourIcon, drawOutlineIcon } from '../../../src/cli/icons';
 import { encodePng, readPngHeader } from '../../../src/cli/png';
 import { readZip } from '../../../src/cli/zip';
 
-
 /** expect.stringMatching / stringContaining, typed for use inside object literals. */
 const matching = (pattern: RegExp) => expect.stringMatching(pattern) as string;
 

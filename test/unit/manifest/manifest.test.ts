@@ -11,7 +11,6 @@ import {
 } from '../../../src/cli/package';
 import { parsePackageEnv, type PackageEnv } from '../../../src/cli/package-env';
 
-
 const parsed = parsePackageEnv(readFileSync('manifest/.env.example', 'utf8'));
 if (!parsed.ok) throw new Error('the example env must be valid');
 const env: PackageEnv = parsed.env;

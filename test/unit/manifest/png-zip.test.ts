@@ -5,7 +5,6 @@ import { readZip, writeZip } from '../../../src/cli/zip';
 import { drawColourIcon, drawOutlineIcon } from '../../../src/cli/icons';
 import { checkIcon } from '../../../src/cli/package';
 
-
 /** expect.stringMatching / stringContaining, typed for use inside object literals. */
 const matching = (pattern: RegExp) => expect.stringMatching(pattern) as string;
 
