@@ -137,7 +137,14 @@ export const CHOICES = {
     failed: 'Failed',
   }),
   reminderKind: choices(
-    ['reviewDueSoon', 'reviewDueToday', 'reviewOverdue', 'actionDueSoon', 'actionOverdue', 'assessmentNotSubmitted'] as const,
+    [
+      'reviewDueSoon',
+      'reviewDueToday',
+      'reviewOverdue',
+      'actionDueSoon',
+      'actionOverdue',
+      'assessmentNotSubmitted',
+    ] as const,
     {
       reviewDueSoon: 'Review due soon',
       reviewDueToday: 'Review due today',

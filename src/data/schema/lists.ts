@@ -55,7 +55,12 @@ const choice = (
   extra: Partial<FieldDef> = {},
 ): FieldDef => ({ internalName, title: display, type: 'Choice', choices: CHOICES[set], ...extra });
 
-const lookup = (internalName: string, display: string, lookupList: ListKey, extra: Partial<FieldDef> = {}): FieldDef => ({
+const lookup = (
+  internalName: string,
+  display: string,
+  lookupList: ListKey,
+  extra: Partial<FieldDef> = {},
+): FieldDef => ({
   internalName,
   title: display,
   type: 'Lookup',
@@ -80,7 +85,16 @@ export const PARTNERS: ListDef = {
     choice('Sector', 'Sector', 'sector', { indexed: true }),
     text('Website', 'Website'),
   ],
-  views: [{ title: 'All partners', default: true, fields: ['LinkTitle', 'NameCy', 'Sector'], query: '<OrderBy><FieldRef Name="Title"/></OrderBy>', rowLimit: 100, paged: true }],
+  views: [
+    {
+      title: 'All partners',
+      default: true,
+      fields: ['LinkTitle', 'NameCy', 'Sector'],
+      query: '<OrderBy><FieldRef Name="Title"/></OrderBy>',
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
 };
 
 export const COLLABORATIONS: ListDef = {
@@ -105,7 +119,13 @@ export const COLLABORATIONS: ListDef = {
     choice('Footprint', 'Footprint', 'footprint', { required: true }),
     text('LeadOrganisation', 'Lead organisation', { required: true }),
     { internalName: 'CouncilLeads', title: 'Council leads', type: 'Boolean', indexed: true, defaultValue: '0' },
-    { internalName: 'Partners', title: 'Partner organisations', type: 'LookupMulti', lookupList: 'partners', lookupField: 'Title' },
+    {
+      internalName: 'Partners',
+      title: 'Partner organisations',
+      type: 'LookupMulti',
+      lookupList: 'partners',
+      lookupField: 'Title',
+    },
     text('ServiceArea', 'Service area'),
     text('Directorate', 'Directorate', { required: true, indexed: true }),
     { internalName: 'LeadOfficer', title: 'Lead officer', type: 'User', indexed: true },
@@ -132,7 +152,17 @@ export const COLLABORATIONS: ListDef = {
     {
       title: 'All collaborations',
       default: true,
-      fields: ['Reference', 'LinkTitle', 'Model', 'Status', 'Directorate', 'LeadOfficer', 'NextReviewDue', 'Significance', 'LastAssessmentRag'],
+      fields: [
+        'Reference',
+        'LinkTitle',
+        'Model',
+        'Status',
+        'Directorate',
+        'LeadOfficer',
+        'NextReviewDue',
+        'Significance',
+        'LastAssessmentRag',
+      ],
       query: '<OrderBy><FieldRef Name="Reference"/></OrderBy>',
       rowLimit: 100,
       paged: true,
@@ -140,7 +170,8 @@ export const COLLABORATIONS: ListDef = {
     {
       title: 'Reviews due',
       fields: ['Reference', 'LinkTitle', 'Status', 'Directorate', 'NextReviewDue'],
-      query: '<Where><IsNotNull><FieldRef Name="NextReviewDue"/></IsNotNull></Where><OrderBy><FieldRef Name="NextReviewDue"/></OrderBy>',
+      query:
+        '<Where><IsNotNull><FieldRef Name="NextReviewDue"/></IsNotNull></Where><OrderBy><FieldRef Name="NextReviewDue"/></OrderBy>',
       rowLimit: 100,
       paged: true,
     },
@@ -161,14 +192,26 @@ export const ASSESSMENT_TEMPLATES: ListDef = {
     text('TemplateKey', 'Template key', { required: true, indexed: true }),
     text('TitleCy', 'Name (Welsh)'),
     { internalName: 'TemplateVersion', title: 'Version', type: 'Number', required: true, min: 1, indexed: true },
-    choice('TemplateStatus', 'Template status', 'templateStatus', { required: true, indexed: true, defaultValue: 'Draft' }),
+    choice('TemplateStatus', 'Template status', 'templateStatus', {
+      required: true,
+      indexed: true,
+      defaultValue: 'Draft',
+    }),
     note('DescriptionEn', 'Description'),
     note('DescriptionCy', 'Description (Welsh)'),
     text('Source', 'Source document'),
     note('SectionsJson', 'Sections'),
     note('ThresholdsJson', 'RAG thresholds'),
   ],
-  views: [{ title: 'All templates', default: true, fields: ['LinkTitle', 'TemplateKey', 'TemplateVersion', 'TemplateStatus'], rowLimit: 100, paged: true }],
+  views: [
+    {
+      title: 'All templates',
+      default: true,
+      fields: ['LinkTitle', 'TemplateKey', 'TemplateVersion', 'TemplateStatus'],
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
 };
 
 export const ASSESSMENT_QUESTIONS: ListDef = {
@@ -194,7 +237,15 @@ export const ASSESSMENT_QUESTIONS: ListDef = {
     { internalName: 'AllowNotApplicable', title: 'Not applicable allowed', type: 'Boolean', defaultValue: '0' },
     { internalName: 'Weight', title: 'Weight', type: 'Number', min: 0, defaultValue: '1' },
   ],
-  views: [{ title: 'All questions', default: true, fields: ['LinkTitle', 'TemplateVersionKey', 'SectionKey', 'SortOrder', 'AnswerKind'], rowLimit: 100, paged: true }],
+  views: [
+    {
+      title: 'All questions',
+      default: true,
+      fields: ['LinkTitle', 'TemplateVersionKey', 'SectionKey', 'SortOrder', 'AnswerKind'],
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
 };
 
 export const ASSESSMENTS: ListDef = {
@@ -211,7 +262,11 @@ export const ASSESSMENTS: ListDef = {
     lookup('Collaboration', 'Collaboration', 'collaborations', { required: true }),
     text('TemplateVersionKey', 'Template version key', { required: true, indexed: true }),
     { internalName: 'TemplateVersion', title: 'Template version', type: 'Number', required: true, min: 1 },
-    choice('AssessmentStatus', 'Assessment status', 'assessmentStatus', { required: true, indexed: true, defaultValue: 'Draft' }),
+    choice('AssessmentStatus', 'Assessment status', 'assessmentStatus', {
+      required: true,
+      indexed: true,
+      defaultValue: 'Draft',
+    }),
     note('AnswersJson', 'Answers'),
     { internalName: 'Score', title: 'Score', type: 'Number', min: 0, max: 100 },
     choice('OverallRag', 'Overall RAG', 'rag'),
@@ -219,7 +274,15 @@ export const ASSESSMENTS: ListDef = {
     { internalName: 'SubmittedBy', title: 'Submitted by', type: 'User' },
     { internalName: 'SubmittedOn', title: 'Submitted on', type: 'DateTime', indexed: true },
   ],
-  views: [{ title: 'All assessments', default: true, fields: ['LinkTitle', 'Collaboration', 'AssessmentStatus', 'Score', 'OverallRag', 'SubmittedOn'], rowLimit: 100, paged: true }],
+  views: [
+    {
+      title: 'All assessments',
+      default: true,
+      fields: ['LinkTitle', 'Collaboration', 'AssessmentStatus', 'Score', 'OverallRag', 'SubmittedOn'],
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
 };
 
 export const REVIEWS: ListDef = {
@@ -245,7 +308,16 @@ export const REVIEWS: ListDef = {
     { internalName: 'ConversationUrl', title: 'Channel conversation', type: 'URL' },
     note('SnapshotJson', 'What the panel saw'),
   ],
-  views: [{ title: 'All reviews', default: true, fields: ['LinkTitle', 'Collaboration', 'ReviewKind', 'DueDate', 'Outcome'], query: '<OrderBy><FieldRef Name="DueDate"/></OrderBy>', rowLimit: 100, paged: true }],
+  views: [
+    {
+      title: 'All reviews',
+      default: true,
+      fields: ['LinkTitle', 'Collaboration', 'ReviewKind', 'DueDate', 'Outcome'],
+      query: '<OrderBy><FieldRef Name="DueDate"/></OrderBy>',
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
 };
 
 export const ACTIONS: ListDef = {
@@ -259,7 +331,11 @@ export const ACTIONS: ListDef = {
   fields: [
     title('Action'),
     key('ActionKey', 'Action key'),
-    choice('ActionScope', 'Belongs to', 'actionScope', { required: true, indexed: true, defaultValue: 'Collaboration' }),
+    choice('ActionScope', 'Belongs to', 'actionScope', {
+      required: true,
+      indexed: true,
+      defaultValue: 'Collaboration',
+    }),
     lookup('Collaboration', 'Collaboration', 'collaborations'),
     lookup('Review', 'Review', 'reviews'),
     { internalName: 'Owner', title: 'Owner', type: 'User', indexed: true },
@@ -269,7 +345,16 @@ export const ACTIONS: ListDef = {
     date('CompletedOn', 'Completed on', { indexed: true }),
     note('ProgressNote', 'Progress note'),
   ],
-  views: [{ title: 'All actions', default: true, fields: ['LinkTitle', 'Collaboration', 'Owner', 'StartDate', 'DueDate', 'Progress'], query: '<OrderBy><FieldRef Name="DueDate"/></OrderBy>', rowLimit: 100, paged: true }],
+  views: [
+    {
+      title: 'All actions',
+      default: true,
+      fields: ['LinkTitle', 'Collaboration', 'Owner', 'StartDate', 'DueDate', 'Progress'],
+      query: '<OrderBy><FieldRef Name="DueDate"/></OrderBy>',
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
 };
 
 export const CHANNEL_MAPPINGS: ListDef = {
@@ -290,7 +375,15 @@ export const CHANNEL_MAPPINGS: ListDef = {
     text('ChannelId', 'Channel id'),
     choice('Language', 'Language', 'language', { required: true, defaultValue: 'English and Welsh' }),
   ],
-  views: [{ title: 'All mappings', default: true, fields: ['LinkTitle', 'MappingKind', 'ChannelName', 'Language'], rowLimit: 100, paged: true }],
+  views: [
+    {
+      title: 'All mappings',
+      default: true,
+      fields: ['LinkTitle', 'MappingKind', 'ChannelName', 'Language'],
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
 };
 
 export const REMINDER_CHANNELS: ListDef = {
@@ -307,11 +400,20 @@ export const REMINDER_CHANNELS: ListDef = {
     key('ChannelKey', 'Channel key'),
     choice('Transport', 'Transport', 'transport', { required: true, defaultValue: 'Dev inbox' }),
     text('SecretName', 'Secret setting name', {
-      description: 'Name of the environment variable or Key Vault secret that holds the webhook address; never the address itself.',
+      description:
+        'Name of the environment variable or Key Vault secret that holds the webhook address; never the address itself.',
     }),
     { internalName: 'Enabled', title: 'Enabled', type: 'Boolean', defaultValue: '1' },
   ],
-  views: [{ title: 'All channels', default: true, fields: ['LinkTitle', 'Transport', 'SecretName', 'Enabled'], rowLimit: 100, paged: true }],
+  views: [
+    {
+      title: 'All channels',
+      default: true,
+      fields: ['LinkTitle', 'Transport', 'SecretName', 'Enabled'],
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
 };
 
 export const REMINDER_LOG: ListDef = {
@@ -334,7 +436,15 @@ export const REMINDER_LOG: ListDef = {
     text('RunDate', 'Run date', { indexed: true }),
     text('MessageId', 'Message id'),
   ],
-  views: [{ title: 'All reminders', default: true, fields: ['LinkTitle', 'ReminderKind', 'ItemRef', 'DueDate', 'ChannelKey', 'ReminderState', 'PostedOn'], rowLimit: 100, paged: true }],
+  views: [
+    {
+      title: 'All reminders',
+      default: true,
+      fields: ['LinkTitle', 'ReminderKind', 'ItemRef', 'DueDate', 'ChannelKey', 'ReminderState', 'PostedOn'],
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
 };
 
 /** Every list, in the order provisioning creates them (lookup targets first). */

@@ -1,0 +1,496 @@
+import { parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
+import { SPCollection, type SPFI } from '@pnp/sp';
+import type { IItems } from '@pnp/sp/items/index.js';
+import '@pnp/sp/webs/index.js';
+import '@pnp/sp/lists/index.js';
+import '@pnp/sp/items/index.js';
+import '@pnp/sp/batching.js';
+import type { ItemVersion, Page, RepoError, RepoResult, Stored, VersionChange } from '../../domain/ports';
+import { and, filterFor, odataString, or, type Clause, type FilterBuilder } from '../odata';
+import { collection, etagOf, fromSpDate, selectFor, unstored, type ListMapper, type SpItem } from '../mappers';
+import { choiceCode, type ChoiceSet } from '../schema';
+import { siteUrlOf, toRepoError } from '../sp';
+
+/**
+ * What every list repository does, written once: reads with the schema's
+ * $select/$expand on indexed filters, pages with $skiptoken (PnPjs follows
+ * `odata.nextLink`), creates that are safe to retry, batched creates, updates
+ * with the ETag that was read, and field-level version history.
+ */
+export const MAX_PAGE = 5000;
+export const BATCH_SIZE = 100;
+/** Keep a `$filter` of OR-ed keys well inside SharePoint's URL length limit. */
+const MAX_FILTER_CHARS = 1500;
+
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+export const fail = <E = never>(error: RepoError<E>): { ok: false; error: RepoError<E> } => ({ ok: false, error });
+
+export interface ReadOptions {
+  readonly filter?: Clause;
+  readonly orderBy?: readonly (readonly [column: string, ascending: boolean])[];
+  /** Items per request (1-5000). */
+  readonly top?: number;
+}
+
+interface PageJson {
+  readonly items: SpItem[];
+  readonly next?: string;
+}
+
+/** Parses one page of items and the link to the next one (minimal: odata.nextLink; verbose: d.__next). */
+function PageParse() {
+  return parseBinderWithErrorCheck(async (r: Response): Promise<PageJson> => {
+    const json = (await r.json()) as Record<string, unknown>;
+    const d = json['d'] as { __next?: unknown } | undefined;
+    const next = json['odata.nextLink'] ?? json['@odata.nextLink'] ?? d?.__next;
+    const items = parseODataJSON(json) as SpItem[];
+    return typeof next === 'string' && next !== '' ? { items, next } : { items };
+  });
+}
+
+/** Stable JSON for comparing item bodies (key order ignored). */
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class ListRepository<T extends object> {
+  protected readonly f: FilterBuilder;
+
+  constructor(
+    protected readonly sp: SPFI,
+    protected readonly mapper: ListMapper<T>,
+  ) {
+    this.f = filterFor(mapper.list);
+  }
+
+  protected get title(): string {
+    return this.mapper.list.title;
+  }
+
+  protected items(sp: SPFI = this.sp): IItems {
+    return sp.web.lists.getByTitle(this.title).items;
+  }
+
+  /** Items with the schema's $select and $expand (never `*`). */
+  protected selected(items: IItems = this.items()): IItems {
+    const { select, expand } = selectFor(this.mapper.list);
+    const q = items.select(...select);
+    return expand.length > 0 ? q.expand(...expand) : q;
+  }
+
+  protected itemsQuery(opts: ReadOptions): IItems {
+    let q = this.selected().top(Math.min(MAX_PAGE, Math.max(1, opts.top ?? 100)));
+    if (opts.filter) q = q.filter(opts.filter.text);
+    for (const [column, ascending] of opts.orderBy ?? []) q = q.orderBy(column, ascending);
+    return q;
+  }
+
+  protected mapAll(items: readonly SpItem[]): RepoResult<Stored<T>[]> {
+    const out: Stored<T>[] = [];
+    for (const item of items) {
+      const m = this.mapper.fromItem(item);
+      if (!m.ok) return m;
+      out.push(m.value);
+    }
+    return ok(out);
+  }
+
+  async getById(id: number): Promise<RepoResult<Stored<T>>> {
+    try {
+      const { select, expand } = selectFor(this.mapper.list);
+      const q = this.items()
+        .getById(id)
+        .select(...select);
+      const item = await (expand.length > 0 ? q.expand(...expand) : q)<SpItem>();
+      return this.mapper.fromItem(item);
+    } catch (e) {
+      return fail(toRepoError(e));
+    }
+  }
+
+  /**
+   * One page. The token is the `odata.nextLink` SharePoint returned (with its
+   * `$skiptoken=Paged=TRUE&p_ID=...`); it is only followed on this site.
+   */
+  async page(opts: ReadOptions, token?: string): Promise<RepoResult<Page<Stored<T>>>> {
+    try {
+      let data: PageJson;
+      if (token !== undefined) {
+        if (!this.ownsLink(token))
+          return fail({ code: 'invalid', field: 'pageToken', detail: 'page token is not a link on this site' });
+        data = await SPCollection([this.items(), token]).using(PageParse())<PageJson>();
+      } else {
+        data = await this.itemsQuery(opts).using(PageParse())<PageJson>();
+      }
+      const mapped = this.mapAll(data.items);
+      if (!mapped.ok) return mapped;
+      return ok(data.next !== undefined ? { items: mapped.value, next: data.next } : { items: mapped.value });
+    } catch (e) {
+      return fail(toRepoError(e));
+    }
+  }
+
+  private ownsLink(link: string): boolean {
+    try {
+      const site = new URL(siteUrlOf(this.sp));
+      const target = new URL(link, site);
+      return target.origin === site.origin && target.pathname.toLowerCase().startsWith(site.pathname.toLowerCase());
+    } catch {
+      return false;
+    }
+  }
+
+  /** Every matching item, 5,000 a request, following SharePoint's next links (PnPjs async iteration). */
+  async readAll(opts: ReadOptions = {}): Promise<RepoResult<Stored<T>[]>> {
+    const out: Stored<T>[] = [];
+    try {
+      for await (const page of this.itemsQuery({ ...opts, top: opts.top ?? MAX_PAGE })) {
+        const mapped = this.mapAll(page as SpItem[]);
+        if (!mapped.ok) return mapped;
+        out.push(...mapped.value);
+      }
+      return ok(out);
+    } catch (e) {
+      return fail(toRepoError(e));
+    }
+  }
+
+  protected get keyColumn(): string {
+    return this.mapper.list.keyField;
+  }
+
+  async findByKey(key: string): Promise<RepoResult<Stored<T> | undefined>> {
+    const found = await this.readAll({ filter: this.f.eq(this.keyColumn, key), top: 2 });
+    if (!found.ok) return found;
+    return ok(found.value[0]);
+  }
+
+  async getByKey(key: string): Promise<RepoResult<Stored<T>>> {
+    const found = await this.findByKey(key);
+    if (!found.ok) return found;
+    return found.value
+      ? ok(found.value)
+      : fail({ code: 'notFound', detail: `${this.title}: no ${this.keyColumn} ${key}` });
+  }
+
+  /** Items whose key is among these: OR-ed equality on the indexed key column, in chunks that keep URLs short. */
+  async findByKeys(keys: readonly string[]): Promise<RepoResult<Stored<T>[]>> {
+    const unique = [...new Set(keys)];
+    const out: Stored<T>[] = [];
+    let chunk: string[] = [];
+    let length = 0;
+    const flush = async (): Promise<RepoError | undefined> => {
+      if (chunk.length === 0) return undefined;
+      const r = await this.readAll({ filter: this.f.anyOf(this.keyColumn, chunk) });
+      chunk = [];
+      length = 0;
+      if (!r.ok) return r.error;
+      out.push(...r.value);
+      return undefined;
+    };
+    for (const key of unique) {
+      const clauseLength = this.keyColumn.length + odataString(key).length + 8;
+      if (length + clauseLength > MAX_FILTER_CHARS) {
+        const e = await flush();
+        if (e) return fail(e);
+      }
+      chunk.push(key);
+      length += clauseLength;
+    }
+    const e = await flush();
+    return e ? fail(e) : ok(out);
+  }
+
+  /** True when the stored item holds what `value` would write. */
+  protected sameContent(stored: Stored<T>, value: T): boolean {
+    try {
+      return stable(this.mapper.toItem(unstored(stored) as T)) === stable(this.mapper.toItem(value));
+    } catch {
+      return false;
+    }
+  }
+
+  protected body(value: T): RepoResult<Record<string, unknown>> {
+    try {
+      return ok(this.mapper.toItem(value));
+    } catch (e) {
+      return fail({ code: 'invalid', detail: `${this.title}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  /** The stored value after a create: what was sent, with the id and ETag SharePoint gave it. */
+  protected async afterCreate(value: T, data: SpItem): Promise<RepoResult<Stored<T>>> {
+    const id = data['Id'] ?? data['ID'];
+    const etag = etagOf(data);
+    if (typeof id !== 'number') return fail({ code: 'unexpected', detail: `${this.title}: create returned no id` });
+    if (etag === undefined) return this.getById(id);
+    const modified = typeof data['Modified'] === 'string' ? { modified: data['Modified'] } : {};
+    return ok({ ...value, id, etag, ...modified });
+  }
+
+  /**
+   * A create refused because the key exists: if the item holding the key has
+   * the same content, this is our own earlier attempt that landed (a retry
+   * after a lost response) and it is returned as success; otherwise
+   * `duplicate`, with the existing item as `theirs`.
+   */
+  protected async resolveDuplicate(value: T, existing?: Stored<T>): Promise<RepoResult<Stored<T>>> {
+    let found = existing;
+    if (!found) {
+      const r = await this.findByKey(this.mapper.keyOf(value));
+      if (!r.ok) return r;
+      found = r.value;
+    }
+    if (found && this.sameContent(found, value)) return ok(found);
+    return fail({
+      code: 'duplicate',
+      field: this.keyColumn,
+      detail: `${this.title}: ${this.keyColumn} '${this.mapper.keyOf(value)}' already exists`,
+      ...(found ? { theirs: found } : {}),
+    });
+  }
+
+  /** Creates one item; idempotent on the client-made key (see resolveDuplicate). */
+  async create(value: T): Promise<RepoResult<Stored<T>>> {
+    const body = this.body(value);
+    if (!body.ok) return body;
+    try {
+      const data = (await this.items().add(body.value)) as SpItem;
+      return await this.afterCreate(value, data);
+    } catch (e) {
+      const error = toRepoError(e);
+      if (error.code === 'duplicate') return this.resolveDuplicate(value);
+      return fail(error);
+    }
+  }
+
+  /** Creates with no idempotence: any existing key is `duplicate` (claims). */
+  async createExclusive(value: T): Promise<RepoResult<Stored<T>>> {
+    const body = this.body(value);
+    if (!body.ok) return body;
+    try {
+      const data = (await this.items().add(body.value)) as SpItem;
+      return await this.afterCreate(value, data);
+    } catch (e) {
+      const error = toRepoError(e);
+      if (error.code !== 'duplicate') return fail(error);
+      const found = await this.findByKey(this.mapper.keyOf(value));
+      return fail({ ...error, field: this.keyColumn, ...(found.ok && found.value ? { theirs: found.value } : {}) });
+    }
+  }
+
+  /**
+   * Creates in `$batch` requests of up to 100. Parts refused as throttled or
+   * lost to the network are sent again in a later round (after a back-off);
+   * duplicates are resolved as in `create`, so a whole batch that is sent
+   * twice still writes every item exactly once.
+   */
+  async createMany(values: readonly T[], rounds = 5): Promise<RepoResult<Stored<T>>[]> {
+    const results: (RepoResult<Stored<T>> | undefined)[] = values.map(() => undefined);
+    const bodies: (Record<string, unknown> | undefined)[] = values.map((v, i) => {
+      const b = this.body(v);
+      if (!b.ok) results[i] = b;
+      return b.ok ? b.value : undefined;
+    });
+    let pending = values.map((_, i) => i).filter((i) => bodies[i] !== undefined);
+    for (let round = 0; pending.length > 0 && round < rounds; round++) {
+      if (round > 0) await sleep(Math.min(5000, 250 * 2 ** (round - 1)));
+      const retry: number[] = [];
+      const duplicates: number[] = [];
+      for (let start = 0; start < pending.length; start += BATCH_SIZE) {
+        const chunk = pending.slice(start, start + BATCH_SIZE);
+        const [batched, execute] = this.sp.batched({ maxRequests: BATCH_SIZE });
+        const parts = chunk.map((i) =>
+          this.items(batched)
+            .add(bodies[i])
+            .then(
+              (data: unknown) => ({ i, data: data as SpItem }),
+              (e: unknown) => ({ i, e }),
+            ),
+        );
+        try {
+          await execute();
+        } catch (e) {
+          const error = toRepoError(e);
+          for (const i of chunk) {
+            if (error.code === 'throttled' || error.code === 'network') retry.push(i);
+            else results[i] = fail(error);
+          }
+          continue;
+        }
+        for (const part of await Promise.all(parts)) {
+          if ('data' in part) {
+            results[part.i] = await this.afterCreate(values[part.i] as T, part.data);
+            continue;
+          }
+          const error = toRepoError(part.e);
+          if (error.code === 'duplicate') duplicates.push(part.i);
+          else if (error.code === 'throttled' || error.code === 'network') retry.push(part.i);
+          else results[part.i] = fail(error);
+        }
+      }
+      if (duplicates.length > 0) {
+        const found = await this.findByKeys(duplicates.map((i) => this.mapper.keyOf(values[i] as T)));
+        for (const i of duplicates) {
+          const value = values[i] as T;
+          if (!found.ok) {
+            results[i] = found;
+            continue;
+          }
+          const existing = found.value.find((s) => this.mapper.keyOf(unstored(s) as T) === this.mapper.keyOf(value));
+          results[i] = await this.resolveDuplicate(value, existing);
+        }
+      }
+      pending = retry;
+    }
+    for (const i of pending)
+      results[i] = fail({ code: 'throttled', detail: `${this.title}: still throttled after ${rounds} rounds` });
+    return results.map((r) => r ?? fail({ code: 'unexpected', detail: 'no result' }));
+  }
+
+  /**
+   * Updates with If-Match on the ETag the value was read with. A 412 becomes
+   * `conflict` carrying the version now stored (`theirs`) and this person's
+   * (`mine`), unless what is stored already equals `mine` (a retried update
+   * whose first attempt landed), which is success.
+   */
+  async update(stored: Stored<T>): Promise<RepoResult<Stored<T>, T>> {
+    const { id, etag } = stored;
+    const mine = unstored(stored) as T;
+    const body = this.body(mine);
+    if (!body.ok) return fail<T>(plain(body.error));
+    try {
+      const r = (await this.items().getById(id).update(body.value, etag)) as { etag?: string | null };
+      if (typeof r?.etag === 'string' && r.etag !== '') return ok({ ...mine, id, etag: r.etag });
+      const reread = await this.getById(id);
+      return reread.ok ? reread : fail<T>(plain(reread.error));
+    } catch (e) {
+      const error = toRepoError(e);
+      if (error.code !== 'conflict') return fail(error);
+      const theirs = await this.getById(id);
+      if (theirs.ok && this.sameContent(theirs.value, mine)) return theirs;
+      return fail<T>({ ...error, mine, ...(theirs.ok ? { theirs: theirs.value } : {}) });
+    }
+  }
+
+  /** Moves an item to the recycle bin (recoverable), for replaced child rows only. */
+  protected async recycle(id: number): Promise<RepoResult<void>> {
+    try {
+      await this.items().getById(id).recycle();
+      return ok(undefined);
+    } catch (e) {
+      return fail(toRepoError(e));
+    }
+  }
+
+  /**
+   * The item's versions, newest first, each with the columns that changed
+   * from the version before it (the first version lists every value set).
+   * Columns are named by their domain field where the domain has one.
+   */
+  async versions(id: number): Promise<RepoResult<ItemVersion[]>> {
+    try {
+      const raw = await this.items().getById(id).versions<SpItem[]>();
+      const ordered = [...raw].sort((a, b) => versionNumber(a) - versionNumber(b));
+      const domainName = new Map(Object.entries(this.mapper.columns).map(([k, v]) => [v, k]));
+      const out: ItemVersion[] = [];
+      let previous: Record<string, unknown> = {};
+      for (const v of ordered) {
+        const values: Record<string, unknown> = {};
+        for (const f of this.mapper.list.fields) values[f.internalName] = this.versionValue(v, f.internalName);
+        const changes: VersionChange[] = [];
+        for (const [column, value] of Object.entries(values)) {
+          const before = previous[column];
+          if (stable(before) !== stable(value)) {
+            changes.push({
+              field: domainName.get(column) ?? column,
+              oldValue: before ?? null,
+              newValue: value ?? null,
+            });
+          }
+        }
+        out.push({
+          versionLabel:
+            typeof v['VersionLabel'] === 'string' || typeof v['VersionLabel'] === 'number'
+              ? String(v['VersionLabel'])
+              : '',
+          modified:
+            typeof v['Modified'] === 'string' ? v['Modified'] : typeof v['Created'] === 'string' ? v['Created'] : '',
+          editor: editorOf(v),
+          changes,
+        });
+        previous = values;
+      }
+      return ok(out.reverse());
+    } catch (e) {
+      return fail(toRepoError(e));
+    }
+  }
+
+  /** A column's value in a version, in domain terms where it can be (codes, days, ids, names). */
+  private versionValue(v: SpItem, column: string): unknown {
+    const def = this.mapper.list.fields.find((f) => f.internalName === column);
+    const raw = v[column] ?? v[`${column}Id`];
+    if (raw === null || raw === undefined || raw === '') return null;
+    const set = this.mapper.choiceSets?.[column] as ChoiceSet | undefined;
+    const lookup = (x: unknown): unknown => {
+      if (x !== null && typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        if (def?.type === 'User' || def?.type === 'UserMulti')
+          return o['LookupValue'] ?? o['Title'] ?? o['LookupId'] ?? null;
+        return o['LookupId'] ?? o['Id'] ?? o['LookupValue'] ?? null;
+      }
+      return x;
+    };
+    const many = collection(raw);
+    if (many) return many.map((x) => (set && typeof x === 'string' ? (choiceCode(set, x) ?? x) : lookup(x)));
+    if (set && typeof raw === 'string') return choiceCode(set, raw) ?? raw;
+    if (def?.type === 'DateTime' && def.dateOnly) {
+      try {
+        return fromSpDate(raw) ?? null;
+      } catch {
+        return raw;
+      }
+    }
+    return lookup(raw);
+  }
+}
+
+/** The error without `theirs`/`mine`, so it fits any result type. */
+export function plain(error: RepoError<unknown>): RepoError<never> {
+  const { theirs: _theirs, mine: _mine, ...rest } = error;
+  return rest;
+}
+
+function versionNumber(v: SpItem): number {
+  const id = v['VersionId'];
+  if (typeof id === 'number') return id;
+  const label = v['VersionLabel'];
+  return typeof label === 'string' ? Number(label) * 512 : 0;
+}
+
+function editorOf(v: SpItem): string {
+  const e = v['Editor'] ?? v['ModifiedBy'] ?? v['CreatedBy'];
+  if (typeof e === 'string') return e;
+  if (e !== null && typeof e === 'object') {
+    const o = e as Record<string, unknown>;
+    const name = o['LookupValue'] ?? o['Title'] ?? o['Email'] ?? o['EMail'];
+    if (typeof name === 'string') return name;
+  }
+  return '';
+}
+
+/** Combines optional clauses with `and` (indexed first), or undefined when none. */
+export function allOf(...clauses: (Clause | undefined)[]): Clause | undefined {
+  const present = clauses.filter((c): c is Clause => c !== undefined);
+  return present.length === 0 ? undefined : and(...present);
+}
+
+export { or };

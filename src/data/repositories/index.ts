@@ -1,0 +1,55 @@
+import type { SPFI } from '@pnp/sp';
+import type {
+  ActionStore,
+  AssessmentStore,
+  ChannelMappingStore,
+  CollaborationStore,
+  PartnerStore,
+  ReminderLogStore,
+  ReviewStore,
+  TemplateStore,
+} from '../../domain/ports';
+import { ActionRepository } from './actions';
+import { AssessmentRepository } from './assessments';
+import { ChannelMappingRepository } from './channelMappings';
+import { CollaborationRepository } from './collaborations';
+import { PartnerRepository } from './partners';
+import { ReminderLogRepository } from './reminderLog';
+import { ReviewRepository } from './reviews';
+import { TemplateRepository } from './templates';
+
+export interface Repositories {
+  readonly collaborations: CollaborationStore;
+  readonly partners: PartnerStore;
+  readonly reviews: ReviewStore;
+  readonly actions: ActionStore;
+  readonly assessments: AssessmentStore;
+  readonly templates: TemplateStore;
+  readonly channelMappings: ChannelMappingStore;
+  readonly reminderLog: ReminderLogStore;
+}
+
+/** Every store of ports.ts over one SPFI (from createSp). The tab sees only these ports. */
+export function createRepositories(sp: SPFI): Repositories {
+  return {
+    collaborations: new CollaborationRepository(sp),
+    partners: new PartnerRepository(sp),
+    reviews: new ReviewRepository(sp),
+    actions: new ActionRepository(sp),
+    assessments: new AssessmentRepository(sp),
+    templates: new TemplateRepository(sp),
+    channelMappings: new ChannelMappingRepository(sp),
+    reminderLog: new ReminderLogRepository(sp),
+  };
+}
+
+export {
+  ActionRepository,
+  AssessmentRepository,
+  ChannelMappingRepository,
+  CollaborationRepository,
+  PartnerRepository,
+  ReminderLogRepository,
+  ReviewRepository,
+  TemplateRepository,
+};
