@@ -1,0 +1,108 @@
+/**
+ * SharePoint's error codes and messages, as its REST service returns them in
+ * `{"odata.error":{"code":..., "message":{"lang":"en-US","value":...}}}`
+ * (or `{"error":{...}}` under odata=verbose).
+ */
+export class SpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const CODES = {
+  argument: '-1, System.ArgumentException',
+  invalidClientQuery: '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+  clientService: '-1, Microsoft.SharePoint.Client.ClientServiceException',
+  spException: '-2146232832, Microsoft.SharePoint.SPException',
+  accessDenied: '-2147024891, System.UnauthorizedAccessException',
+  throttled: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException',
+  duplicate: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
+  itemMissing: '-2130575338, Microsoft.SharePoint.SPException',
+  fieldValidation: '-2130575155, Microsoft.SharePoint.SPFieldValidationException',
+  listExists: '-2130575342, Microsoft.SharePoint.SPException',
+  notSupported: '-1, System.NotSupportedException',
+  userNotFound: '-2146232832, Microsoft.SharePoint.SPException',
+} as const;
+
+export const errors = {
+  listNotFound: (title: string, siteUrl: string) =>
+    new SpError(404, CODES.argument, `List '${title}' does not exist at site with URL '${siteUrl}'.`),
+  accessDenied: () =>
+    new SpError(
+      403,
+      CODES.accessDenied,
+      'Access denied. You do not have permission to perform this action or access this resource.',
+    ),
+  itemNotFound: () =>
+    new SpError(404, CODES.itemMissing, 'Item does not exist. It may have been deleted by another user.'),
+  throttled: () =>
+    new SpError(
+      500,
+      CODES.throttled,
+      'The attempted operation is prohibited because it exceeds the list view threshold.',
+    ),
+  lookupThreshold: () =>
+    new SpError(
+      500,
+      CODES.throttled,
+      'The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold enforced by the administrator.',
+    ),
+  duplicate: () =>
+    new SpError(
+      400,
+      CODES.duplicate,
+      'The list item could not be added or updated because duplicate values were found in one or more fields in the list.',
+    ),
+  etagMismatch: (requested: string, actual: string) =>
+    new SpError(
+      412,
+      CODES.clientService,
+      `The request ETag value '${requested}' does not match the object's ETag value '${actual}'.`,
+    ),
+  ifMatchRequired: () =>
+    new SpError(400, CODES.invalidClientQuery, 'The If-Match header must be specified for this kind of request.'),
+  unknownProperty: (name: string, type: string) =>
+    new SpError(
+      400,
+      CODES.invalidClientQuery,
+      `The property '${name}' does not exist on type '${type}'. Make sure to only use property names that are defined by the type.`,
+    ),
+  wrongType: (edmType: string) =>
+    new SpError(
+      400,
+      CODES.invalidClientQuery,
+      `Cannot convert a primitive value to the expected type '${edmType}'. See the inner exception for more details.`,
+    ),
+  invalidExpression: (expression: string) =>
+    new SpError(400, CODES.invalidClientQuery, `The expression "${expression}" is not valid.`),
+  columnMissing: (name: string) =>
+    new SpError(400, CODES.argument, `Column '${name}' does not exist. It may have been deleted by another user.`),
+  fieldOrPropertyMissing: (name: string) =>
+    new SpError(400, CODES.argument, `The field or property '${name}' does not exist.`),
+  invalidJson: () =>
+    new SpError(400, CODES.invalidClientQuery, 'Invalid JSON. A token was not recognized in the JSON content.'),
+  validation: (message: string) => new SpError(400, CODES.fieldValidation, message),
+  notSupported: (what: string) =>
+    new SpError(
+      501,
+      CODES.notSupported,
+      `${what} is not supported by the local list server (see docs/local-server.md).`,
+    ),
+  notFoundResource: (segment: string) =>
+    new SpError(
+      404,
+      CODES.invalidClientQuery,
+      `The requested resource '${segment}' does not exist or is not supported by the local list server.`,
+    ),
+  methodNotAllowed: (method: string) =>
+    new SpError(405, CODES.invalidClientQuery, `The HTTP method '${method}' cannot be used on this resource.`),
+  userNotFound: (login: string) =>
+    new SpError(404, CODES.userNotFound, `The specified user ${login} could not be found.`),
+  userNotUnique: () => new SpError(400, CODES.spException, 'The user does not exist or is not unique.'),
+  groupNotFound: () => new SpError(404, CODES.spException, 'Group cannot be found.'),
+};
