@@ -60,7 +60,7 @@ export async function benchLists(options: { size?: number; creates?: number; run
     const failures = created.filter((r) => !r.ok).length;
     if (failures > 0) throw new Error(`${failures} of ${creates} batched creates failed`);
     figures.push({
-      name: `lists: batched creates (${creates} actions, $batch of 100)`,
+      name: `lists.batch_create.${creates}_actions_batches_of_100`,
       value: round((creates / createMs) * 1000),
       unit: 'items/s',
     });
@@ -69,11 +69,11 @@ export async function benchLists(options: { size?: number; creates?: number; run
     //    clause must be indexed and match no more than 5,000 of the 50,000.
     const queries: [string, CollaborationQuery][] = [
       [
-        "an officer's active collaborations due within 30 days (LeadOfficerId, NextReviewDue, Status)",
+        'officer_active_due_30d',
         { leadOfficerId: 9, reviewDueOnOrBefore: addDays(today, 30), status: ['active'], pageSize: 100 },
       ],
       [
-        'overdue reviews (NextReviewDue before today, Status)',
+        'overdue_reviews',
         { reviewDueOnOrBefore: addDays(today, -1), status: ['active', 'underReview'], pageSize: 100 },
       ],
     ];
@@ -88,7 +88,7 @@ export async function benchLists(options: { size?: number; creates?: number; run
         matched = page.value.items.length;
       }
       figures.push({
-        name: `lists: indexed query over ${size} collaborations: ${label}; top 100, median of ${runs}`,
+        name: `lists.indexed_query.${size}.${label}.top100_median_of_${runs}`,
         value: round(median(times)),
         unit: 'ms',
       });
@@ -101,7 +101,7 @@ export async function benchLists(options: { size?: number; creates?: number; run
     const pnpMs = performance.now() - start;
     if (!all.ok) throw new Error(`read all failed: ${all.error.code} ${all.error.detail ?? ''}`);
     figures.push({
-      name: `lists: read all ${all.value.length} collaborations through PnPjs paging and mapping`,
+      name: `lists.read_all.${all.value.length}.pnpjs_paging_and_mapping`,
       value: round(pnpMs),
       unit: 'ms',
     });
@@ -121,11 +121,11 @@ export async function benchLists(options: { size?: number; creates?: number; run
     }
     const bareMs = performance.now() - start;
     figures.push({
-      name: `lists: read all ${count} collaborations with bare fetch + JSON.parse`,
+      name: `lists.read_all.${count}.bare_fetch_json_parse`,
       value: round(bareMs),
       unit: 'ms',
     });
-    figures.push({ name: 'lists: PnPjs read-all time / bare fetch time', value: round(pnpMs / bareMs, 2), unit: 'x' });
+    figures.push({ name: 'lists.read_all.pnpjs_over_bare_fetch', value: round(pnpMs / bareMs, 2), unit: 'x' });
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
