@@ -3,6 +3,7 @@ import { CODES, errors, SpError } from './errors';
 import type { ApiResponse, Ctx } from './context';
 import { fieldEntity, listEntity, listExtras, viewEntity, viewFieldsEntity } from './entities';
 import { arg, type Segment } from './path';
+import { Entity, type Value } from './odata-json';
 import { fold, jsonPath } from '../store/db';
 import {
   encodeInternalName,
@@ -79,11 +80,21 @@ function applyListProps(list: ListRecord, body: Record<string, unknown>): ListRe
   return next;
 }
 
+/**
+ * SharePoint returns some list properties (HasUniqueRoleAssignments, RootFolder...)
+ * only when $select names them; in a collection they may be selected too, so they
+ * are offered to $select without appearing in the default answer.
+ */
+function withSelectableExtras(ctx: Ctx, e: Entity, extras: Record<string, Value>): Entity {
+  if (!ctx.option('$select')) return e;
+  return new Entity(e.type, e.id, e.uri, { ...e.props, ...extras }, e.editLink, e.etag);
+}
+
 export function listsCollection(ctx: Ctx): ApiResponse {
   if (ctx.method === 'GET') {
     const visible = ctx.store.lists().filter((l) => ctx.store.rankOf(ctx.user, l) >= 1);
     return ctx.metadataCollection(
-      visible.map((l) => listEntity(ctx, l)),
+      visible.map((l) => withSelectableExtras(ctx, listEntity(ctx, l), listExtras(ctx, l))),
       'SP.ApiData.Lists',
     );
   }
@@ -475,7 +486,11 @@ function parseFieldXml(ctx: Ctx, xml: string): { field: FieldRecord; name?: stri
       (attrs.get('userselectionmode') ?? '').toLowerCase() === 'peopleonly' || attrs.get('userselectionmode') === '0'
         ? 0
         : 1;
-  if (attrs.has('list')) f.lookupListId = resolveLookupList(ctx, attrs.get('list') ?? '');
+  // People columns name the site's user information list (List="UserInfo"), which
+  // SharePoint accepts; they look users up, not items of one of our lists.
+  const isPeople = type === 'User' || type === 'UserMulti';
+  if (attrs.has('list') && !(isPeople && /^\{?userinfo\}?$/i.test(attrs.get('list') ?? '')))
+    f.lookupListId = resolveLookupList(ctx, attrs.get('list') ?? '');
   if (attrs.has('showfield')) f.lookupField = attrs.get('showfield') ?? 'Title';
   const def = /<Default>([\s\S]*?)<\/Default>/i.exec(body);
   if (def) f.defaultValue = decodeXml(def[1] ?? '');

@@ -178,6 +178,30 @@ describe('creating lists, fields, views and permissions on an empty site', () =>
     expect(r.json.LookupList).toBe(`{${parentId}}`);
   });
 
+  it('adds a people column whose CAML names the site user list (List="UserInfo"), as SharePoint accepts', async () => {
+    const r = await api.call(`${base}/fields/createfieldasxml`, {
+      body: {
+        parameters: {
+          SchemaXml:
+            '<Field Type="User" Name="Sponsor" StaticName="Sponsor" DisplayName="Sponsor" List="UserInfo" ShowField="ImnName" UserSelectionMode="PeopleOnly" />',
+          Options: 8,
+        },
+      },
+    });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ InternalName: 'Sponsor', TypeAsString: 'User' });
+  });
+
+  it('lets $select ask a list collection for HasUniqueRoleAssignments, as SharePoint does', async () => {
+    const r = await api.call('/_api/web/lists?$select=Title,HasUniqueRoleAssignments');
+    expect(r.status).toBe(200);
+    const lists = r.json.value as { Title: string; HasUniqueRoleAssignments: boolean }[];
+    expect(lists.length).toBeGreaterThan(0);
+    for (const l of lists) expect(typeof l.HasUniqueRoleAssignments).toBe('boolean');
+    const plain = await api.call('/_api/web/lists');
+    expect(Object.keys((plain.json.value as object[])[0] ?? {})).not.toContain('HasUniqueRoleAssignments');
+  });
+
   it('adds fields from CAML with createfieldasxml: the internal name follows DisplayName unless AddFieldInternalNameHint (8)', async () => {
     const noHint = await api.call(`${base}/fields/createfieldasxml`, {
       body: {
