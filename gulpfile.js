@@ -25,6 +25,7 @@ const TASKS = {
   serve: 'start',
   test: 'test',
   provision: 'provision',
+  reminders: 'reminders',
   template: 'template',
   bench: 'bench',
   lint: 'lint',

@@ -19,6 +19,7 @@ type Section = () => Figure[] | Promise<Figure[]>;
 const SECTIONS: Record<string, () => Promise<Section>> = {
   domain: async () => (await import('./domain')).benchDomain,
   lists: async () => (await import('./lists')).benchLists,
+  reminders: async () => (await import('./reminders')).benchReminders,
 };
 
 function format(value: number): string {

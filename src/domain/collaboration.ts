@@ -72,7 +72,7 @@ export const collaborationSchema = z.object({
   exitStrategy: z.string().optional(),
   /** Why and how it closed or is being withdrawn from. */
   exitNote: z.string().optional(),
-  /** The panel that reviews it (a channel mapping key). */
+  /** The panel that reviews it, by name, as a channel mapping names it (Corporate Governance Review Panel). */
   panel: z.string().optional(),
   lastAssessmentRag: z.enum(RAGS).optional(),
   lastAssessmentScore: z.number().optional(),

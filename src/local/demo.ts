@@ -968,7 +968,8 @@ function collaborations(
           ? 'Closed after review: the aims were met and the work is now business as usual.'
           : 'The council gave notice to withdraw after the review panel found the arrangement no longer adds value.'
         : null,
-      Panel: significance === 'high' && i % 2 === 0 ? 'panel-gac' : 'panel-cgrp',
+      Panel:
+        significance === 'high' && i % 2 === 0 ? 'Governance and Audit Committee' : 'Corporate Governance Review Panel',
       LastAssessmentRag: score === null ? null : word('rag', score >= 70 ? 'green' : score >= 50 ? 'amber' : 'red'),
       LastAssessmentScore: score,
     });
@@ -996,7 +997,7 @@ function reviews(today: string, collabs: DemoRecord[], count: number, rand: () =
     const held = i % 3 !== 2;
     const due = held ? addDays(today, -(20 + ((i * 37) % 300))) : addDays(today, ((i * 11) % 40) - 10);
     const outcome = held ? (outcomes[i % outcomes.length] ?? 'continue') : null;
-    const panel = typeof collab.Panel === 'string' ? collab.Panel : 'panel-cgrp';
+    const panel = typeof collab.Panel === 'string' ? collab.Panel : 'Corporate Governance Review Panel';
     out.push({
       Title: `${collab.Reference as string} ${word('reviewKind', kinds[i % kinds.length] ?? 'annualReview')}`,
       ReviewKey: `REV-${String(i + 1).padStart(6, '0')}`,

@@ -14,6 +14,7 @@ import {
   SIGNIFICANCE_TIERS,
   STATUSES,
 } from '../../domain/vocabulary';
+import { REMINDER_KINDS } from '../../domain/reminders';
 import type { ChoiceDef } from './types';
 
 /**
@@ -136,24 +137,17 @@ export const CHOICES = {
     posted: 'Posted',
     failed: 'Failed',
   }),
-  reminderKind: choices(
-    [
-      'reviewDueSoon',
-      'reviewDueToday',
-      'reviewOverdue',
-      'actionDueSoon',
-      'actionOverdue',
-      'assessmentNotSubmitted',
-    ] as const,
-    {
-      reviewDueSoon: 'Review due soon',
-      reviewDueToday: 'Review due today',
-      reviewOverdue: 'Review overdue',
-      actionDueSoon: 'Action due soon',
-      actionOverdue: 'Action overdue',
-      assessmentNotSubmitted: 'Assessment not submitted',
-    },
-  ),
+  reminderKind: choices(REMINDER_KINDS, {
+    reviewDueSoon: 'Review due soon',
+    reviewDueToday: 'Review due today',
+    reviewOverdue: 'Review overdue',
+    actionDueSoon: 'Action due soon',
+    actionDueToday: 'Action due today',
+    actionOverdue: 'Action overdue',
+    assessmentDueSoon: 'Assessment due soon',
+    assessmentDueToday: 'Assessment due today',
+    assessmentNotSubmitted: 'Assessment not submitted',
+  }),
 } as const;
 
 export type ChoiceSet = keyof typeof CHOICES;

@@ -1,0 +1,243 @@
+/**
+ * The reminder job at scale: 10,000 collaborations and 30,000 actions across
+ * 20 channels, through the real data layer (PnPjs) against the embedded list
+ * server, posting to the dev inbox on the same port. Reports the run's time,
+ * the posts made (checked against the channels with something due), the
+ * SharePoint requests made (counted by a fetch wrapped into createSp), and
+ * the same for a rerun the same day (which must post nothing).
+ *
+ * The register is built for the benchmark (the demo generator has four
+ * directorates, not twenty): collaborations and actions are created through
+ * the repositories' batched `createMany` before the clock starts. Actions are
+ * spread so that those due on or before the job's window end stay under the
+ * 5,000-item view threshold (15% of them), as in a real register where most
+ * actions are due later or long done.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChannelMappingRepository, createRepositories } from '../data/repositories';
+import { ReminderChannelRepository } from '../data/repositories/reminderChannels';
+import { createSp } from '../data/sp';
+import type { Collaboration } from '../domain/collaboration';
+import { addDays, type IsoDate } from '../domain/dates';
+import type { Action, ChannelLanguage } from '../domain/entities';
+import { formatReference } from '../domain/reference';
+import { createInbox } from '../local/inbox';
+import { createListApi } from '../local/server';
+import { runReminders } from '../notify/job';
+import { createRecordLinks, createReminderRepositories, createTransports } from '../notify/setup';
+
+export interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+const TODAY: IsoDate = '2026-12-08';
+const CHANNELS = 20;
+const LANGUAGES: readonly ChannelLanguage[] = ['both', 'en', 'cy'];
+const OWNERS = [
+  { id: 7, displayName: 'Rhys Davies' },
+  { id: 9, displayName: "Dylan O'Brien" },
+  { id: 10, displayName: 'Llŷr Evans' },
+  { id: 11, displayName: 'Angharad Price' },
+];
+
+const channelName = (c: number) => `Directorate ${String(c + 1).padStart(2, '0')}`;
+/** Ten collaborations in a row share a directorate, so each directorate gets every review pattern. */
+const directorate = (i: number) => channelName(Math.floor(i / 10) % CHANNELS);
+
+function collaborationAt(i: number): Collaboration {
+  const pattern = i % 10;
+  const next =
+    pattern === 0
+      ? addDays(TODAY, -(5 + (i % 35)))
+      : pattern === 1
+        ? addDays(TODAY, 1 + (i % 6))
+        : pattern === 2
+          ? addDays(TODAY, 8 + (i % 22))
+          : addDays(TODAY, 31 + (i % 300));
+  return {
+    reference: formatReference(i + 1),
+    title: `Bench collaboration ${i + 1} – Cydweithrediad ${i + 1}`,
+    kind: 'collaboration',
+    model: 'jointCommittee',
+    purpose: 'A benchmark record.',
+    reasons: ['valueForMoney'],
+    basis: 'localDecision',
+    footprint: 'local',
+    leadOrganisation: 'Glan-yr-Afon County Borough Council',
+    councilLeads: true,
+    partnerIds: [],
+    directorate: directorate(i),
+    leadOfficer: OWNERS[i % OWNERS.length],
+    status: 'active',
+    reviewFrequency: 'annual',
+    nextReviewDue: next,
+    serviceRisk: 'medium',
+  };
+}
+
+function actionAt(i: number, collaborations: number): Action {
+  const pattern = i % 20;
+  const base: Action = {
+    key: `BENCH-ACT-${String(i + 1).padStart(6, '0')}`,
+    title: `Bench action ${i + 1}`,
+    scope: 'collaboration',
+    collaborationId: 1 + ((i * 7919) % collaborations),
+    owner: OWNERS[i % OWNERS.length],
+    progress: 20,
+  };
+  if (pattern === 0) return { ...base, dueDate: addDays(TODAY, -(1 + (i % 30))) };
+  if (pattern === 1) return { ...base, dueDate: addDays(TODAY, 1 + (i % 10)) };
+  if (pattern === 2)
+    return {
+      ...base,
+      dueDate: addDays(TODAY, -(100 + (i % 200))),
+      progress: 100,
+      completedOn: addDays(TODAY, -(90 + (i % 200))),
+    };
+  return { ...base, dueDate: addDays(TODAY, 40 + (i % 360)) };
+}
+
+const round = (n: number, places = 0): number => Math.round(n * 10 ** places) / 10 ** places;
+
+export async function benchReminders(options: { collaborations?: number; actions?: number } = {}): Promise<Figure[]> {
+  const collaborations = options.collaborations ?? 10_000;
+  const actions = options.actions ?? 30_000;
+  const dir = mkdtempSync(join(tmpdir(), 'bench-reminders-'));
+  const dataFile = join(dir, 'bench.db');
+  const lists = await createListApi({ dataFile, demo: false, today: TODAY });
+  const inbox = createInbox({ dataFile });
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (await inbox.handle(req, res)) return;
+      if (!(await lists.handle(req, res))) res.writeHead(404).end();
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const site = `${origin}/sites/council`;
+  const figures: Figure[] = [];
+  try {
+    // The register, before the clock starts.
+    const sp = createSp({ siteUrl: site, getToken: () => Promise.resolve('dev:governance') });
+    const mappings = new ChannelMappingRepository(sp);
+    const settings = new ReminderChannelRepository(sp);
+    for (let c = 0; c < CHANNELS; c += 1) {
+      const name = channelName(c);
+      const key = `dir-${String(c + 1).padStart(2, '0')}`;
+      const m = await mappings.create({
+        key: `map-${key}`,
+        name,
+        kind: 'directorate',
+        channelKey: key,
+        channelName: `${name} – partnerships`,
+        language: LANGUAGES[c % LANGUAGES.length] ?? 'both',
+      });
+      const s = await settings.create({
+        channelKey: key,
+        title: `${name} – partnerships`,
+        transport: 'devInbox',
+        enabled: true,
+      });
+      if (!m.ok || !s.ok) throw new Error('could not create the channels');
+    }
+    let start = performance.now();
+    const created = await createAll(sp, collaborations, actions);
+    figures.push({
+      name: `reminders: set-up, ${created} items created in $batch`,
+      value: round(performance.now() - start),
+      unit: 'ms',
+    });
+
+    // The run.
+    let requests = 0;
+    const counting: typeof fetch = (input, init) => {
+      requests += 1;
+      return fetch(input, init);
+    };
+    const setup = { site, env: {}, sp: { fetch: counting } };
+    const job = {
+      repos: createReminderRepositories(setup),
+      transports: createTransports(setup),
+      links: createRecordLinks({ site, env: {} }),
+      today: TODAY,
+      env: {},
+    };
+    start = performance.now();
+    const first = await runReminders(job);
+    const firstMs = performance.now() - start;
+    if (first.fatal)
+      throw new Error(`the run could not read ${first.fatal.what}: ${first.fatal.code} ${first.fatal.detail}`);
+    const withSomething = first.channels.filter((c) => c.due > 0).length;
+    const inboxPosts = ((await (await fetch(`${origin}/_dev/inbox/messages`)).json()) as unknown[]).length;
+    const label = `${collaborations} collaborations, ${actions} actions, ${CHANNELS} channels`;
+    figures.push({ name: `reminders: run over ${label}`, value: round(firstMs), unit: 'ms' });
+    figures.push({ name: 'reminders: reminders due and posted', value: first.totals.items, unit: 'items' });
+    figures.push({ name: 'reminders: posts made (dev inbox)', value: inboxPosts, unit: 'posts' });
+    figures.push({ name: 'reminders: channels with something due', value: withSomething, unit: 'channels' });
+    figures.push({
+      name: 'reminders: channels posted to = channels with something due',
+      value: first.totals.channels === withSomething ? 1 : 0,
+      unit: 'yes (1) / no (0)',
+    });
+    figures.push({
+      name: 'reminders: largest post',
+      value: Math.max(...first.channels.flatMap((c) => c.messages.map((m) => m.bytes))),
+      unit: 'bytes',
+    });
+    figures.push({ name: 'reminders: SharePoint requests, first run', value: requests, unit: 'requests' });
+    if (first.exitCode !== 0 || inboxPosts !== first.totals.posts)
+      throw new Error(`the run failed: ${first.failedChannels.join(', ')}`);
+
+    requests = 0;
+    start = performance.now();
+    const again = await runReminders(job);
+    figures.push({
+      name: 'reminders: rerun the same day (posts nothing)',
+      value: round(performance.now() - start),
+      unit: 'ms',
+    });
+    figures.push({ name: 'reminders: SharePoint requests, rerun', value: requests, unit: 'requests' });
+    if (again.totals.posts !== 0) throw new Error(`the rerun posted ${again.totals.posts} messages`);
+  } finally {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    lists.close();
+    inbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+async function createAll(sp: ReturnType<typeof createSp>, collaborations: number, actions: number): Promise<number> {
+  const repos = createRepositories(sp);
+  const collabRepo = repos.collaborations as unknown as {
+    createMany(values: readonly Collaboration[]): Promise<{ ok: boolean }[]>;
+  };
+  const made: { ok: boolean }[] = [];
+  const CHUNK = 2000;
+  for (let i = 0; i < collaborations; i += CHUNK) {
+    made.push(
+      ...(await collabRepo.createMany(
+        Array.from({ length: Math.min(CHUNK, collaborations - i) }, (_, k) => collaborationAt(i + k)),
+      )),
+    );
+  }
+  for (let i = 0; i < actions; i += CHUNK) {
+    made.push(
+      ...(await repos.actions.createMany(
+        Array.from({ length: Math.min(CHUNK, actions - i) }, (_, k) => actionAt(i + k, collaborations)),
+      )),
+    );
+  }
+  const failed = made.filter((r) => !r.ok).length;
+  if (failed > 0) throw new Error(`${failed} creates failed`);
+  return made.length;
+}

@@ -1,0 +1,233 @@
+import type { SPFI } from '@pnp/sp';
+import type { Collaboration } from '../../domain/collaboration';
+import { addDays, type IsoDate } from '../../domain/dates';
+import type { Action } from '../../domain/entities';
+import type { ReminderLogEntry, RepoResult, Stored } from '../../domain/ports';
+import { actionMapper, collaborationMapper, reminderLogMapper, type ListMapper } from '../mappers';
+import { and, datetime, type Clause, type FilterBuilder } from '../odata';
+import { toRepoError } from '../sp';
+import { BATCH_SIZE, fail, ListRepository, ok } from './base';
+
+/**
+ * Reads the reminder job needs that the stores of ports.ts do not offer, each
+ * safe on a list past the 5,000-item view threshold, where SharePoint (and the
+ * embedded server) refuse a query whose first condition matches more than the
+ * threshold or is an `or`:
+ * - collaborations by id: OR-ed `ID eq` in chunks, and one `getById` each when
+ *   the list is past the threshold;
+ * - collaborations whose next review is due on ONE day, and open actions due
+ *   on ONE day: `NextReviewDue eq` / `DueDate eq <that day>` (an equality on the
+ *   indexed column, so it matches only that day's actions), asked for both
+ *   instants a date-only value can be stored as on a British site (midnight
+ *   UTC in winter, 23:00 UTC the day before in summer time; see
+ *   mappers/common.ts). The job walks the days of its window with these when
+ *   `all({ reviewDueOnOrBefore })` or `openDueOnOrBefore` is refused;
+ * - Reminder Log entries by the due date their keys carry (`DueDate eq`, as
+ *   for actions), or one by its key (`ReminderKey eq`), for when `byKeys`'
+ *   OR-ed chunks are refused.
+ */
+export interface ReminderReadStore {
+  /** Collaborations whose next review is due on one day (`NextReviewDue eq`, indexed). */
+  collaborationsReviewDueOn(day: IsoDate): Promise<RepoResult<Stored<Collaboration>[]>>;
+  collaborationsByIds(ids: readonly number[]): Promise<RepoResult<Stored<Collaboration>[]>>;
+  openActionsDueOn(day: IsoDate): Promise<RepoResult<Stored<Action>[]>>;
+  logEntry(key: string): Promise<RepoResult<Stored<ReminderLogEntry> | undefined>>;
+  /** Reminder Log entries of reminders due on one day (`DueDate eq`, indexed), as for actions. */
+  logEntriesDueOn(day: IsoDate): Promise<RepoResult<Stored<ReminderLogEntry>[]>>;
+}
+
+const CONCURRENCY = 8;
+const ID_CHUNK = 40;
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next;
+      next += 1;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+class Reader<T extends object> extends ListRepository<T> {
+  readonly filters: FilterBuilder;
+  constructor(sp: SPFI, mapper: ListMapper<T>) {
+    super(sp, mapper);
+    this.filters = this.f;
+  }
+}
+
+export class ReminderReadRepository implements ReminderReadStore {
+  private readonly collaborations: Reader<Collaboration>;
+  private readonly actions: Reader<Action>;
+  private readonly log: Reader<ReminderLogEntry>;
+  /** Set once the collaborations list refused an OR-ed read: then read one by one. */
+  private oneByOne = false;
+
+  constructor(sp: SPFI) {
+    this.collaborations = new Reader(sp, collaborationMapper);
+    this.actions = new Reader(sp, actionMapper);
+    this.log = new Reader(sp, reminderLogMapper);
+  }
+
+  async collaborationsByIds(ids: readonly number[]): Promise<RepoResult<Stored<Collaboration>[]>> {
+    const unique = [...new Set(ids)].sort((a, b) => a - b);
+    const out: Stored<Collaboration>[] = [];
+    if (!this.oneByOne) {
+      for (let i = 0; i < unique.length; i += ID_CHUNK) {
+        const chunk = unique.slice(i, i + ID_CHUNK);
+        const r = await this.collaborations.readAll({ filter: this.collaborations.filters.anyOf('ID', chunk) });
+        if (r.ok) {
+          out.push(...r.value);
+          continue;
+        }
+        if (r.error.code !== 'threshold') return r;
+        this.oneByOne = true;
+        break;
+      }
+      if (!this.oneByOne) return ok(out);
+    }
+    const have = new Set(out.map((c) => c.id));
+    const rest = unique.filter((id) => !have.has(id));
+    const results = await mapLimit(rest, CONCURRENCY, (id) => this.collaborations.getById(id));
+    for (const r of results) {
+      if (r.ok) out.push(r.value);
+      else if (r.error.code !== 'notFound') return r;
+    }
+    return ok(out);
+  }
+
+  async collaborationsReviewDueOn(day: IsoDate): Promise<RepoResult<Stored<Collaboration>[]>> {
+    return this.onDay(this.collaborations, 'NextReviewDue', day);
+  }
+
+  /** Items whose date-only column holds `day`: both instants a British site may store it as. */
+  private async onDay<T extends object>(
+    reader: Reader<T>,
+    column: string,
+    day: IsoDate,
+    extra?: Clause,
+  ): Promise<RepoResult<Stored<T>[]>> {
+    const out: Stored<T>[] = [];
+    // Winter (and the embedded server): midnight UTC. British Summer Time: 23:00 UTC the day before.
+    for (const instant of [datetime(day), datetime(addDays(day, -1), 23)]) {
+      const eq = reader.filters.eq(column, instant);
+      const r = await reader.readAll({ filter: extra ? and(eq, extra) : eq });
+      if (!r.ok) return r;
+      out.push(...r.value);
+    }
+    return ok(out);
+  }
+
+  async openActionsDueOn(day: IsoDate): Promise<RepoResult<Stored<Action>[]>> {
+    return this.onDay(this.actions, 'DueDate', day, this.actions.filters.isNull('CompletedOn'));
+  }
+
+  async logEntry(key: string): Promise<RepoResult<Stored<ReminderLogEntry> | undefined>> {
+    return this.log.findByKey(key);
+  }
+
+  async logEntriesDueOn(day: IsoDate): Promise<RepoResult<Stored<ReminderLogEntry>[]>> {
+    return this.onDay(this.log, 'DueDate', day);
+  }
+}
+
+/**
+ * The Reminder Log written in `$batch` requests of up to 100, for runs with
+ * many reminders (one request per reminder otherwise).
+ * - `claimMany` creates Pending entries. It stays exclusive because every
+ *   claim carries its run's own post id (`MessageId`): a create refused as
+ *   duplicate is ours only when the stored entry has exactly our content
+ *   (createMany's rule), otherwise it is `duplicate` with the other run's entry.
+ * - `updateMany` updates with If-Match on each entry's ETag: a 412 is
+ *   `conflict` unless the stored entry already holds what we wrote (a retried
+ *   update that had landed); parts refused as throttled are sent again.
+ */
+export interface ReminderLogBulkStore {
+  claimMany(entries: readonly ReminderLogEntry[]): Promise<RepoResult<Stored<ReminderLogEntry>>[]>;
+  updateMany(entries: readonly Stored<ReminderLogEntry>[]): Promise<RepoResult<Stored<ReminderLogEntry>>[]>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class ReminderLogBulkRepository extends ListRepository<ReminderLogEntry> implements ReminderLogBulkStore {
+  constructor(sp: SPFI) {
+    super(sp, reminderLogMapper);
+  }
+
+  claimMany(entries: readonly ReminderLogEntry[]): Promise<RepoResult<Stored<ReminderLogEntry>>[]> {
+    return this.createMany(entries);
+  }
+
+  async updateMany(
+    entries: readonly Stored<ReminderLogEntry>[],
+    rounds = 5,
+  ): Promise<RepoResult<Stored<ReminderLogEntry>>[]> {
+    const results: (RepoResult<Stored<ReminderLogEntry>> | undefined)[] = entries.map(() => undefined);
+    const bodies = entries.map((e, i) => {
+      const { id: _id, etag: _etag, modified: _modified, ...value } = e;
+      const b = this.body(value);
+      if (!b.ok) results[i] = b;
+      return b.ok ? b.value : undefined;
+    });
+    let pending = entries.map((_, i) => i).filter((i) => bodies[i] !== undefined);
+    for (let round = 0; pending.length > 0 && round < rounds; round += 1) {
+      if (round > 0) await sleep(Math.min(5000, 250 * 2 ** (round - 1)));
+      const retry: number[] = [];
+      const conflicts: number[] = [];
+      for (let start = 0; start < pending.length; start += BATCH_SIZE) {
+        const chunk = pending.slice(start, start + BATCH_SIZE);
+        const [batched, execute] = this.sp.batched({ maxRequests: BATCH_SIZE });
+        const parts = chunk.map((i) => {
+          const e = entries[i] as Stored<ReminderLogEntry>;
+          return this.items(batched)
+            .getById(e.id)
+            .update(bodies[i] as Record<string, unknown>, e.etag)
+            .then(
+              (r: unknown) => ({ i, etag: (r as { etag?: string | null } | undefined)?.etag ?? undefined }),
+              (error: unknown) => ({ i, error }),
+            );
+        });
+        try {
+          await execute();
+        } catch (e) {
+          const error = toRepoError(e);
+          for (const i of chunk) {
+            if (error.code === 'throttled' || error.code === 'network') retry.push(i);
+            else results[i] = fail(error);
+          }
+          continue;
+        }
+        for (const part of await Promise.all(parts)) {
+          const e = entries[part.i] as Stored<ReminderLogEntry>;
+          if (!('error' in part)) {
+            results[part.i] = part.etag ? ok({ ...e, etag: part.etag }) : await this.getById(e.id);
+            continue;
+          }
+          const error = toRepoError(part.error);
+          if (error.code === 'conflict') conflicts.push(part.i);
+          else if (error.code === 'throttled' || error.code === 'network') retry.push(part.i);
+          else results[part.i] = fail(error);
+        }
+      }
+      for (const i of conflicts) {
+        const e = entries[i] as Stored<ReminderLogEntry>;
+        const theirs = await this.getById(e.id);
+        results[i] =
+          theirs.ok && this.sameContent(theirs.value, e)
+            ? theirs
+            : fail({ code: 'conflict', ...(theirs.ok ? { theirs: theirs.value } : {}) });
+      }
+      pending = retry;
+    }
+    for (const i of pending)
+      results[i] = fail({ code: 'throttled', detail: `${this.title}: still throttled after ${rounds} rounds` });
+    return results.map((r) => r ?? fail({ code: 'unexpected', detail: 'no result' }));
+  }
+}
+
+export { mapLimit };

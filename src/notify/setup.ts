@@ -1,0 +1,175 @@
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRepositories } from '../data/repositories';
+import { ReminderChannelRepository } from '../data/repositories/reminderChannels';
+import { ReminderLogBulkRepository, ReminderReadRepository } from '../data/repositories/reminderReads';
+import { createSp, type SpConfig } from '../data/sp';
+import type { IsoDate } from '../domain/dates';
+import type { RecordLinks } from './cards';
+import type { ReminderRepositories } from './job';
+import {
+  devInboxTransport,
+  graphTransport,
+  workflowsTransport,
+  type HttpOptions,
+  type Log,
+  type Transport,
+  type TransportKind,
+} from './transports';
+
+/**
+ * Everything a host (the CLI, the Azure Function) needs to run the reminder
+ * job against a site, from a site URL and settings:
+ *
+ * - the embedded list server (a site on 127.0.0.1 or localhost) is used as the
+ *   governance officer (`Bearer dev:governance`), and its dev inbox, on the
+ *   same origin, is the dev transport;
+ * - SharePoint Online is used with an app-only token: an Entra ID app with a
+ *   certificate and `Sites.Selected` granted on the one site
+ *   (docs/reminders.md). Settings: TENANT_ID, CLIENT_ID, CERT_PATH (a PEM file
+ *   with the private key, and the certificate) or CERT_PEM (the same text),
+ *   and CERT_THUMBPRINT (SHA-256, or SHA-1; worked out from the certificate in
+ *   the PEM when absent). The scope is `https://<tenant>.sharepoint.com/.default`.
+ *   SP_TOKEN, when set, is used as the bearer token instead (for a quick test).
+ * - Microsoft Graph posting needs a DELEGATED token (ChannelMessage.Send):
+ *   GRAPH_TOKEN supplies one; without it, Graph channels are reported as
+ *   "transport not available".
+ * - Workflows webhook addresses are read, per channel, from the setting named
+ *   in Reminder Channel Settings (SecretName); in Azure those app settings are
+ *   Key Vault references.
+ */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function isLocalSite(site: string): boolean {
+  try {
+    const host = new URL(site).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function certificate(env: Env): { privateKey: string; thumbprintSha256?: string; thumbprint?: string } {
+  let pem = env.CERT_PEM?.trim();
+  if (!pem && env.CERT_PATH) {
+    try {
+      pem = readFileSync(env.CERT_PATH, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`CERT_PATH: cannot read ${env.CERT_PATH}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (!pem) throw new ConfigError('Set CERT_PATH (a PEM file) or CERT_PEM (its text) for the app-only certificate.');
+  const key =
+    /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.exec(
+      pem,
+    )?.[0];
+  if (!key) throw new ConfigError('The certificate PEM holds no private key (-----BEGIN PRIVATE KEY-----).');
+  const given = env.CERT_THUMBPRINT?.replace(/[^0-9a-f]/gi, '');
+  if (given && given.length === 64) return { privateKey: key, thumbprintSha256: given };
+  if (given && given.length === 40) return { privateKey: key, thumbprint: given };
+  const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  if (!cert)
+    throw new ConfigError(
+      'Set CERT_THUMBPRINT (SHA-256 or SHA-1, hex), or put the certificate in the PEM beside the key.',
+    );
+  return { privateKey: key, thumbprintSha256: new X509Certificate(cert).fingerprint256.replace(/:/g, '') };
+}
+
+/** How the job gets its SharePoint bearer token for `site`. */
+export function tokenProvider(site: string, env: Env): () => Promise<string> {
+  if (env.SP_TOKEN) {
+    const token = env.SP_TOKEN;
+    return () => Promise.resolve(token);
+  }
+  if (isLocalSite(site)) return () => Promise.resolve(`dev:${env.DEV_USER ?? 'governance'}`);
+  const { TENANT_ID: tenant, CLIENT_ID: clientId } = env;
+  if (!tenant || !clientId) {
+    throw new ConfigError(
+      'Set TENANT_ID and CLIENT_ID (and the certificate: CERT_PATH or CERT_PEM, CERT_THUMBPRINT), or SP_TOKEN.',
+    );
+  }
+  const app = new ConfidentialClientApplication({
+    auth: { clientId, authority: `https://login.microsoftonline.com/${tenant}`, clientCertificate: certificate(env) },
+  });
+  const scope = `${new URL(site).origin}/.default`;
+  return async () => {
+    const r = await app.acquireTokenByClientCredential({ scopes: [scope] });
+    if (!r?.accessToken) throw new ConfigError(`No app-only token for ${scope}`);
+    return r.accessToken;
+  };
+}
+
+export interface SetupOptions {
+  readonly site: string;
+  readonly env: Env;
+  readonly log?: Log;
+  /** Extra PnPjs settings (tests: quick retries, a counting fetch). */
+  readonly sp?: Partial<SpConfig>;
+  /** Extra transport settings (tests: quick retries). */
+  readonly http?: HttpOptions;
+}
+
+export function createReminderRepositories(options: SetupOptions): ReminderRepositories {
+  const sp = createSp({ siteUrl: options.site, getToken: tokenProvider(options.site, options.env), ...options.sp });
+  const repos = createRepositories(sp);
+  return {
+    ...repos,
+    reminderChannels: new ReminderChannelRepository(sp),
+    reminderReads: new ReminderReadRepository(sp),
+    reminderLogBulk: new ReminderLogBulkRepository(sp),
+  };
+}
+
+/** The transports this run can use: Workflows always; the dev inbox for a local site (or DEV_INBOX_URL); Graph with GRAPH_TOKEN. */
+export function createTransports(options: SetupOptions): Partial<Record<TransportKind, Transport>> {
+  const http = { ...(options.log ? { log: options.log } : {}), ...options.http };
+  const transports: Partial<Record<TransportKind, Transport>> = { workflows: workflowsTransport(http) };
+  const inbox = options.env.DEV_INBOX_URL ?? (isLocalSite(options.site) ? new URL(options.site).origin : undefined);
+  if (inbox) transports.devInbox = devInboxTransport({ ...http, baseUrl: inbox });
+  const graphToken = options.env.GRAPH_TOKEN;
+  if (graphToken) transports.graph = graphTransport({ ...http, getToken: () => Promise.resolve(graphToken) });
+  return transports;
+}
+
+/**
+ * Where Open goes. Locally: the local tab, `<origin>/index.html#/collaboration/COL-0042`.
+ * In Teams: a deep link to the tab (`deepLink`, from src/teams/deepLinks), with
+ * the tab's web address (TAB_URL) for browsers without Teams.
+ */
+export function createRecordLinks(options: {
+  readonly site: string;
+  readonly env: Env;
+  readonly deepLink?: (reference: string | undefined, webUrl: string) => string;
+}): RecordLinks {
+  const tab = (options.env.TAB_URL ?? (isLocalSite(options.site) ? new URL(options.site).origin : '')).replace(
+    /\/+$/,
+    '',
+  );
+  const web = (hash: string) => `${tab}/index.html#/${hash}`;
+  const deep = options.env.TEAMS_APP_ID && options.deepLink ? options.deepLink : undefined;
+  return {
+    collaboration: (reference) => {
+      const url = web(`collaboration/${encodeURIComponent(reference)}`);
+      return deep ? deep(reference, url) : url;
+    },
+    programme: () => {
+      const url = web('action-plan');
+      return deep ? deep(undefined, url) : url;
+    },
+  };
+}
+
+/** Today in Wales (Europe/London), as an ISO date. */
+export function todayInWales(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

@@ -1,0 +1,455 @@
+import { randomUUID } from 'node:crypto';
+import { backoffMs, retryAfterMs } from '../data/sp';
+import { ADAPTIVE_CARD_CONTENT_TYPE, jsonBytes, workflowsMessage, type AdaptiveCard } from './cardSchema';
+
+/**
+ * How a card reaches a channel. Three transports, one interface:
+ * - Workflows webhook: POST the card, in the Workflows message envelope, to
+ *   the webhook address of the channel's flow ("When a Teams webhook request is
+ *   received" + "Post card in a chat or channel"). 200 or 202 is success. The
+ *   address is a secret: it is read from the setting (environment variable or
+ *   Key Vault reference) named by the channel's `SecretName`, and it is never
+ *   logged or put in an error: `maskUrl` shows the host and "…".
+ * - Microsoft Graph: POST /teams/{team-id}/channels/{channel-id}/messages with
+ *   a delegated token (ChannelMessage.Send; Graph allows no application
+ *   permission for this), the card as an attachment the message body
+ *   references. Paced to 4 requests a second per channel.
+ * - Dev inbox: POST to the local server's /_dev/inbox/messages.
+ *
+ * Every transport retries 429, 503 and 504 with back-off, waiting what
+ * Retry-After asks (capped), and reports failure as a value, never by
+ * throwing: `{ ok: false, code, detail, retryable, maybeDelivered }`.
+ * `maybeDelivered` is true when the request may have reached the channel
+ * although no success came back (the connection broke after sending, or timed
+ * out): the job then does not post those reminders again blindly.
+ *
+ * Graph and the dev inbox can also be asked afterwards whether a post arrived
+ * (`findPost`, by the post id the card carries); a Workflows webhook cannot.
+ */
+export type TransportKind = 'workflows' | 'graph' | 'devInbox';
+
+export interface ChannelTarget {
+  readonly channelKey: string;
+  readonly channelName: string;
+  readonly transport: TransportKind;
+  /** Workflows only: the webhook address read from the secret setting. Never logged. */
+  readonly webhookUrl?: string;
+  /** Workflows only: the NAME of the setting that holds the address (safe to show). */
+  readonly secretName?: string;
+  /** Graph only. */
+  readonly teamId?: string;
+  readonly channelId?: string;
+}
+
+export type PostErrorCode =
+  | 'throttled'
+  | 'rejected'
+  | 'tooLarge'
+  | 'unauthorized'
+  | 'notFound'
+  | 'serverError'
+  | 'network'
+  | 'timeout'
+  | 'misconfigured'
+  | 'unexpected';
+
+export type PostResult =
+  | { readonly ok: true; readonly messageId?: string; readonly messageUrl?: string }
+  | {
+      readonly ok: false;
+      readonly code: PostErrorCode;
+      /** For logs; holds no webhook address. */
+      readonly detail: string;
+      /** A later attempt may succeed (the next run retries). */
+      readonly retryable: boolean;
+      /** The request may have reached the channel although no success came back. */
+      readonly maybeDelivered?: boolean;
+    };
+
+export type FindResult =
+  | { readonly state: 'found'; readonly messageId?: string; readonly messageUrl?: string }
+  | { readonly state: 'notFound' }
+  | { readonly state: 'unknown'; readonly detail: string };
+
+export interface PostOptions {
+  /** An id the card carries (digest cards: the title's element id), for findPost. */
+  readonly postId?: string;
+}
+
+export interface Transport {
+  readonly kind: TransportKind;
+  post(channel: ChannelTarget, card: AdaptiveCard, options?: PostOptions): Promise<PostResult>;
+  /** Whether a post carrying `postId` reached the channel. Absent when the transport cannot tell. */
+  findPost?(channel: ChannelTarget, postId: string, options?: { since?: string }): Promise<FindResult>;
+  /** Bytes of the payload that carries `card` (the size limit is measured on it). */
+  measure?(card: AdaptiveCard): number;
+}
+
+export type LogLevel = 'info' | 'warn' | 'error';
+export type Log = (level: LogLevel, message: string) => void;
+
+export interface HttpOptions {
+  readonly fetch?: typeof fetch;
+  /** Retries after the first attempt for 429/503/504 and refused connections. Default 4. */
+  readonly retries?: number;
+  /** First back-off without Retry-After, ms. Default 500. */
+  readonly retryBaseMs?: number;
+  /** Longest single wait, ms, Retry-After included. Default 30,000. */
+  readonly retryMaxMs?: number;
+  /** Per request. Default 30,000. */
+  readonly timeoutMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly log?: Log;
+}
+
+const RETRY_STATUSES = new Set([429, 503, 504]);
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A URL as it may appear in logs: scheme and host, then "…" (a webhook's path and query are its secret). */
+export function maskUrl(url: string | undefined): string {
+  if (url === undefined || url === '') return '(none)';
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}/…`;
+  } catch {
+    return '(not a URL)';
+  }
+}
+
+/** Removes a secret URL (whole, or its path and query) from text meant for a log. */
+export function scrub(text: string, url: string | undefined): string {
+  if (url === undefined || url === '') return text;
+  let out = text.split(url).join(maskUrl(url));
+  try {
+    const u = new URL(url);
+    const tail = `${u.pathname}${u.search}`;
+    if (tail.length > 8) out = out.split(tail).join('/…');
+    if (u.search.length > 8) out = out.split(u.search.slice(1)).join('…');
+  } catch {
+    // not a URL: nothing more to hide
+  }
+  return out;
+}
+
+/** True for a webhook address the job may post to: https, or http on the loopback (local development). */
+export function isWebhookUrl(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  try {
+    const u = new URL(value.trim());
+    if (u.protocol === 'https:') return u.hostname !== '';
+    return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+function errorCode(e: unknown): string | undefined {
+  const cause = (e as { cause?: { code?: unknown } }).cause;
+  const code = cause?.code ?? (e as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The connection was never made, so nothing was delivered: safe to try again. */
+function neverSent(e: unknown): boolean {
+  const code = errorCode(e);
+  return code !== undefined && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/.test(code);
+}
+
+function isTimeout(e: unknown): boolean {
+  return e instanceof Error && /TimeoutError|AbortError/.test(e.name);
+}
+
+interface Sent {
+  readonly response?: Response;
+  readonly failure?: PostResult & { ok: false };
+}
+
+/**
+ * Sends one request with the retry policy: 429/503/504 and refused connections
+ * are retried (Retry-After honoured, capped); anything else comes back at once.
+ */
+async function send(
+  url: string,
+  init: () => Promise<RequestInit>,
+  opts: HttpOptions,
+  label: string,
+  secretUrl?: string,
+): Promise<Sent> {
+  const doFetch = opts.fetch ?? globalThis.fetch;
+  const retries = opts.retries ?? 4;
+  const sleep = opts.sleep ?? defaultSleep;
+  const backoff = { baseMs: opts.retryBaseMs ?? 500, maxMs: opts.retryMaxMs ?? 30_000 };
+  for (let attempt = 0; ; attempt += 1) {
+    let response: Response | undefined;
+    try {
+      response = await doFetch(url, { ...(await init()), signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000) });
+    } catch (e) {
+      const detail = scrub(
+        `${label}: ${e instanceof Error ? `${e.message}${errorCode(e) ? ` (${errorCode(e)})` : ''}` : String(e)}`,
+        secretUrl,
+      );
+      if (neverSent(e) && attempt < retries) {
+        const waitMs = backoffMs(attempt + 1, undefined, backoff);
+        opts.log?.('warn', `${detail}; retry ${attempt + 1}/${retries} in ${Math.round(waitMs)} ms`);
+        await sleep(waitMs);
+        continue;
+      }
+      if (neverSent(e)) return { failure: { ok: false, code: 'network', detail, retryable: true } };
+      return {
+        failure: {
+          ok: false,
+          code: isTimeout(e) ? 'timeout' : 'network',
+          detail,
+          retryable: true,
+          maybeDelivered: true,
+        },
+      };
+    }
+    if (!RETRY_STATUSES.has(response.status) || attempt >= retries) return { response };
+    const waitMs = backoffMs(attempt + 1, retryAfterMs(response.headers.get('Retry-After')), backoff);
+    opts.log?.(
+      'warn',
+      `${label}: HTTP ${response.status}; retry ${attempt + 1}/${retries} in ${Math.round(waitMs)} ms`,
+    );
+    await response.body?.cancel().catch(() => undefined);
+    await sleep(waitMs);
+  }
+}
+
+/** A failed HTTP response as a coded result (the body is shortened and scrubbed). */
+async function failureOf(response: Response, label: string, secretUrl?: string): Promise<PostResult & { ok: false }> {
+  const body = scrub((await response.text().catch(() => '')).slice(0, 300).replace(/\s+/g, ' '), secretUrl);
+  const detail = `${label}: HTTP ${response.status}${body ? `: ${body}` : ''}`;
+  const s = response.status;
+  if (RETRY_STATUSES.has(s)) return { ok: false, code: 'throttled', detail, retryable: true };
+  if (s === 413) return { ok: false, code: 'tooLarge', detail, retryable: false };
+  if (s === 401 || s === 403) return { ok: false, code: 'unauthorized', detail, retryable: false };
+  if (s === 404 || s === 410) return { ok: false, code: 'notFound', detail, retryable: false };
+  if (s >= 500) return { ok: false, code: 'serverError', detail, retryable: true };
+  return { ok: false, code: 'rejected', detail, retryable: false };
+}
+
+// ---------------------------------------------------------------- Workflows webhook
+
+const WORKFLOWS_OK = new Set([200, 201, 202, 204]);
+
+export function workflowsTransport(opts: HttpOptions = {}): Transport {
+  return {
+    kind: 'workflows',
+    measure: (card) => jsonBytes(workflowsMessage(card)),
+    async post(channel, card) {
+      const url = channel.webhookUrl;
+      const label = `Workflows webhook ${maskUrl(url)} (channel ${channel.channelKey})`;
+      if (!isWebhookUrl(url) || url === undefined) {
+        return { ok: false, code: 'misconfigured', detail: `${label}: no valid webhook address`, retryable: false };
+      }
+      const body = JSON.stringify(workflowsMessage(card));
+      const sent = await send(
+        url,
+        () => Promise.resolve({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body }),
+        opts,
+        label,
+        url,
+      );
+      if (sent.failure) return sent.failure;
+      const response = sent.response as Response;
+      if (WORKFLOWS_OK.has(response.status)) {
+        await response.body?.cancel().catch(() => undefined);
+        return { ok: true };
+      }
+      return failureOf(response, label, url);
+    },
+  };
+}
+
+// ---------------------------------------------------------------- Microsoft Graph
+
+export interface GraphOptions extends HttpOptions {
+  /** A delegated token with ChannelMessage.Send (and ChannelMessage.Read.All for findPost). */
+  readonly getToken: () => Promise<string>;
+  /** Default https://graph.microsoft.com/v1.0 */
+  readonly baseUrl?: string;
+  /** Least time between two requests to one channel, ms. Default 250 (4 a second). */
+  readonly perChannelIntervalMs?: number;
+  /** How many pages of recent messages findPost reads at most. Default 4 (of 50). */
+  readonly findPages?: number;
+}
+
+/** Spaces calls to one key at least `intervalMs` apart (Graph: about 4 requests a second per channel). */
+export function createPacer(intervalMs: number, sleep: (ms: number) => Promise<void> = defaultSleep) {
+  const next = new Map<string, number>();
+  return async (key: string): Promise<void> => {
+    const now = Date.now();
+    const at = Math.max(now, next.get(key) ?? 0);
+    next.set(key, at + intervalMs);
+    if (at > now) await sleep(at - now);
+  };
+}
+
+interface GraphMessage {
+  readonly id?: string;
+  readonly webUrl?: string;
+  readonly createdDateTime?: string;
+  readonly attachments?: readonly { readonly id?: string }[];
+}
+
+export function graphMessageBody(card: AdaptiveCard, attachmentId: string): unknown {
+  return {
+    body: { contentType: 'html', content: `<attachment id="${attachmentId}"></attachment>` },
+    attachments: [
+      { id: attachmentId, contentType: ADAPTIVE_CARD_CONTENT_TYPE, contentUrl: null, content: JSON.stringify(card) },
+    ],
+  };
+}
+
+export function graphTransport(opts: GraphOptions): Transport {
+  const base = (opts.baseUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
+  const pace = createPacer(opts.perChannelIntervalMs ?? 250, opts.sleep ?? defaultSleep);
+  const messagesUrl = (c: ChannelTarget) =>
+    `${base}/teams/${encodeURIComponent(c.teamId ?? '')}/channels/${encodeURIComponent(c.channelId ?? '')}/messages`;
+  const headers = async (json: boolean): Promise<Record<string, string>> => ({
+    Authorization: `Bearer ${await opts.getToken()}`,
+    Accept: 'application/json',
+    ...(json ? { 'Content-Type': 'application/json' } : {}),
+  });
+  const paced = (c: ChannelTarget, init: () => Promise<RequestInit>) => async () => {
+    await pace(c.channelKey);
+    return init();
+  };
+  return {
+    kind: 'graph',
+    measure: (card) => jsonBytes(graphMessageBody(card, '0'.repeat(32))),
+    async post(channel, card, options) {
+      const label = `Microsoft Graph (channel ${channel.channelKey})`;
+      if (!channel.teamId || !channel.channelId) {
+        return {
+          ok: false,
+          code: 'misconfigured',
+          detail: `${label}: team id or channel id missing`,
+          retryable: false,
+        };
+      }
+      const attachmentId = options?.postId ?? randomUUID().replace(/-/g, '');
+      const body = JSON.stringify(graphMessageBody(card, attachmentId));
+      const sent = await send(
+        messagesUrl(channel),
+        paced(channel, async () => ({ method: 'POST', headers: await headers(true), body })),
+        opts,
+        label,
+      );
+      if (sent.failure) return sent.failure;
+      const response = sent.response as Response;
+      if (response.status === 201 || response.status === 200) {
+        const message = (await response.json().catch(() => ({}))) as GraphMessage;
+        return {
+          ok: true,
+          ...(message.id ? { messageId: message.id } : {}),
+          ...(message.webUrl ? { messageUrl: message.webUrl } : {}),
+        };
+      }
+      return failureOf(response, label);
+    },
+    async findPost(channel, postId, options) {
+      const label = `Microsoft Graph (channel ${channel.channelKey})`;
+      if (!channel.teamId || !channel.channelId)
+        return { state: 'unknown', detail: `${label}: team id or channel id missing` };
+      const since = options?.since !== undefined ? Date.parse(options.since) : Number.NaN;
+      let url: string | undefined = `${messagesUrl(channel)}?$top=50`;
+      for (let page = 0; url !== undefined && page < (opts.findPages ?? 4); page += 1) {
+        const sent = await send(
+          url,
+          paced(channel, async () => ({ method: 'GET', headers: await headers(false) })),
+          opts,
+          label,
+        );
+        if (sent.failure) return { state: 'unknown', detail: sent.failure.detail };
+        const response = sent.response as Response;
+        if (!response.ok) return { state: 'unknown', detail: (await failureOf(response, label)).detail };
+        const json = (await response.json()) as { value?: GraphMessage[]; '@odata.nextLink'?: string };
+        let olderThanClaim = false;
+        for (const m of json.value ?? []) {
+          if (m.attachments?.some((a) => a.id === postId)) {
+            return {
+              state: 'found',
+              ...(m.id ? { messageId: m.id } : {}),
+              ...(m.webUrl ? { messageUrl: m.webUrl } : {}),
+            };
+          }
+          if (m.createdDateTime !== undefined && Date.parse(m.createdDateTime) < since) olderThanClaim = true;
+        }
+        if (olderThanClaim) return { state: 'notFound' };
+        url = json['@odata.nextLink'];
+      }
+      return url === undefined
+        ? { state: 'notFound' }
+        : { state: 'unknown', detail: `${label}: post not among the recent messages read` };
+    },
+  };
+}
+
+// ---------------------------------------------------------------- the dev inbox
+
+export interface DevInboxOptions extends HttpOptions {
+  /** The local server's origin, e.g. http://127.0.0.1:4321 */
+  readonly baseUrl: string;
+}
+
+interface InboxMessage {
+  readonly id: string;
+  readonly channel: string;
+  readonly postId?: string | null;
+  readonly messageUrl?: string;
+  readonly card?: unknown;
+}
+
+export function devInboxTransport(opts: DevInboxOptions): Transport {
+  const base = opts.baseUrl.replace(/\/+$/, '');
+  return {
+    kind: 'devInbox',
+    measure: (card) => jsonBytes(workflowsMessage(card)),
+    async post(channel, card, options) {
+      const label = `dev inbox ${base} (channel ${channel.channelKey})`;
+      const body = JSON.stringify({
+        channelKey: channel.channelKey,
+        channelName: channel.channelName,
+        ...(options?.postId ? { postId: options.postId } : {}),
+        card,
+      });
+      const sent = await send(
+        `${base}/_dev/inbox/messages`,
+        () => Promise.resolve({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body }),
+        opts,
+        label,
+      );
+      if (sent.failure) return sent.failure;
+      const response = sent.response as Response;
+      if (response.status === 201 || response.status === 200 || response.status === 202) {
+        const json = (await response.json().catch(() => ({}))) as { id?: string; messageUrl?: string };
+        return {
+          ok: true,
+          ...(json.id ? { messageId: json.id } : {}),
+          ...(json.messageUrl ? { messageUrl: json.messageUrl } : {}),
+        };
+      }
+      return failureOf(response, label);
+    },
+    async findPost(channel, postId) {
+      const label = `dev inbox ${base} (channel ${channel.channelKey})`;
+      const url = `${base}/_dev/inbox/messages?channel=${encodeURIComponent(channel.channelKey)}&postId=${encodeURIComponent(postId)}`;
+      const sent = await send(
+        url,
+        () => Promise.resolve({ method: 'GET', headers: { Accept: 'application/json' } }),
+        opts,
+        label,
+      );
+      if (sent.failure) return { state: 'unknown', detail: sent.failure.detail };
+      const response = sent.response as Response;
+      if (!response.ok) return { state: 'unknown', detail: (await failureOf(response, label)).detail };
+      const messages = (await response.json()) as InboxMessage[];
+      const found = messages.find((m) => m.postId === postId);
+      return found
+        ? { state: 'found', messageId: found.id, ...(found.messageUrl ? { messageUrl: found.messageUrl } : {}) }
+        : { state: 'notFound' };
+    },
+  };
+}
