@@ -39,7 +39,7 @@ module.exports = {
     {
       ...common,
       displayName: 'ui',
-      testEnvironment: 'jsdom',
+      testEnvironment: '<rootDir>/test/ui/jsdom-with-fetch-env.js',
       testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
       setupFiles: ['<rootDir>/test/ui/setup-globals.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/ui/setup.ts'],

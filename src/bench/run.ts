@@ -20,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   domain: async () => (await import('./domain')).benchDomain,
   lists: async () => (await import('./lists')).benchLists,
   reminders: async () => (await import('./reminders')).benchReminders,
+  tab: async () => (await import('./tab')).benchTab,
 };
 
 function format(value: number): string {

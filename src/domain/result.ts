@@ -9,32 +9,36 @@ export interface DomainError {
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
-export type ErrorCode =
-  | 'required'
-  | 'tooLong'
-  | 'invalidDate'
-  | 'invalidNumber'
-  | 'negative'
-  | 'invalidChoice'
-  | 'invalidReference'
-  | 'invalidUrl'
-  | 'endBeforeStart'
-  | 'contributionExceedsCost'
-  | 'councilLeadMismatch'
-  | 'duplicatePartner'
-  | 'transitionNotAllowed'
-  | 'transitionNeedsEndDate'
-  | 'transitionNeedsExitNote'
-  | 'transitionNeedsDecision'
-  | 'reviewDateRequired'
-  | 'outOfRange'
-  | 'notApplicableNotAllowed'
-  | 'wrongAnswerKind'
-  | 'templateHasNoQuestions'
-  | 'unknownQuestion'
-  | 'unknownSection'
-  | 'duplicateKey'
-  | 'decisionNoteRequired';
+/** Every error code; the catalogues hold a message for each (`errors.<code>`). */
+export const ERROR_CODES = [
+  'required',
+  'tooLong',
+  'invalidDate',
+  'invalidNumber',
+  'negative',
+  'invalidChoice',
+  'invalidReference',
+  'invalidUrl',
+  'endBeforeStart',
+  'contributionExceedsCost',
+  'councilLeadMismatch',
+  'duplicatePartner',
+  'transitionNotAllowed',
+  'transitionNeedsEndDate',
+  'transitionNeedsExitNote',
+  'transitionNeedsDecision',
+  'reviewDateRequired',
+  'outOfRange',
+  'notApplicableNotAllowed',
+  'wrongAnswerKind',
+  'templateHasNoQuestions',
+  'unknownQuestion',
+  'unknownSection',
+  'duplicateKey',
+  'decisionNoteRequired',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type Result<T, E = DomainError[]> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };

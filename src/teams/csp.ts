@@ -37,6 +37,8 @@ export const TEAMS_FRAME_ANCESTORS: readonly string[] = [
 ];
 
 export const ENTRA_SIGN_IN = 'https://login.microsoftonline.com';
+/** teams-js fetches its list of valid host origins from here as it loads inside Teams. */
+export const TEAMS_JS_CDN = 'https://res.cdn.office.net';
 export const MICROSOFT_GRAPH = 'https://graph.microsoft.com';
 
 export interface CspOptions {
@@ -66,7 +68,7 @@ export function contentSecurityPolicy(options: CspOptions): string {
         ['style-src', "'self'", "'unsafe-inline'"],
         ['img-src', "'self'", 'data:', 'blob:'],
         ['font-src', "'self'", 'data:'],
-        ['connect-src', "'self'"],
+        ['connect-src', "'self'", TEAMS_JS_CDN],
         ['frame-src', "'self'"],
       ]
     : [
@@ -75,7 +77,14 @@ export function contentSecurityPolicy(options: CspOptions): string {
         ['style-src', "'self'", "'unsafe-inline'"],
         ['img-src', "'self'", 'data:', 'blob:', sharePointSource(options.sharePointSiteUrl)],
         ['font-src', "'self'", 'data:'],
-        ['connect-src', "'self'", sharePointSource(options.sharePointSiteUrl), ENTRA_SIGN_IN, MICROSOFT_GRAPH],
+        [
+          'connect-src',
+          "'self'",
+          sharePointSource(options.sharePointSiteUrl),
+          ENTRA_SIGN_IN,
+          MICROSOFT_GRAPH,
+          TEAMS_JS_CDN,
+        ],
         ['frame-src', "'self'", ENTRA_SIGN_IN],
       ];
   directives.push(

@@ -2,6 +2,7 @@ import { CATALOGUES, catalogueKeys, formatCurrency, formatDate, resolveLocale, t
 import { collaborationSchema } from '../../../src/domain/collaboration';
 import * as vocabulary from '../../../src/domain/vocabulary';
 import { scopeOf } from '../../../src/domain/scope';
+import { ERROR_CODES } from '../../../src/domain/result';
 
 const en = catalogueKeys(CATALOGUES['en-GB']);
 const cy = catalogueKeys(CATALOGUES['cy-GB']);
@@ -51,6 +52,11 @@ describe('the message catalogues', () => {
       expect(en).toContain(`vocab.${set}.${code}`);
       expect(cy).toContain(`vocab.${set}.${code}`);
     }
+  });
+
+  it('every error code of the domain has a message in both languages', () => {
+    expect(ERROR_CODES.filter((c) => !en.includes(`errors.${c}`))).toEqual([]);
+    expect(ERROR_CODES.filter((c) => !cy.includes(`errors.${c}`))).toEqual([]);
   });
 
   it('every field of the collaboration record has a label', () => {

@@ -40,12 +40,13 @@ describe('the tab pages Content-Security-Policy', () => {
     for (const host of TEAMS_FRAME_ANCESTORS) expect(host).toMatch(/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/);
   });
 
-  it('production: calls only the tab, the council SharePoint, Entra sign-in and Graph', () => {
+  it('production: calls only the tab, the council SharePoint, Entra sign-in, Graph and the teams-js host list', () => {
     expect(production.get('connect-src')).toEqual([
       "'self'",
       'https://glanyrafon.sharepoint.com',
       'https://login.microsoftonline.com',
       'https://graph.microsoft.com',
+      'https://res.cdn.office.net',
     ]);
     expect(production.get('default-src')).toEqual(["'self'"]);
     expect(production.get('script-src')).toEqual(["'self'"]);
@@ -53,8 +54,8 @@ describe('the tab pages Content-Security-Policy', () => {
     expect(production.get('frame-src')).toEqual(["'self'", 'https://login.microsoftonline.com']);
   });
 
-  it('dev: the page talks to its own origin only', () => {
-    expect(dev.get('connect-src')).toEqual(["'self'"]);
+  it('dev: the page talks to its own origin only (and the teams-js host list when loaded in Teams)', () => {
+    expect(dev.get('connect-src')).toEqual(["'self'", 'https://res.cdn.office.net']);
     expect(dev.get('default-src')).toEqual(["'self'"]);
     expect(dev.get('frame-src')).toEqual(["'self'"]);
   });

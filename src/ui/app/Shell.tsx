@@ -1,0 +1,217 @@
+import { Button, Link, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useRef, type ChangeEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ThemeName } from '../../teams/host';
+import { Loading } from '../components/Loading';
+import { useApp } from './context';
+import { paths, useRoute, type Route } from './router';
+import { THEME_NAMES } from './theme';
+
+const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const RegisterPage = lazy(() => import('../features/register/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const RecordPage = lazy(() => import('../features/record/RecordPage').then((m) => ({ default: m.RecordPage })));
+const NewCollaborationPage = lazy(() =>
+  import('../features/newCollaboration/NewCollaborationPage').then((m) => ({ default: m.NewCollaborationPage })),
+);
+const ConfigPage = lazy(() => import('../features/config/ConfigPage').then((m) => ({ default: m.ConfigPage })));
+const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  skip: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    top: '-100px',
+    zIndex: 1000,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXL,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { display: 'flex', flexDirection: 'column' },
+  council: { color: tokens.colorNeutralForeground3 },
+  nav: { display: 'flex', columnGap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+  navList: {
+    display: 'flex',
+    columnGap: tokens.spacingHorizontalL,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
+  tools: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    marginLeft: 'auto',
+  },
+  tool: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  main: {
+    flexGrow: 1,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    ':focus': { outlineStyle: 'none' },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+});
+
+function Page({ route }: { readonly route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <HomePage />;
+    case 'register':
+      return <RegisterPage />;
+    case 'record':
+      return <RecordPage reference={route.reference ?? ''} />;
+    case 'new':
+      return <NewCollaborationPage />;
+    case 'config':
+      return <ConfigPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+/** Landmarks (banner, navigation, main), a skip link, the language, theme and demo-user switches. */
+export function Shell() {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const app = useApp();
+  const route = useRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRoute = useRef(true);
+  const themeId = useId('theme');
+  const userId = useId('dev-user');
+
+  // After a navigation, focus moves to the new page (screen readers hear it); not on the first load.
+  const pageKey = `${route.name}:${route.reference ?? ''}`;
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [pageKey]);
+
+  const skip = (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  const navItems: readonly { to: string; label: string; active: boolean }[] = [
+    { to: paths.home(), label: t('tab.nav.home'), active: route.name === 'home' },
+    {
+      to: paths.register(),
+      label: t('tab.nav.register'),
+      active: route.name === 'register' || route.name === 'record',
+    },
+    { to: paths.newCollaboration(), label: t('tab.nav.new'), active: route.name === 'new' },
+  ];
+  const otherLocale = app.locale === 'cy-GB' ? 'en-GB' : 'cy-GB';
+
+  return (
+    <div className={styles.root}>
+      <a className={styles.skip} href="#main" onClick={skip}>
+        {t('tab.skipToMain')}
+      </a>
+      <header className={styles.header}>
+        <div className={styles.brand}>
+          <Text weight="semibold" size={400}>
+            {t('app.name')}
+          </Text>
+          <Text size={200} className={styles.council}>
+            {t('app.council')}
+          </Text>
+        </div>
+        <nav aria-label={t('tab.nav.label')} className={styles.nav}>
+          <ul className={styles.navList}>
+            {navItems.map((item) => (
+              <li key={item.to}>
+                <Link
+                  href={item.to}
+                  aria-current={item.active ? 'page' : undefined}
+                  className={item.active ? styles.current : undefined}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className={styles.tools}>
+          <Button
+            appearance="subtle"
+            lang={otherLocale}
+            onClick={() => app.setLocale(otherLocale)}
+            title={t('tab.language.switchHint')}
+          >
+            {t(`tab.language.name.${otherLocale === 'cy-GB' ? 'cy' : 'en'}`)}
+          </Button>
+          {!app.host.context.inTeams ? (
+            <div className={styles.tool}>
+              <label htmlFor={themeId}>
+                <Text size={200}>{t('tab.theme.label')}</Text>
+              </label>
+              <Select
+                id={themeId}
+                size="small"
+                value={app.theme}
+                onChange={(e: ChangeEvent<HTMLSelectElement>) => app.setTheme(e.target.value as ThemeName)}
+              >
+                {THEME_NAMES.map((name) => (
+                  <option key={name} value={name}>
+                    {t(`tab.theme.${name}`)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          ) : null}
+          {app.services.config.dev ? (
+            <div className={styles.tool}>
+              <label htmlFor={userId}>
+                <Text size={200}>{t('tab.devUser.label')}</Text>
+              </label>
+              <Select
+                id={userId}
+                size="small"
+                value={app.devUser ?? ''}
+                onChange={(e: ChangeEvent<HTMLSelectElement>) => app.setDevUser(e.target.value)}
+              >
+                {app.devUsers.length === 0 ? <option value={app.devUser ?? ''}>{app.devUser}</option> : null}
+                {app.devUsers.map((u) => (
+                  <option key={u.key} value={u.key}>
+                    {u.displayName}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+        <Suspense fallback={<Loading />}>
+          <Page route={route} />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

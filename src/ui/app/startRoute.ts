@@ -1,0 +1,23 @@
+import { parseSubPage } from '../../teams/deepLinks';
+import type { HostContext } from '../../teams/host';
+import { parseTabEntityId, tabContentUrl } from '../../teams/host';
+import { paths } from './router';
+
+/**
+ * Where the tab opens: a deep link's record (`subPageId` = `collaboration:COL-0042`)
+ * wins; then the address's own route; then, for a channel tab opened without
+ * one, the view its configuration chose. Undefined: stay where the address is.
+ */
+export function startRoute(context: HostContext, currentHash: string): string | undefined {
+  const sub = parseSubPage(context.subPageId);
+  if (sub) return paths.record(sub.reference);
+  const hasRoute = currentHash.startsWith('#/') && currentHash.length > 2;
+  if (hasRoute) return undefined;
+  if (context.entityId && context.entityId !== 'home' && context.frameContext !== 'settings') {
+    const url = tabContentUrl('', parseTabEntityId(context.entityId));
+    const hash = url.slice(url.indexOf('#'));
+    return hash;
+  }
+  if (context.frameContext === 'settings') return paths.config();
+  return undefined;
+}

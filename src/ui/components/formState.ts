@@ -1,0 +1,177 @@
+/**
+ * The record form's state and how it becomes a record to save. The form edits
+ * a copy; every rule (transitions, next review, significance, validation) is
+ * the domain's, called here in the order a save needs them.
+ */
+import {
+  BASES,
+  FOOTPRINTS,
+  KINDS,
+  MODELS,
+  nextReviewDue,
+  REVIEW_FREQUENCIES,
+  RISK_LEVELS,
+  STATUSES,
+  significanceOf,
+  transition,
+  validateCollaboration,
+  type Collaboration,
+  type DomainError,
+  type IsoDate,
+  type Status,
+  type Stored,
+} from '../../domain';
+
+export interface FormState {
+  /** The record as edited (never the stored object itself). */
+  readonly draft: Collaboration;
+  /** Pounds as typed, so a wrong entry is kept and explained rather than lost. */
+  readonly money: { readonly annualCost: string; readonly councilContribution: string };
+  /** A status change the person asked for (applied through the life cycle on save). */
+  readonly targetStatus?: Status;
+}
+
+/** The record without its storage id, ETag and modified time. */
+export function unstoredRecord(stored: Stored<Collaboration> | Collaboration): Collaboration {
+  const { id: _id, etag: _etag, modified: _modified, ...rest } = stored as Stored<Collaboration>;
+  return rest;
+}
+
+const moneyText = (v: number | undefined) => (v === undefined ? '' : String(v));
+
+export function formFrom(record: Stored<Collaboration> | Collaboration): FormState {
+  return {
+    draft: unstoredRecord(record),
+    money: { annualCost: moneyText(record.annualCost), councilContribution: moneyText(record.councilContribution) },
+  };
+}
+
+/** '' is no amount; otherwise the number typed (NaN when it is not one: the domain reports it). */
+export function parseMoney(text: string): number | undefined {
+  const cleaned = text.replace(/[£,\s]/g, '');
+  if (cleaned === '') return undefined;
+  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+}
+
+const OPTIONAL_TEXT = [
+  'titleCy',
+  'outcomes',
+  'serviceArea',
+  'scrutiny',
+  'disputeResolution',
+  'exitStrategy',
+  'exitNote',
+  'panel',
+] as const;
+
+export interface Candidate {
+  readonly record?: Collaboration;
+  readonly errors: readonly DomainError[];
+}
+
+export interface CandidateOptions {
+  readonly today: IsoDate;
+  /** The council's name, for "the council leads" (validateCollaboration's councilName). */
+  readonly councilName: string;
+  /** The version the person started from (to tell what they changed). */
+  readonly base?: Collaboration;
+}
+
+/**
+ * The record to save, or every reason it cannot be saved: the status change
+ * through `transition`, the next review from the frequency (`nextReviewDue`)
+ * when what it depends on changed, significance from `significanceOf`, and the
+ * whole record through `validateCollaboration`.
+ */
+export function candidateOf(form: FormState, options: CandidateOptions): Candidate {
+  let record: Collaboration = { ...form.draft };
+  for (const field of OPTIONAL_TEXT) {
+    if (record[field] !== undefined && record[field].trim() === '') delete record[field];
+  }
+  const annualCost = parseMoney(form.money.annualCost);
+  const councilContribution = parseMoney(form.money.councilContribution);
+  if (annualCost === undefined) delete record.annualCost;
+  else record.annualCost = annualCost;
+  if (councilContribution === undefined) delete record.councilContribution;
+  else record.councilContribution = councilContribution;
+
+  const errors: DomainError[] = [];
+  // Text that is not an amount is reported as the domain reports a bad number, and left out of the
+  // record checked below, so that every other problem is reported at the same time.
+  for (const field of ['annualCost', 'councilContribution'] as const) {
+    const v = record[field];
+    if (v !== undefined && !Number.isFinite(v)) {
+      errors.push({ field, code: 'invalidNumber' });
+      delete record[field];
+    }
+  }
+  const base = options.base;
+  if (form.targetStatus !== undefined && form.targetStatus !== record.status) {
+    const moved = transition(record, { to: form.targetStatus, on: options.today });
+    if (moved.ok) record = moved.value;
+    else errors.push(...moved.error);
+  }
+
+  const scheduleChanged =
+    base === undefined ||
+    base.reviewFrequency !== record.reviewFrequency ||
+    base.lastReviewDate !== record.lastReviewDate ||
+    base.startDate !== record.startDate;
+  if (
+    record.reviewFrequency !== 'fixedDate' &&
+    record.status !== 'closed' &&
+    record.status !== 'withdrawing' &&
+    scheduleChanged
+  ) {
+    const due = nextReviewDue(record.reviewFrequency, {
+      lastReviewDate: record.lastReviewDate,
+      startDate: record.startDate,
+    });
+    if (due !== undefined) record.nextReviewDue = due;
+  }
+
+  record.significance = significanceOf(record).tier;
+
+  const valid = validateCollaboration(record, { councilName: options.councilName });
+  if (!valid.ok) errors.push(...valid.error, ...restOfTheRecord(record, valid.error, options.councilName));
+  if (errors.length > 0) return { errors };
+  return valid.ok ? { record: valid.value, errors: [] } : { errors };
+}
+
+/** A choice that stands in for one not made yet, only to check the rest of the record. */
+const STAND_INS: Readonly<Partial<Record<keyof Collaboration, unknown>>> = {
+  kind: KINDS[0],
+  model: MODELS[0],
+  basis: BASES[0],
+  footprint: FOOTPRINTS[0],
+  status: STATUSES[0],
+  reviewFrequency: REVIEW_FREQUENCIES[0],
+  serviceRisk: RISK_LEVELS[0],
+};
+
+/**
+ * validateCollaboration stops at the record's shape (a choice not made) before its checks of the
+ * text and across fields. So that the person sees every problem at once, the rest of the record is
+ * checked again with stand-ins for the choices it reported, keeping only the new messages.
+ */
+function restOfTheRecord(record: Collaboration, reported: readonly DomainError[], councilName: string): DomainError[] {
+  const patched: Record<string, unknown> = { ...record };
+  let patchedAny = false;
+  for (const e of reported) {
+    const stand = STAND_INS[e.field as keyof Collaboration];
+    if (stand === undefined) return [];
+    patched[e.field] = stand;
+    patchedAny = true;
+  }
+  if (!patchedAny) return [];
+  const again = validateCollaboration(patched, { councilName });
+  if (again.ok) return [];
+  const seen = new Set(reported.map((e) => e.field));
+  return again.error.filter((e) => !seen.has(e.field));
+}
+
+/** Field by field: which fields differ between two versions of a record. */
+export function changedFields(a: Collaboration, b: Collaboration): (keyof Collaboration)[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Collaboration)[]);
+  return [...keys].filter((k) => k !== 'id' && JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null));
+}

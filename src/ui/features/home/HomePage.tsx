@@ -1,0 +1,243 @@
+import { Badge, Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { MODELS, STATUSES } from '../../../domain';
+import { useApp, useFormat } from '../../app/context';
+import { paths } from '../../app/router';
+import { ErrorState } from '../../components/ErrorState';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { displayTitle } from '../../components/recordText';
+import { RouterLink } from '../../components/RouterLink';
+import { BarChart } from './BarChart';
+import { useHomeData, type ActionAtRisk, type DueReview } from './useHomeData';
+
+const useStyles = makeStyles({
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    listStyleType: 'none',
+    padding: 0,
+    margin: `0 0 ${tokens.spacingVerticalXL}`,
+  },
+  figure: { height: '100%' },
+  number: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
+    gap: tokens.spacingHorizontalXL,
+    marginBottom: tokens.spacingVerticalXL,
+  },
+  panel: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalL,
+  },
+  h2: { marginTop: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  items: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  item: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+function ReviewItem({ item }: { readonly item: DueReview }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const app = useApp();
+  const format = useFormat();
+  const { record, state } = item;
+  return (
+    <li className={styles.item}>
+      <RouterLink to={paths.record(record.reference)}>{displayTitle(record, app.locale)}</RouterLink>
+      <Text className={styles.muted}>{record.reference}</Text>
+      <Badge appearance="tint" color={state.state === 'overdue' ? 'danger' : 'warning'} size="small">
+        {t(`tab.reviewState.${state.state}`)}
+      </Badge>
+      <Text>{t('tab.home.reviewDue', { date: format.date(record.nextReviewDue) })}</Text>
+      {item.mine ? (
+        <Badge appearance="outline" size="small">
+          {t('tab.home.yours')}
+        </Badge>
+      ) : null}
+    </li>
+  );
+}
+
+function ActionItem({ item }: { readonly item: ActionAtRisk }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const app = useApp();
+  const format = useFormat();
+  const { action, collaboration } = item;
+  return (
+    <li className={styles.item}>
+      {collaboration ? (
+        <RouterLink to={paths.record(collaboration.reference)}>{action.title}</RouterLink>
+      ) : (
+        <Text>{action.title}</Text>
+      )}
+      <Badge appearance="tint" color={item.status === 'overdue' ? 'danger' : 'warning'} size="small">
+        {t(`vocab.actionStatus.${item.status}`)}
+      </Badge>
+      {action.dueDate ? <Text>{t('tab.home.actionDue', { date: format.date(action.dueDate) })}</Text> : null}
+      {collaboration ? <Text className={styles.muted}>{displayTitle(collaboration, app.locale)}</Text> : null}
+      {action.owner ? <Text className={styles.muted}>{action.owner.displayName}</Text> : null}
+      {item.mine ? (
+        <Badge appearance="outline" size="small">
+          {t('tab.home.yours')}
+        </Badge>
+      ) : null}
+    </li>
+  );
+}
+
+/** The council's figures (seed 002's compendium), what is due, what is at risk, and the register at a glance. */
+export function HomePage() {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const app = useApp();
+  const format = useFormat();
+  const home = useHomeData(app.services, app.today);
+
+  if (home.kind === 'loading')
+    return (
+      <>
+        <PageHeader title={t('tab.home.title')} />
+        <Loading label={t('tab.home.loading')} />
+      </>
+    );
+  if (home.kind === 'error')
+    return (
+      <>
+        <PageHeader title={t('tab.home.title')} />
+        <ErrorState error={home.error} title={t('tab.home.loadFailed')} onRetry={home.retry} />
+      </>
+    );
+
+  const { figures, reviews, actions, actionsError, me } = home.data;
+  const n = (v: number) => format.number(v);
+  const cards: readonly { key: string; value: number; label: string; to?: string }[] = [
+    { key: 'partners', value: figures.partnerOrganisations.onPartnerList, label: t('tab.home.figures.partners') },
+    { key: 'formal', value: figures.formalPartnerships, label: t('tab.home.figures.formalPartnerships') },
+    { key: 'collaborations', value: figures.collaborations, label: t('tab.home.figures.collaborations') },
+    { key: 'lead', value: figures.councilLeads, label: t('tab.home.figures.councilLeads') },
+    { key: 'basis', value: figures.statutoryGoodPracticeOrFunded, label: t('tab.home.figures.statutory') },
+    { key: 'inScope', value: figures.inScope, label: t('tab.home.figures.inScope'), to: paths.register('scope=in') },
+    {
+      key: 'outOfScope',
+      value: figures.outOfScope,
+      label: t('tab.home.figures.outOfScope'),
+      to: paths.register('scope=out'),
+    },
+  ];
+
+  return (
+    <section aria-labelledby="home-title">
+      <PageHeader
+        id="home-title"
+        title={t('tab.home.title')}
+        subtitle={
+          me
+            ? t('tab.home.subtitleMe', { name: me.displayName, date: format.date(app.today) })
+            : t('tab.home.subtitle', { date: format.date(app.today) })
+        }
+      />
+      <h2 className={styles.h2}>{t('tab.home.figures.title')}</h2>
+      <ul className={styles.figures} aria-label={t('tab.home.figures.title')}>
+        {cards.map((c) => (
+          <li key={c.key}>
+            <Card className={styles.figure}>
+              <CardHeader
+                header={<span className={styles.number}>{n(c.value)}</span>}
+                description={c.to ? <RouterLink to={c.to}>{c.label}</RouterLink> : <Text>{c.label}</Text>}
+              />
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <Text as="p" className={styles.muted}>
+        {t('tab.home.figures.note', {
+          arrangements: n(figures.arrangements),
+          partners: n(figures.partnerOrganisations.inCurrentArrangements),
+        })}
+      </Text>
+
+      <div className={styles.columns}>
+        <section className={styles.panel} aria-labelledby="home-reviews">
+          <h2 id="home-reviews" className={styles.h2}>
+            {t('tab.home.reviews.title')}
+          </h2>
+          {reviews.length === 0 ? (
+            <Text>{t('tab.home.reviews.none')}</Text>
+          ) : (
+            <ul className={styles.items}>
+              {reviews.map((r) => (
+                <ReviewItem key={r.record.id} item={r} />
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className={styles.panel} aria-labelledby="home-actions">
+          <h2 id="home-actions" className={styles.h2}>
+            {t('tab.home.actions.title')}
+          </h2>
+          {actionsError ? (
+            <ErrorState error={actionsError} title={t('tab.home.actions.failed')} onRetry={home.retry} />
+          ) : actions && actions.length > 0 ? (
+            <ul className={styles.items}>
+              {actions.map((a) => (
+                <ActionItem key={a.action.id} item={a} />
+              ))}
+            </ul>
+          ) : (
+            <Text>{t('tab.home.actions.none')}</Text>
+          )}
+        </section>
+      </div>
+
+      <div className={styles.columns}>
+        <section className={styles.panel} aria-labelledby="home-by-status">
+          <h2 id="home-by-status" className={styles.h2}>
+            {t('tab.home.chart.byStatus')}
+          </h2>
+          <BarChart
+            label={t('tab.home.chart.byStatus')}
+            bars={STATUSES.map((s) => ({
+              key: s,
+              label: t(`vocab.status.${s}`),
+              value: figures.byStatus[s],
+              valueText: n(figures.byStatus[s]),
+              to: paths.register(`status=${s}`),
+            }))}
+          />
+        </section>
+        <section className={styles.panel} aria-labelledby="home-by-model">
+          <h2 id="home-by-model" className={styles.h2}>
+            {t('tab.home.chart.byModel')}
+          </h2>
+          <BarChart
+            label={t('tab.home.chart.byModel')}
+            bars={MODELS.map((m) => ({
+              key: m,
+              label: t(`vocab.model.${m}`),
+              value: figures.byModel[m],
+              valueText: n(figures.byModel[m]),
+              to: paths.register(`model=${m}`),
+            }))}
+          />
+        </section>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,223 @@
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { translate } from '../../../i18n';
+import { useApp, useFormat } from '../../app/context';
+import { paths, useRoute } from '../../app/router';
+import { ErrorState } from '../../components/ErrorState';
+import { Loading } from '../../components/Loading';
+import { fieldMessages, repoErrorMessage } from '../../components/messages';
+import { PageHeader } from '../../components/PageHeader';
+import { displayTitle } from '../../components/recordText';
+import { ReviewBadge } from '../../components/ReviewBadge';
+import { RouterLink } from '../../components/RouterLink';
+import { useLookup } from '../../components/useLookups';
+import { ConflictDialog } from './ConflictDialog';
+import { RecordForm } from './RecordForm';
+import { useRecord } from './useRecord';
+import { useValueText } from './useValueText';
+import { VersionHistory } from './VersionHistory';
+
+const useStyles = makeStyles({
+  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  bars: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  tabs: { marginBottom: tokens.spacingVerticalM },
+  actions: {
+    position: 'sticky',
+    bottom: 0,
+    display: 'flex',
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalM} 0`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    marginTop: tokens.spacingVerticalM,
+  },
+  back: { marginBottom: tokens.spacingVerticalS, display: 'inline-block' },
+});
+
+/** The councils' name as the register stores it (the lead organisation when the council leads). */
+const COUNCIL_NAME = translate('en-GB', 'app.council');
+
+export function RecordPage({ reference }: { readonly reference: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const app = useApp();
+  const format = useFormat();
+  const store = app.services.stores.collaborations;
+  const model = useRecord(store, reference, { today: app.today, councilName: COUNCIL_NAME });
+  const partners = useLookup('partners');
+  const mappings = useLookup('channelMappings');
+  const valueText = useValueText(partners.value);
+  const [tab, setTab] = useState<'record' | 'history'>('record');
+  const errorBar = useRef<HTMLDivElement>(null);
+  const messages = useMemo(() => fieldMessages(t, model.errors), [t, model.errors]);
+  const justCreated = useRoute().query.get('created') === '1';
+
+  // After a refused save, take the person to the first field that needs them.
+  useEffect(() => {
+    if (model.save.kind !== 'invalid') return;
+    // The first field, in the page's order, that carries a message.
+    const el = document.querySelector<HTMLElement>('form [aria-invalid="true"]');
+    (el ?? errorBar.current)?.focus();
+  }, [model.save, model.errors]);
+
+  if (model.status === 'loading') return <Loading label={t('tab.record.loading')} />;
+  if (model.status === 'error' && (!model.stored || !model.form)) {
+    return (
+      <section aria-labelledby="record-title">
+        <PageHeader id="record-title" title={reference} />
+        <ErrorState
+          error={model.loadError ?? { code: 'unexpected' }}
+          title={t('tab.record.loadFailed')}
+          {...(model.loadError?.code !== 'notFound' ? { onRetry: model.reload } : {})}
+        />
+        <RouterLink to={paths.register()}>{t('tab.record.backToRegister')}</RouterLink>
+      </section>
+    );
+  }
+  const stored = model.stored;
+  const form = model.form;
+  if (!stored || !form) return null;
+  const title = displayTitle(form.draft, app.locale) || reference;
+  const errorCount = Object.keys(messages).length;
+
+  return (
+    <section aria-labelledby="record-title">
+      <RouterLink to={paths.register()} className={styles.back}>
+        {t('tab.record.backToRegister')}
+      </RouterLink>
+      <PageHeader
+        id="record-title"
+        title={title}
+        subtitle={
+          <span className={styles.meta}>
+            <span>{stored.reference}</span>
+            <Badge appearance="outline">{t(`vocab.status.${stored.status}`)}</Badge>
+            <ReviewBadge
+              today={app.today}
+              status={stored.status}
+              {...(stored.nextReviewDue ? { due: stored.nextReviewDue } : {})}
+            />
+            {stored.modified ? (
+              <span>{t('tab.record.lastSaved', { when: format.dateTime(stored.modified) })}</span>
+            ) : null}
+          </span>
+        }
+      />
+      <div className={styles.bars} ref={errorBar} tabIndex={-1}>
+        {model.status === 'error' && model.loadError ? (
+          <ErrorState error={model.loadError} title={t('tab.record.offlineDraft')} onRetry={model.reload} />
+        ) : null}
+        {model.restoredAt ? (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              <MessageBarTitle>{t('tab.record.draftRestoredTitle')}</MessageBarTitle>
+              {t('tab.record.draftRestored', { when: format.dateTime(model.restoredAt) })}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={model.discard}>{t('tab.record.discard')}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+        {justCreated && model.save.kind === 'idle' && !model.dirty ? (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('tab.record.created', { reference: stored.reference })}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {model.save.kind === 'saved' ? (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('tab.record.saved')}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {model.save.kind === 'invalid' ? (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('tab.record.invalidTitle')}</MessageBarTitle>
+              {t('tab.record.invalid', { count: errorCount, formatted: format.number(errorCount) })}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {model.save.kind === 'failed' ? (
+          <MessageBar intent={model.save.error.code === 'throttled' ? 'warning' : 'error'} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('tab.record.saveFailed')}</MessageBarTitle>
+              {repoErrorMessage(t, model.save.error)} {t('tab.record.keptTyping')}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => void model.submit()}>{t('tab.actions.retry')}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+      </div>
+
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_e, d) => setTab(d.value as 'record' | 'history')}
+        aria-label={t('tab.record.tabsLabel')}
+      >
+        <Tab value="record">{t('tab.record.tabRecord')}</Tab>
+        <Tab value="history">{t('tab.record.tabHistory')}</Tab>
+      </TabList>
+
+      {tab === 'record' ? (
+        <form
+          aria-labelledby="record-title"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void model.submit();
+          }}
+        >
+          <RecordForm
+            form={form}
+            storedStatus={stored.status}
+            onChange={model.setForm}
+            errors={messages}
+            partners={partners.value ?? []}
+            mappings={mappings.value ?? []}
+            councilName={COUNCIL_NAME}
+          />
+          <div className={styles.actions}>
+            <Button appearance="primary" type="submit" disabledFocusable={model.save.kind === 'saving'}>
+              {model.save.kind === 'saving' ? t('tab.record.saving') : t('tab.record.save')}
+            </Button>
+            <Button onClick={model.discard} disabled={!model.dirty && !model.restoredAt}>
+              {t('tab.record.discard')}
+            </Button>
+            {model.dirty ? <Text role="status">{t('tab.record.unsaved')}</Text> : null}
+          </div>
+        </form>
+      ) : (
+        <VersionHistory store={store} id={stored.id} refreshKey={model.savedCount} valueText={valueText} />
+      )}
+
+      {model.save.kind === 'conflict' ? (
+        <ConflictDialog
+          mine={model.save.mine}
+          theirs={model.save.theirs}
+          base={model.save.base}
+          valueText={valueText}
+          onMerge={(choices) => void model.merge(choices)}
+          onCancel={model.cancelConflict}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,294 @@
+import {
+  Button,
+  createTableColumn,
+  DataGrid,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
+  makeStyles,
+  mergeClasses,
+  Spinner,
+  Text,
+  tokens,
+  type DataGridProps,
+  type TableColumnDefinition,
+} from '@fluentui/react-components';
+import { useCallback, useMemo, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isInScope, type Collaboration, type RepoError, type Stored } from '../../../domain';
+import { useApp, useFormat } from '../../app/context';
+import { navigate, paths, useRoute } from '../../app/router';
+import { ErrorState } from '../../components/ErrorState';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { displayTitle } from '../../components/recordText';
+import { ReviewBadge } from '../../components/ReviewBadge';
+import { RouterLink } from '../../components/RouterLink';
+import { mappingsOfKind, useLookup } from '../../components/useLookups';
+import { VirtualDataGridBody } from '../../components/VirtualDataGridBody';
+import { download, exportTable, toCsv, toXlsx } from './exportView';
+import { RegisterFilters } from './RegisterFilters';
+import { useRegisterRows } from './useRegisterRows';
+import { queryFor, viewFromParams, viewToParams, type RegisterView, type SortField } from './view';
+
+/** First page small (first rows fast); the store pages on with the same size. */
+export const PAGE_SIZE = 100;
+const ROW_HEIGHT = 44;
+
+type Row = Stored<Collaboration>;
+const rowId = (r: Row) => r.id;
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  count: { color: tokens.colorNeutralForeground2 },
+  grid: {
+    minWidth: '960px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  scroll: { overflowX: 'auto' },
+  header: { scrollbarGutter: 'stable', overflowY: 'hidden', backgroundColor: tokens.colorNeutralBackground3 },
+  cell: { minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+  // Headings wrap rather than clip: Welsh headings are often longer than English ones.
+  headerCell: { minWidth: 0, whiteSpace: 'normal', overflowWrap: 'anywhere', lineHeight: tokens.lineHeightBase200 },
+  ellipsis: { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', display: 'block' },
+  reference: { flexGrow: 0, flexShrink: 0, flexBasis: '110px' },
+  title: { flexGrow: 3, flexBasis: '0' },
+  model: { flexGrow: 0, flexShrink: 0, flexBasis: '180px' },
+  status: { flexGrow: 0, flexShrink: 0, flexBasis: '120px' },
+  directorate: { flexGrow: 1.5, flexBasis: '0' },
+  leadOfficer: { flexGrow: 1.5, flexBasis: '0' },
+  nextReviewDue: { flexGrow: 0, flexShrink: 0, flexBasis: '260px' },
+  significance: { flexGrow: 0, flexShrink: 0, flexBasis: '110px' },
+  scope: { flexGrow: 0, flexShrink: 0, flexBasis: '100px' },
+  // WCAG 2.2 target size: at least 24 px high.
+  rowLink: {
+    display: 'inline-block',
+    minHeight: '24px',
+    lineHeight: '24px',
+    maxWidth: '100%',
+    verticalAlign: 'middle',
+  },
+  reviewCell: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  more: { padding: tokens.spacingVerticalS },
+});
+
+type ColumnId =
+  | 'reference'
+  | 'title'
+  | 'model'
+  | 'status'
+  | 'directorate'
+  | 'leadOfficer'
+  | 'nextReviewDue'
+  | 'significance'
+  | 'scope';
+
+/** Columns the server can sort on (indexed or small enough); the others cannot be clicked to sort. */
+const SORTABLE: Partial<Record<ColumnId, SortField>> = {
+  reference: 'reference',
+  title: 'title',
+  status: 'status',
+  nextReviewDue: 'nextReviewDue',
+};
+
+export function RegisterPage() {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const app = useApp();
+  const format = useFormat();
+  const route = useRoute();
+  const view = useMemo(() => viewFromParams(route.query), [route.query]);
+  const viewKey = viewToParams(view).toString();
+  const query = useMemo(() => queryFor(view, app.today, PAGE_SIZE), [view, app.today]);
+  const store = app.services.stores.collaborations;
+  const data = useRegisterRows(store, query, viewKey);
+  const mappings = useLookup('channelMappings');
+  const [exporting, setExporting] = useState<'csv' | 'xlsx' | undefined>();
+  const [exportError, setExportError] = useState<RepoError | undefined>();
+
+  const setView = useCallback((next: RegisterView) => {
+    navigate(paths.register(viewToParams(next)), { replace: true });
+  }, []);
+
+  const columns = useMemo((): TableColumnDefinition<Row>[] => {
+    const sortable = (id: ColumnId) => (SORTABLE[id] !== undefined ? (_a: Row, _b: Row) => 0 : () => 0); // order comes from the server
+    const col = (id: ColumnId, header: string, cell: (r: Row) => React.ReactNode) =>
+      createTableColumn<Row>({ columnId: id, compare: sortable(id), renderHeaderCell: () => header, renderCell: cell });
+    return [
+      col('reference', t('fields.reference'), (r) => r.reference),
+      col('title', t('fields.title'), (r) => (
+        <RouterLink to={paths.record(r.reference)} title={displayTitle(r, app.locale)} className={styles.rowLink}>
+          {displayTitle(r, app.locale)}
+        </RouterLink>
+      )),
+      col('model', t('fields.model'), (r) => t(`vocab.model.${r.model}`)),
+      col('status', t('fields.status'), (r) => t(`vocab.status.${r.status}`)),
+      col('directorate', t('fields.directorate'), (r) => r.directorate),
+      col('leadOfficer', t('fields.leadOfficer'), (r) => r.leadOfficer?.displayName ?? ''),
+      col('nextReviewDue', t('fields.nextReviewDue'), (r) => (
+        <span className={styles.reviewCell}>
+          <span>{format.date(r.nextReviewDue)}</span>
+          <ReviewBadge today={app.today} status={r.status} {...(r.nextReviewDue ? { due: r.nextReviewDue } : {})} />
+        </span>
+      )),
+      col('significance', t('fields.significance'), (r) =>
+        r.significance ? t(`vocab.significance.${r.significance}`) : '',
+      ),
+      col('scope', t('tab.register.columns.scope'), (r) => t(`tab.scope.${isInScope(r.model) ? 'in' : 'out'}`)),
+    ];
+  }, [t, app.locale, app.today, format, styles]);
+
+  const renderRow = useCallback(
+    (item: Row, style: CSSProperties, index: number) => (
+      <DataGridRow<Row> style={style} aria-rowindex={index + 2} data-reference={item.reference}>
+        {({ renderCell, columnId }) => (
+          <DataGridCell
+            className={mergeClasses(styles.cell, styles[columnId as ColumnId])}
+            // The name cell holds the record's link: the link itself takes focus (no cell around it).
+            focusMode={columnId === 'title' ? 'none' : 'cell'}
+          >
+            <span className={styles.ellipsis}>{renderCell(item)}</span>
+          </DataGridCell>
+        )}
+      </DataGridRow>
+    ),
+    [styles],
+  );
+
+  const sortColumn = (Object.keys(SORTABLE) as ColumnId[]).find((id) => SORTABLE[id] === view.sort.field);
+  const sortState: DataGridProps['sortState'] = {
+    sortColumn,
+    sortDirection: view.sort.direction === 'asc' ? 'ascending' : 'descending',
+  };
+  const onSortChange: DataGridProps['onSortChange'] = (_e, next) => {
+    const field = SORTABLE[next.sortColumn as ColumnId];
+    if (!field) return;
+    setView({ ...view, sort: { field, direction: next.sortDirection === 'ascending' ? 'asc' : 'desc' } });
+  };
+
+  const runExport = async (kind: 'csv' | 'xlsx') => {
+    setExporting(kind);
+    setExportError(undefined);
+    try {
+      const all = await store.all(queryFor(view, app.today, 5000));
+      if (!all.ok) {
+        setExportError(all.error);
+        return;
+      }
+      const table = exportTable(all.value, t, app.today);
+      const name = `${t('tab.register.export.fileName')}-${app.today}`;
+      if (kind === 'csv') download(toCsv(table), `${name}.csv`, 'text/csv;charset=utf-8');
+      else
+        download(
+          await toXlsx(table, t('tab.register.export.sheet')),
+          `${name}.xlsx`,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
+    } finally {
+      setExporting(undefined);
+    }
+  };
+
+  const directorates = mappingsOfKind(mappings.value, 'directorate');
+  const panels = mappingsOfKind(mappings.value, 'panel');
+  const panelName = view.panel ? (panels.find((p) => p.key === view.panel)?.name ?? view.panel) : undefined;
+  const subtitle = panelName
+    ? t('tab.register.subtitlePanel', { panel: panelName })
+    : view.directorate
+      ? t('tab.register.subtitleDirectorate', { directorate: view.directorate })
+      : t('tab.register.subtitle');
+
+  const countText = data.loading
+    ? t('tab.register.loading')
+    : data.complete
+      ? t('tab.register.countAll', { count: data.rows.length, formatted: format.number(data.rows.length) })
+      : t('tab.register.countSome', { count: data.rows.length, formatted: format.number(data.rows.length) });
+
+  return (
+    <section aria-labelledby="register-title">
+      <PageHeader
+        id="register-title"
+        title={t('tab.register.title')}
+        subtitle={subtitle}
+        actions={
+          <>
+            <Button onClick={() => void runExport('csv')} disabled={exporting !== undefined}>
+              {exporting === 'csv' ? <Spinner size="tiny" aria-hidden /> : null}
+              {t('tab.register.export.csv')}
+            </Button>
+            <Button onClick={() => void runExport('xlsx')} disabled={exporting !== undefined}>
+              {exporting === 'xlsx' ? <Spinner size="tiny" aria-hidden /> : null}
+              {t('tab.register.export.xlsx')}
+            </Button>
+          </>
+        }
+      />
+      <RegisterFilters view={view} onChange={setView} directorates={directorates} panels={panels} />
+      {exportError ? <ErrorState error={exportError} title={t('tab.register.export.failed')} /> : null}
+      <div className={styles.toolbar}>
+        <Text className={styles.count} role="status" aria-live="polite">
+          {countText}
+        </Text>
+      </div>
+      {data.error && data.rows.length === 0 ? (
+        <ErrorState error={data.error} title={t('tab.register.loadFailed')} onRetry={data.retry} />
+      ) : data.loading ? (
+        <Loading label={t('tab.register.loading')} />
+      ) : data.rows.length === 0 ? (
+        <Text as="p">{t('tab.register.empty')}</Text>
+      ) : (
+        <div className={styles.scroll}>
+          <DataGrid
+            className={styles.grid}
+            items={data.rows as Row[]}
+            columns={columns}
+            getRowId={rowId}
+            sortable
+            sortState={sortState}
+            onSortChange={onSortChange}
+            aria-label={t('tab.register.gridLabel')}
+            aria-rowcount={data.complete ? data.rows.length + 1 : -1}
+            data-testid="register-grid"
+          >
+            <DataGridHeader className={styles.header}>
+              <DataGridRow aria-rowindex={1}>
+                {({ renderHeaderCell, columnId }) => (
+                  <DataGridHeaderCell className={mergeClasses(styles.headerCell, styles[columnId as ColumnId])}>
+                    {renderHeaderCell()}
+                  </DataGridHeaderCell>
+                )}
+              </DataGridRow>
+            </DataGridHeader>
+            <VirtualDataGridBody<Row>
+              items={data.rows}
+              getRowId={rowId}
+              rowHeight={ROW_HEIGHT}
+              height="max(320px, calc(100vh - 420px))"
+              onNearEnd={data.loadMore}
+              renderRow={renderRow}
+            />
+          </DataGrid>
+          {data.loadingMore ? (
+            <div className={styles.more}>
+              <Loading label={t('tab.register.loadingMore')} />
+            </div>
+          ) : null}
+          {data.error ? (
+            <ErrorState error={data.error} title={t('tab.register.loadFailed')} onRetry={data.retry} />
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}

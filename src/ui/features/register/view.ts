@@ -1,0 +1,135 @@
+/**
+ * The register's view (filters, search, sort) as the address holds it, and
+ * as the store's query. Only the URL <-> query translation lives here; which
+ * models are in scope, what "due soon" means and so on are the domain's.
+ */
+import {
+  addDays,
+  DEFAULT_REVIEW_STATE_POLICY,
+  MODELS,
+  SIGNIFICANCE_TIERS,
+  STATUSES,
+  type CollaborationQuery,
+  type IsoDate,
+  type Model,
+  type SignificanceTier,
+  type SortDirection,
+  type Status,
+} from '../../../domain';
+
+export const REVIEW_FILTERS = ['overdue', 'dueSoon', 'onTrack'] as const;
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
+
+export const SORT_FIELDS = ['reference', 'title', 'status', 'nextReviewDue', 'startDate'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+export interface RegisterView {
+  readonly status: readonly Status[];
+  readonly model: readonly Model[];
+  /** In or out of the protocol's scope; undefined = both. */
+  readonly scope?: 'in' | 'out';
+  readonly directorate?: string;
+  /** A panel's channel mapping key (a channel tab that shows one panel's reviews). */
+  readonly panel?: string;
+  readonly significance: readonly SignificanceTier[];
+  readonly review?: ReviewFilter;
+  /** Reference or name starting with this. */
+  readonly search?: string;
+  readonly sort: { readonly field: SortField; readonly direction: SortDirection };
+}
+
+export const DEFAULT_SORT = { field: 'reference', direction: 'asc' } as const;
+
+function list<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[]): T[] {
+  const raw = params.get(name);
+  if (!raw) return [];
+  const out: T[] = [];
+  for (const v of raw.split(','))
+    if ((allowed as readonly string[]).includes(v) && !out.includes(v as T)) out.push(v as T);
+  return out;
+}
+
+function text(params: URLSearchParams, name: string): string | undefined {
+  const v = params.get(name)?.trim();
+  return v ? v.slice(0, 255) : undefined;
+}
+
+/** Reads a view from the address; anything it does not recognise is ignored, never an error. */
+export function viewFromParams(params: URLSearchParams): RegisterView {
+  const scope = params.get('scope');
+  const review = params.get('review');
+  const [field, direction] = (params.get('sort') ?? '').split(':');
+  const directorate = text(params, 'directorate');
+  const panel = text(params, 'panel');
+  const search = text(params, 'q');
+  return {
+    status: list(params, 'status', STATUSES),
+    model: list(params, 'model', MODELS),
+    ...(scope === 'in' || scope === 'out' ? { scope } : {}),
+    ...(directorate ? { directorate } : {}),
+    ...(panel ? { panel } : {}),
+    significance: list(params, 'significance', SIGNIFICANCE_TIERS),
+    ...((REVIEW_FILTERS as readonly string[]).includes(review ?? '') ? { review: review as ReviewFilter } : {}),
+    ...(search ? { search } : {}),
+    sort:
+      (SORT_FIELDS as readonly string[]).includes(field ?? '') && (direction === 'asc' || direction === 'desc')
+        ? { field: field as SortField, direction }
+        : DEFAULT_SORT,
+  };
+}
+
+/** The address of a view: only what differs from the defaults, in a stable order. */
+export function viewToParams(view: RegisterView): URLSearchParams {
+  const p = new URLSearchParams();
+  if (view.status.length) p.set('status', view.status.join(','));
+  if (view.model.length) p.set('model', view.model.join(','));
+  if (view.scope) p.set('scope', view.scope);
+  if (view.directorate) p.set('directorate', view.directorate);
+  if (view.panel) p.set('panel', view.panel);
+  if (view.significance.length) p.set('significance', view.significance.join(','));
+  if (view.review) p.set('review', view.review);
+  if (view.search) p.set('q', view.search);
+  if (view.sort.field !== DEFAULT_SORT.field || view.sort.direction !== DEFAULT_SORT.direction) {
+    p.set('sort', `${view.sort.field}:${view.sort.direction}`);
+  }
+  return p;
+}
+
+/** The store's query for a view on `today` (filters on indexed columns, run by the server). */
+export function queryFor(view: RegisterView, today: IsoDate, pageSize: number): CollaborationQuery {
+  const soon = DEFAULT_REVIEW_STATE_POLICY.dueSoonDays;
+  const range: Pick<CollaborationQuery, 'reviewDueOnOrAfter' | 'reviewDueOnOrBefore'> =
+    view.review === 'overdue'
+      ? { reviewDueOnOrBefore: addDays(today, -1) }
+      : view.review === 'dueSoon'
+        ? { reviewDueOnOrAfter: today, reviewDueOnOrBefore: addDays(today, soon) }
+        : view.review === 'onTrack'
+          ? { reviewDueOnOrAfter: addDays(today, soon + 1) }
+          : {};
+  return {
+    ...(view.status.length ? { status: view.status } : {}),
+    ...(view.model.length ? { model: view.model } : {}),
+    ...(view.scope ? { inScope: view.scope === 'in' } : {}),
+    ...(view.directorate ? { directorate: view.directorate } : {}),
+    ...(view.panel ? { panel: view.panel } : {}),
+    ...(view.significance.length ? { significance: view.significance } : {}),
+    ...range,
+    ...(view.search ? { search: view.search } : {}),
+    orderBy: view.sort,
+    pageSize,
+  };
+}
+
+/** True when the view filters anything (the "clear filters" button shows). */
+export function isFiltered(view: RegisterView): boolean {
+  return (
+    view.status.length > 0 ||
+    view.model.length > 0 ||
+    view.scope !== undefined ||
+    view.directorate !== undefined ||
+    view.panel !== undefined ||
+    view.significance.length > 0 ||
+    view.review !== undefined ||
+    view.search !== undefined
+  );
+}

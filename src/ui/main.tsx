@@ -1,0 +1,78 @@
+/**
+ * The tab's entry: connect to Teams (or fall back to the browser within ~3 s),
+ * read the configuration, open the right page and render. Pages load lazily;
+ * teams-js and MSAL load only where they can be used.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Host } from '../teams/host';
+import { App } from './app/App';
+import { browserHost, isTopLevelBrowserWindow } from './app/browserHost';
+import { readTabConfig } from './app/config';
+import { initialLocale, safeStorage } from './app/i18n';
+import { createServices } from './app/services';
+import { storedTheme } from './app/theme';
+
+const DEV_USER_KEY = 'collaboration-register:dev-user';
+
+async function start(): Promise<void> {
+  const media = (q: string) => typeof matchMedia === 'function' && matchMedia(q).matches;
+  const hints = {
+    language: navigator.language,
+    prefersDark: media('(prefers-color-scheme: dark)'),
+    forcedColors: media('(forced-colors: active)'),
+  };
+  let host: Host;
+  if (isTopLevelBrowserWindow()) {
+    host = browserHost(hints);
+  } else {
+    const [{ connectHost }, { startRoute }] = await Promise.all([import('../teams/host'), import('./app/startRoute')]);
+    host = await connectHost({ browser: hints });
+    const route = startRoute(host.context, location.hash);
+    if (route) history.replaceState(history.state, '', `${location.pathname}${location.search}${route}`);
+  }
+  const config = readTabConfig();
+  const storage = safeStorage();
+  const query = new URLSearchParams(location.search);
+  const devUser = config.dev ? (query.get('user') ?? storage?.getItem(DEV_USER_KEY) ?? 'officer') : undefined;
+
+  let getToken: (() => Promise<string>) | undefined;
+  if (!config.dev) {
+    // Sign-in code (MSAL) is only loaded where there is a real tenancy to sign in to.
+    const { createTokenProvider } = await import('../teams/auth');
+    const provider = createTokenProvider({
+      siteUrl: config.siteUrl,
+      clientId: config.clientId,
+      tenantId: config.tenantId,
+      inTeams: host.context.inTeams,
+      ...(host.context.userPrincipalName ? { loginHint: host.context.userPrincipalName } : {}),
+    });
+    getToken = provider.getSharePointToken;
+  }
+  const makeServices = (user?: string) =>
+    createServices({ config, ...(user !== undefined ? { devUser: user } : {}), ...(getToken ? { getToken } : {}) });
+
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App
+        host={host}
+        makeServices={makeServices}
+        initialLocale={initialLocale(host.context.locale)}
+        initialTheme={host.context.inTeams ? host.context.theme : (storedTheme() ?? host.context.theme)}
+        {...(devUser !== undefined ? { initialDevUser: devUser } : {})}
+        onDevUserChange={(key) => {
+          try {
+            storage?.setItem(DEV_USER_KEY, key);
+          } catch {
+            // the choice lasts for this visit
+          }
+        }}
+      />
+    </StrictMode>,
+  );
+  host.loaded();
+}
+
+void start();

@@ -1,0 +1,77 @@
+/**
+ * The tab rendered in jsdom against the REAL embedded list server, through the
+ * real repositories (STYLE.md: one fake, reused). Only the Teams host is
+ * stood in for, at the SDK boundary.
+ */
+import { render, type RenderResult } from '@testing-library/react';
+import { startListServer, type RunningListServer } from '../../src/local/server';
+import type { Locale } from '../../src/i18n';
+import type { Host, TeamsSdk, ThemeName } from '../../src/teams/host';
+import { App } from '../../src/ui/app/App';
+import { browserHost } from '../../src/ui/app/browserHost';
+import { createServices, type Services } from '../../src/ui/app/services';
+
+/** Every test's calendar day: the server's demo data is generated for it, and the tab uses it. */
+export const TODAY = '2026-03-02';
+
+export async function startServer(options: { demoSize?: number } = {}): Promise<RunningListServer> {
+  return startListServer({
+    port: 0,
+    dataFile: ':memory:',
+    today: TODAY,
+    retryAfterSeconds: 0,
+    ...(options.demoSize !== undefined ? { demo: { size: options.demoSize } } : {}),
+  });
+}
+
+export interface ServicesOptions {
+  readonly devUser?: string;
+  /** Counts the HTTP requests the tab makes. */
+  readonly onFetch?: (url: string, init?: RequestInit) => void;
+}
+
+export function servicesFor(siteUrl: string, options: ServicesOptions = {}): Services {
+  const counted: typeof fetch = (input, init) => {
+    options.onFetch?.(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init);
+    return fetch(input, init);
+  };
+  return createServices({
+    config: { siteUrl, dev: true, clientId: '', tenantId: '' },
+    devUser: options.devUser ?? 'officer',
+    retries: 1,
+    retryBaseMs: 1,
+    fetch: counted,
+  });
+}
+
+export interface RenderOptions extends ServicesOptions {
+  readonly hash?: string;
+  readonly locale?: Locale;
+  readonly theme?: ThemeName;
+  readonly host?: Host;
+  readonly teamsSdk?: TeamsSdk;
+}
+
+export function renderTab(siteUrl: string, options: RenderOptions = {}): RenderResult {
+  window.location.hash = options.hash ?? '#/';
+  const host = options.host ?? browserHost({ language: options.locale ?? 'en-GB' });
+  return render(
+    <App
+      host={host}
+      makeServices={(user) => servicesFor(siteUrl, { ...options, ...(user !== undefined ? { devUser: user } : {}) })}
+      initialLocale={options.locale ?? 'en-GB'}
+      initialTheme={options.theme ?? 'light'}
+      initialDevUser={options.devUser ?? 'officer'}
+      today={TODAY}
+      {...(options.teamsSdk ? { teamsSdk: options.teamsSdk } : {})}
+    />,
+  );
+}
+
+/** A site on a port where nothing listens: the list API is unreachable. */
+export async function unreachableSiteUrl(): Promise<string> {
+  const server = await startServer();
+  const url = server.siteUrl;
+  await server.close();
+  return url;
+}

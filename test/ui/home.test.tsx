@@ -1,0 +1,69 @@
+/** @jest-environment ./test/ui/jsdom-with-fetch-env.js */
+import { screen, within } from '@testing-library/react';
+import type { RunningListServer } from '../../src/local/server';
+import { renderTab, startServer, unreachableSiteUrl } from './helpers';
+
+let server: RunningListServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => localStorage.clear());
+
+describe('Home', () => {
+  it('reads everything it shows in ONE $batch request', async () => {
+    const requests: string[] = [];
+    renderTab(server.siteUrl, { onFetch: (url) => requests.push(url) });
+    await screen.findByRole('heading', { level: 2, name: "The compendium's figures" });
+    const api = requests.filter((u) => u.includes('/_api/'));
+    expect(api).toHaveLength(1);
+    expect(api[0]).toMatch(/\/_api\/\$batch$/);
+  });
+
+  it("shows the compendium's figures, what is due and at risk, and the register by status and model", async () => {
+    renderTab(server.siteUrl);
+    const figures = await screen.findByRole('list', { name: "The compendium's figures" });
+    expect(within(figures).getByText('Partner organisations')).toBeInTheDocument();
+    expect(within(figures).getByText('146')).toBeInTheDocument();
+    expect(within(figures).getByText('Formal partnerships')).toBeInTheDocument();
+    expect(within(figures).getByText('Led by the council')).toBeInTheDocument();
+
+    const reviews = screen.getByRole('region', { name: 'Reviews due in the next 30 days and overdue' });
+    const links = within(reviews).getAllByRole('link');
+    expect(links.length).toBeGreaterThan(0);
+    expect(links[0]).toHaveAttribute('href', expect.stringMatching(/^#\/collaboration\/COL-\d{4}$/));
+    expect(within(reviews).getAllByText(/Overdue|Due soon|Due today/).length).toBe(links.length);
+
+    const actions = screen.getByRole('region', { name: 'Actions at risk or overdue' });
+    expect(within(actions).getAllByText(/At risk|Overdue/).length).toBeGreaterThan(0);
+
+    const byStatus = screen.getByRole('list', { name: 'Collaborations by status' });
+    expect(within(byStatus).getByRole('link', { name: 'Active' })).toHaveAttribute('href', '#/register?status=active');
+    const byModel = screen.getByRole('list', { name: 'Collaborations by model' });
+    expect(within(byModel).getByRole('link', { name: 'Joint committee' })).toHaveAttribute(
+      'href',
+      '#/register?model=jointCommittee',
+    );
+  });
+
+  it("puts the person's own items first", async () => {
+    renderTab(server.siteUrl, { devUser: 'mererid' });
+    const reviews = await screen.findByRole('region', { name: 'Reviews due in the next 30 days and overdue' });
+    const items = within(reviews).getAllByRole('listitem');
+    const yours = items.map((li) => within(li).queryByText('Yours') !== null);
+    expect(yours[0]).toBe(true);
+    expect(yours.indexOf(false) === -1 || yours.slice(yours.indexOf(false)).every((y) => !y)).toBe(true);
+  });
+
+  it('writes figures and dates in Welsh for a Welsh speaker', async () => {
+    renderTab(server.siteUrl, { locale: 'cy-GB' });
+    expect(await screen.findByRole('heading', { level: 2, name: "Ffigurau'r compendiwm" })).toBeInTheDocument();
+    expect(screen.getByText(/Cofrestr y cyngor ar 2 Mawrth 2026/)).toBeInTheDocument();
+  });
+
+  it('shows a clear message and a retry, not a blank page, when the lists cannot be reached', async () => {
+    renderTab(await unreachableSiteUrl());
+    expect(await screen.findByText('The register could not be loaded')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});

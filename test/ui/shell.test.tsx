@@ -1,0 +1,59 @@
+/** @jest-environment ./test/ui/jsdom-with-fetch-env.js */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { RunningListServer } from '../../src/local/server';
+import { renderTab, startServer } from './helpers';
+
+let server: RunningListServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => localStorage.clear());
+
+describe('the tab shell', () => {
+  it('has landmarks, a skip link and the main navigation', async () => {
+    renderTab(server.siteUrl);
+    expect(screen.getByRole('banner')).toBeInTheDocument();
+    expect(screen.getByRole('main')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Register' })).toHaveAttribute('href', '#/register');
+    expect(screen.getByRole('link', { name: 'Skip to main content' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Collaborations at a glance' })).toBeInTheDocument();
+  });
+
+  it('switches to Welsh, and remembers the choice', async () => {
+    const user = userEvent.setup();
+    renderTab(server.siteUrl);
+    await user.click(screen.getByRole('button', { name: 'Cymraeg' }));
+    const nav = screen.getByRole('navigation', { name: 'Prif ddewislen' });
+    expect(within(nav).getByRole('link', { name: 'Hafan' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('cy-GB');
+    expect(localStorage.getItem('collaboration-register:locale')).toBe('cy-GB');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Cydweithrediadau ar yr olwg gyntaf' }),
+    ).toBeInTheDocument();
+  });
+
+  it('switches theme outside Teams, with a labelled control', async () => {
+    const user = userEvent.setup();
+    renderTab(server.siteUrl);
+    await user.selectOptions(screen.getByLabelText('Theme'), 'High contrast');
+    expect(document.querySelector('[data-theme]')).toHaveAttribute('data-theme', 'contrast');
+  });
+
+  it('lets a person in dev mode choose which demo user they are', async () => {
+    const user = userEvent.setup();
+    renderTab(server.siteUrl);
+    const picker = screen.getByLabelText('Acting as (demo)');
+    await screen.findByRole('option', { name: 'Eleri Morgan' });
+    await user.selectOptions(picker, 'Eleri Morgan');
+    expect(await screen.findByText(/Your own items come first, Eleri Morgan/)).toBeInTheDocument();
+  });
+
+  it('shows a page that does not exist as such, with a way home', async () => {
+    renderTab(server.siteUrl, { hash: '#/nowhere' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  });
+});
