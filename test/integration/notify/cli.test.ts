@@ -28,8 +28,8 @@ describe('npm run reminders', () => {
     const code = await main(['--site', stack.siteUrl, '--today', TODAY], {});
     expect(code).toBe(0);
     expect(out[0]).toBe(`Reminders for 8 December 2026 from ${stack.siteUrl}`);
-    expect(out.join('\n')).toMatch(/Corporate Governance Review Panel \(cgrp\): posted \d+ items in 1 posts/);
-    expect(out.at(-1)).toMatch(/^Total: \d+ items in \d+ posts to \d+ channels$/);
+    expect(out.join('\n')).toMatch(/Corporate Governance Review Panel \(cgrp\): posted \(items: \d+; posts: 1\)/);
+    expect(out.at(-1)).toMatch(/^Total: items \d+; posts \d+; channels \d+$/);
     expect((await stack.inboxMessages()).length).toBeGreaterThan(0);
 
     out.length = 0;
