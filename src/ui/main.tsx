@@ -6,7 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Host } from '../teams/host';
-import { App } from './app/App';
+import { App, type AppProps } from './app/App';
 import { browserHost, isTopLevelBrowserWindow } from './app/browserHost';
 import { readTabConfig } from './app/config';
 import { initialLocale, safeStorage } from './app/i18n';
@@ -37,6 +37,7 @@ async function start(): Promise<void> {
   const devUser = config.dev ? (query.get('user') ?? storage?.getItem(DEV_USER_KEY) ?? 'officer') : undefined;
 
   let getToken: (() => Promise<string>) | undefined;
+  let signIn: AppProps['signIn'];
   if (!config.dev) {
     // Sign-in code (MSAL) is only loaded where there is a real tenancy to sign in to.
     const { createTokenProvider } = await import('../teams/auth');
@@ -48,6 +49,18 @@ async function start(): Promise<void> {
       ...(host.context.userPrincipalName ? { loginHint: host.context.userPrincipalName } : {}),
     });
     getToken = provider.getSharePointToken;
+    try {
+      await provider.getSharePointToken();
+    } catch (error) {
+      const { toSignInFailure } = await import('../teams/auth');
+      signIn = {
+        failure: toSignInFailure(error),
+        onSignIn: async () => {
+          await provider.signIn('sharepoint');
+          location.reload();
+        },
+      };
+    }
   }
   const makeServices = (user?: string) =>
     createServices({ config, ...(user !== undefined ? { devUser: user } : {}), ...(getToken ? { getToken } : {}) });
@@ -62,6 +75,7 @@ async function start(): Promise<void> {
         initialLocale={initialLocale(host.context.locale)}
         initialTheme={host.context.inTeams ? host.context.theme : (storedTheme() ?? host.context.theme)}
         {...(devUser !== undefined ? { initialDevUser: devUser } : {})}
+        {...(signIn !== undefined ? { signIn } : {})}
         onDevUserChange={(key) => {
           try {
             storage?.setItem(DEV_USER_KEY, key);

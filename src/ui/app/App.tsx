@@ -10,6 +10,8 @@ import type { DevUser, Services } from './services';
 import { Shell } from './Shell';
 import { rememberTheme, THEMES } from './theme';
 import { ErrorBoundary } from './ErrorBoundary';
+import { SignInRequired } from './SignInRequired';
+import type { SignInFailure } from '../../teams/auth';
 
 export interface AppProps {
   readonly host: Host;
@@ -24,6 +26,8 @@ export interface AppProps {
   readonly onDevUserChange?: (key: string) => void;
   /** The Teams SDK behind the configuration page (tests: a fake host). */
   readonly teamsSdk?: TeamsSdk;
+  /** The tab could not get a SharePoint token: explain it and offer sign-in instead of the pages. */
+  readonly signIn?: { readonly failure: SignInFailure; readonly onSignIn: () => Promise<void> };
 }
 
 const useStaticStyles = makeStaticStyles({ body: { margin: 0 } });
@@ -102,7 +106,11 @@ export function App(props: AppProps) {
         <AppContext.Provider value={state}>
           <ErrorBoundary>
             {/* A new person (dev user switch) gets fresh pages: nothing of the last one's state carries over. */}
-            <Shell key={devUser ?? 'me'} />
+            {props.signIn ? (
+              <SignInRequired failure={props.signIn.failure} onSignIn={props.signIn.onSignIn} />
+            ) : (
+              <Shell key={devUser ?? 'me'} />
+            )}
           </ErrorBoundary>
         </AppContext.Provider>
       </I18nextProvider>
