@@ -1,4 +1,4 @@
-import { makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
+import { makeStyles, Title2, tokens, typographyStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { usePageTitle } from './usePageTitle';
 
@@ -14,7 +14,8 @@ const useStyles = makeStyles({
   },
   titles: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   h1: { margin: 0 },
-  sub: { color: tokens.colorNeutralForeground3 },
+  // A div, not a <p>: a subtitle may hold badges, which are block elements.
+  sub: { ...typographyStyles.body1, color: tokens.colorNeutralForeground3, margin: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
@@ -38,11 +39,7 @@ export function PageHeader({ title, subtitle, actions, lang, id }: PageHeaderPro
         <Title2 as="h1" id={id} className={styles.h1} lang={lang}>
           {title}
         </Title2>
-        {subtitle ? (
-          <Text as="p" className={styles.sub}>
-            {subtitle}
-          </Text>
-        ) : null}
+        {subtitle ? <div className={styles.sub}>{subtitle}</div> : null}
       </div>
       {actions ? <div className={styles.actions}>{actions}</div> : null}
     </div>

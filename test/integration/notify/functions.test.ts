@@ -39,7 +39,7 @@ describe('the reminders timer function', () => {
   it('runs the job against SITE_URL and logs the report', async () => {
     const { context, lines } = fakeContext();
     await remindersTimer(timer, context, { SITE_URL: stack.siteUrl }, AT_8_DEC);
-    expect(lines.some((l) => /posted \d+ items/.test(l))).toBe(true);
+    expect(lines.some((l) => /posted \(items: \d+; posts: \d+\)/.test(l))).toBe(true);
     expect(lines.some((l) => l.startsWith(`info Reminders for `) && l.endsWith(`from ${stack.siteUrl}`))).toBe(true);
   });
 
