@@ -2,6 +2,16 @@ import enGB from './locales/en-GB.json';
 import cyGB from './locales/cy-GB.json';
 import tabEnGB from './locales/tab.en-GB.json';
 import tabCyGB from './locales/tab.cy-GB.json';
+import assessEnGB from './locales/assess.en-GB.json';
+import assessCyGB from './locales/assess.cy-GB.json';
+import templatesEnGB from './locales/templates.en-GB.json';
+import templatesCyGB from './locales/templates.cy-GB.json';
+import reviewEnGB from './locales/review.en-GB.json';
+import reviewCyGB from './locales/review.cy-GB.json';
+import reportEnGB from './locales/report.en-GB.json';
+import reportCyGB from './locales/report.cy-GB.json';
+import transferEnGB from './locales/transfer.en-GB.json';
+import transferCyGB from './locales/transfer.cy-GB.json';
 
 /**
  * The message catalogues. They are data (JSON) so that a Welsh-speaking
@@ -16,12 +26,15 @@ export type Catalogue = { readonly [key: string]: string | Catalogue };
 
 /**
  * Each locale is the union of its files: `<locale>.json` (shared vocabulary,
- * errors, cards) and `tab.<locale>.json` (the tab's screens). Top-level
- * sections must not repeat across files.
+ * errors, cards), `tab.<locale>.json` (the tab's shell and register screens)
+ * and one file per feature: `assess` (the assessment form runner), `templates`
+ * (template editing), `review` (reviews, outcomes, actions, the plan),
+ * `report` (quarterly list, annual summary), `transfer` (import and the
+ * compendium export). Top-level sections must not repeat across files.
  */
 export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = {
-  'en-GB': { ...enGB, ...tabEnGB },
-  'cy-GB': { ...cyGB, ...tabCyGB },
+  'en-GB': { ...enGB, ...tabEnGB, ...assessEnGB, ...templatesEnGB, ...reviewEnGB, ...reportEnGB, ...transferEnGB },
+  'cy-GB': { ...cyGB, ...tabCyGB, ...assessCyGB, ...templatesCyGB, ...reviewCyGB, ...reportCyGB, ...transferCyGB },
 };
 
 /** The product's locale for a Teams or browser locale tag: Welsh for any `cy` tag, otherwise English. */

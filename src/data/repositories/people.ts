@@ -4,6 +4,7 @@ import '@pnp/sp/site-users/web.js';
 import type { Person } from '../../domain/collaboration';
 import type { RepoResult } from '../../domain/ports';
 import { odataString } from '../odata';
+import { ROLE_GROUPS } from '../schema';
 import { toRepoError } from '../sp';
 import { fail, ok } from './base';
 
@@ -18,7 +19,12 @@ export interface PeopleStore {
   search(text: string, limit?: number): Promise<RepoResult<Person[]>>;
   /** The signed-in person. */
   current(): Promise<RepoResult<Person>>;
+  /** The register's roles the signed-in person holds (membership of the groups provisioning made). */
+  roles(): Promise<RepoResult<Role[]>>;
 }
+
+/** A role of the register: which of provisioning's SharePoint groups a person is in. */
+export type Role = keyof typeof ROLE_GROUPS;
 
 interface SiteUserJson {
   readonly Id: number;
@@ -63,6 +69,16 @@ export class PeopleRepository implements PeopleStore {
     try {
       const u = await this.sp.web.currentUser.select('Id', 'Title', 'Email')<SiteUserJson>();
       return ok(toPerson(u));
+    } catch (e) {
+      return fail(toRepoError(e));
+    }
+  }
+
+  async roles(): Promise<RepoResult<Role[]>> {
+    try {
+      const groups = await this.sp.web.currentUser.groups.select('Title')<{ Title: string }[]>();
+      const titles = new Set(groups.map((g) => g.Title));
+      return ok((Object.keys(ROLE_GROUPS) as Role[]).filter((role) => titles.has(ROLE_GROUPS[role])));
     } catch (e) {
       return fail(toRepoError(e));
     }

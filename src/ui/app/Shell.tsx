@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef, type ChangeEvent, type MouseEvent } 
 import { useTranslation } from 'react-i18next';
 import type { ThemeName } from '../../teams/host';
 import { Loading } from '../components/Loading';
+import { useMe } from '../components/useRoles';
 import { useApp } from './context';
 import { paths, useRoute, type Route } from './router';
 import { THEME_NAMES } from './theme';
@@ -14,6 +15,21 @@ const NewCollaborationPage = lazy(() =>
   import('../features/newCollaboration/NewCollaborationPage').then((m) => ({ default: m.NewCollaborationPage })),
 );
 const ConfigPage = lazy(() => import('../features/config/ConfigPage').then((m) => ({ default: m.ConfigPage })));
+const AssessmentPage = lazy(() =>
+  import('../features/assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage })),
+);
+const TemplatesPage = lazy(() =>
+  import('../features/templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })),
+);
+const ReviewPage = lazy(() => import('../features/review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const ActionPlanPage = lazy(() =>
+  import('../features/actionPlan/ActionPlanPage').then((m) => ({ default: m.ActionPlanPage })),
+);
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const CompendiumPage = lazy(() =>
+  import('../features/compendium/CompendiumPage').then((m) => ({ default: m.CompendiumPage })),
+);
 const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 const useStyles = makeStyles({
@@ -86,6 +102,20 @@ function Page({ route }: { readonly route: Route }) {
       return <NewCollaborationPage />;
     case 'config':
       return <ConfigPage />;
+    case 'assessment':
+      return <AssessmentPage assessmentKey={route.reference ?? ''} />;
+    case 'templates':
+      return <TemplatesPage {...(route.reference ? { templateKey: route.reference } : {})} />;
+    case 'review':
+      return <ReviewPage reviewKey={route.reference ?? ''} />;
+    case 'actionPlan':
+      return <ActionPlanPage />;
+    case 'reports':
+      return <ReportsPage {...(route.reference ? { kind: route.reference } : {})} />;
+    case 'import':
+      return <ImportPage />;
+    case 'compendium':
+      return <CompendiumPage />;
     default:
       return <NotFoundPage />;
   }
@@ -97,6 +127,7 @@ export function Shell() {
   const { t } = useTranslation();
   const app = useApp();
   const route = useRoute();
+  const me = useMe();
   const mainRef = useRef<HTMLElement>(null);
   const firstRoute = useRef(true);
   const themeId = useId('theme');
@@ -117,14 +148,27 @@ export function Shell() {
     mainRef.current?.focus();
   };
 
+  const governance = me.roles.includes('governance');
   const navItems: readonly { to: string; label: string; active: boolean }[] = [
     { to: paths.home(), label: t('tab.nav.home'), active: route.name === 'home' },
     {
       to: paths.register(),
       label: t('tab.nav.register'),
-      active: route.name === 'register' || route.name === 'record',
+      active: ['register', 'record', 'assessment', 'review'].includes(route.name),
+    },
+    { to: paths.actionPlan(), label: t('tab.nav.actionPlan'), active: route.name === 'actionPlan' },
+    {
+      to: paths.reports(),
+      label: t('tab.nav.reports'),
+      active: route.name === 'reports' || route.name === 'compendium',
     },
     { to: paths.newCollaboration(), label: t('tab.nav.new'), active: route.name === 'new' },
+    ...(governance
+      ? [
+          { to: paths.templates(), label: t('tab.nav.templates'), active: route.name === 'templates' },
+          { to: paths.import(), label: t('tab.nav.import'), active: route.name === 'import' },
+        ]
+      : []),
   ];
   const otherLocale = app.locale === 'cy-GB' ? 'en-GB' : 'cy-GB';
 

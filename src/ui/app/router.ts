@@ -6,18 +6,63 @@
  *   #/collaboration/COL-0042   one record
  *   #/new                      a new collaboration
  *   #/config                   a channel tab's configuration page
+ *   #/assessment/<key>         an assessment (the form runner; `new` + ?collaboration=&template=)
+ *   #/templates[/<key>]        assessment templates (governance)
+ *   #/review/<key>             a review: panel, outcome, decision, channel post
+ *   #/action-plan              the 12-month action plan
+ *   #/reports[/quarterly|annual]  the governance reports
+ *   #/import                   bring an existing register in (governance)
+ *   #/compendium               the compendium export
  */
 import { useSyncExternalStore } from 'react';
 
-export type RouteName = 'home' | 'register' | 'record' | 'new' | 'config' | 'notFound';
+export type RouteName =
+  | 'home'
+  | 'register'
+  | 'record'
+  | 'new'
+  | 'config'
+  | 'assessment'
+  | 'templates'
+  | 'review'
+  | 'actionPlan'
+  | 'reports'
+  | 'import'
+  | 'compendium'
+  | 'notFound';
+
+/** Routes of one segment (`#/import`). */
+const SINGLE: Readonly<Record<string, RouteName>> = {
+  register: 'register',
+  new: 'new',
+  config: 'config',
+  templates: 'templates',
+  'action-plan': 'actionPlan',
+  reports: 'reports',
+  import: 'import',
+  compendium: 'compendium',
+};
+
+/** Routes of two segments (`#/review/REV-0001`); the second is the route's `reference`. */
+const DOUBLE: Readonly<Record<string, RouteName>> = {
+  collaboration: 'record',
+  assessment: 'assessment',
+  templates: 'templates',
+  review: 'review',
+  reports: 'reports',
+};
 
 export interface Route {
   readonly name: RouteName;
-  /** For `record`: the reference. */
+  /** The second segment: a record's reference, an assessment's or review's key, a template key, a report kind. */
   readonly reference?: string;
   readonly query: URLSearchParams;
   /** The hash it was parsed from, so equal routes compare equal. */
   readonly hash: string;
+}
+
+function notFound(base: { query: URLSearchParams; hash: string }): Route {
+  return { name: 'notFound', ...base };
 }
 
 export function parseHash(hash: string): Route {
@@ -27,20 +72,22 @@ export function parseHash(hash: string): Route {
   const segments = pathPart.split('/').filter((s) => s !== '');
   const [first, second] = segments;
   const base = { query, hash: raw };
-  if (first === undefined || first === 'home') return { name: 'home', ...base };
-  if (first === 'register' && segments.length === 1) return { name: 'register', ...base };
-  if (first === 'collaboration' && second !== undefined && segments.length === 2) {
+  if (first === undefined || first === 'home') return segments.length <= 1 ? { name: 'home', ...base } : notFound(base);
+  if (segments.length === 1) {
+    const name = SINGLE[first];
+    return name ? { name, ...base } : notFound(base);
+  }
+  const name = DOUBLE[first];
+  if (name && second !== undefined && segments.length === 2) {
     let reference = second;
     try {
       reference = decodeURIComponent(second);
     } catch {
       // leave as typed
     }
-    return { name: 'record', reference, ...base };
+    return { name, reference, ...base };
   }
-  if (first === 'new' && segments.length === 1) return { name: 'new', ...base };
-  if (first === 'config' && segments.length === 1) return { name: 'config', ...base };
-  return { name: 'notFound', ...base };
+  return notFound(base);
 }
 
 /** True when a hash is one of the router's (`#/...`), not an in-page anchor such as `#main`. */
@@ -59,9 +106,22 @@ export const paths = {
     const q = typeof query === 'string' ? query : query ? queryString(query) : '';
     return q ? `#/register?${q}` : '#/register';
   },
-  record: (reference: string) => `#/collaboration/${encodeURIComponent(reference)}`,
+  /** A record; `tab` opens one of its tabs (assessments, reviews, actions, history). */
+  record: (reference: string, tab?: 'assessments' | 'reviews' | 'actions' | 'history') =>
+    `#/collaboration/${encodeURIComponent(reference)}${tab ? `?tab=${tab}` : ''}`,
   newCollaboration: () => '#/new',
   config: () => '#/config',
+  /** An assessment by key; `new` with `?collaboration=COL-0042&template=<key>` starts one. */
+  assessment: (key: string, query?: URLSearchParams) =>
+    `#/assessment/${encodeURIComponent(key)}${query && query.toString() ? `?${queryString(query)}` : ''}`,
+  templates: (key?: string) => (key ? `#/templates/${encodeURIComponent(key)}` : '#/templates'),
+  review: (key: string) => `#/review/${encodeURIComponent(key)}`,
+  actionPlan: (query?: URLSearchParams) =>
+    query && query.toString() ? `#/action-plan?${queryString(query)}` : '#/action-plan',
+  reports: (kind?: 'quarterly' | 'annual', query?: URLSearchParams) =>
+    `#/reports${kind ? `/${kind}` : ''}${query && query.toString() ? `?${queryString(query)}` : ''}`,
+  import: () => '#/import',
+  compendium: () => '#/compendium',
 };
 
 let current: Route = parseHash(typeof location === 'undefined' ? '' : location.hash);

@@ -29,6 +29,13 @@ import { RecordForm } from './RecordForm';
 import { useRecord } from './useRecord';
 import { useValueText } from './useValueText';
 import { VersionHistory } from './VersionHistory';
+import { RecordAssessments } from '../assessment/RecordAssessments';
+import { RecordReviews } from '../review/RecordReviews';
+import { RecordActions } from '../actionPlan/RecordActions';
+
+const RECORD_TABS = ['record', 'assessments', 'reviews', 'actions', 'history'] as const;
+type RecordTab = (typeof RECORD_TABS)[number];
+const isRecordTab = (v: string | null): v is RecordTab => RECORD_TABS.includes(v as RecordTab);
 
 const useStyles = makeStyles({
   meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
@@ -64,10 +71,12 @@ export function RecordPage({ reference }: { readonly reference: string }) {
   const partners = useLookup('partners');
   const mappings = useLookup('channelMappings');
   const valueText = useValueText(partners.value);
-  const [tab, setTab] = useState<'record' | 'history'>('record');
+  const route = useRoute();
+  const asked = route.query.get('tab');
+  const [tab, setTab] = useState<RecordTab>(isRecordTab(asked) ? asked : 'record');
   const errorBar = useRef<HTMLDivElement>(null);
   const messages = useMemo(() => fieldMessages(t, model.errors), [t, model.errors]);
-  const justCreated = useRoute().query.get('created') === '1';
+  const justCreated = route.query.get('created') === '1';
 
   // After a refused save, take the person to the first field that needs them.
   useEffect(() => {
@@ -169,12 +178,19 @@ export function RecordPage({ reference }: { readonly reference: string }) {
       <TabList
         className={styles.tabs}
         selectedValue={tab}
-        onTabSelect={(_e, d) => setTab(d.value as 'record' | 'history')}
+        onTabSelect={(_e, d) => setTab(d.value as RecordTab)}
         aria-label={t('tab.record.tabsLabel')}
       >
         <Tab value="record">{t('tab.record.tabRecord')}</Tab>
+        <Tab value="assessments">{t('tab.record.tabAssessments')}</Tab>
+        <Tab value="reviews">{t('tab.record.tabReviews')}</Tab>
+        <Tab value="actions">{t('tab.record.tabActions')}</Tab>
         <Tab value="history">{t('tab.record.tabHistory')}</Tab>
       </TabList>
+
+      {tab === 'assessments' ? <RecordAssessments collaboration={stored} /> : null}
+      {tab === 'reviews' ? <RecordReviews collaboration={stored} /> : null}
+      {tab === 'actions' ? <RecordActions collaboration={stored} /> : null}
 
       {tab === 'record' ? (
         <form
@@ -204,9 +220,9 @@ export function RecordPage({ reference }: { readonly reference: string }) {
             {model.dirty ? <Text role="status">{t('tab.record.unsaved')}</Text> : null}
           </div>
         </form>
-      ) : (
+      ) : tab === 'history' ? (
         <VersionHistory store={store} id={stored.id} refreshKey={model.savedCount} valueText={valueText} />
-      )}
+      ) : null}
 
       {model.save.kind === 'conflict' ? (
         <ConflictDialog

@@ -1,0 +1,9 @@
+import { Text } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { Collaboration, Stored } from '../../../domain';
+
+/** Placeholder: replaced by the feature's panel on the record page. */
+export function RecordAssessments(_props: { readonly collaboration: Stored<Collaboration> }) {
+  const { t } = useTranslation();
+  return <Text>{t('assess.title')}</Text>;
+}
