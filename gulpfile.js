@@ -31,6 +31,8 @@ const TASKS = {
   lint: 'lint',
   package: 'package',
   icons: 'icons',
+  import: 'import',
+  export: 'export',
 };
 
 function taskNameOf(script) {

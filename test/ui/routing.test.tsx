@@ -11,8 +11,32 @@ describe('the address of a view', () => {
     ['#/new', 'new'],
     ['#/config', 'config'],
     ['#/collaboration', 'notFound'],
+    ['#/assessment/ASM-0001', 'assessment'],
+    ['#/assessment/new?collaboration=COL-0042&template=wlga-principles', 'assessment'],
+    ['#/templates', 'templates'],
+    ['#/templates/wlga-principles', 'templates'],
+    ['#/review/REV-0007', 'review'],
+    ['#/action-plan?start=2026-07', 'actionPlan'],
+    ['#/reports', 'reports'],
+    ['#/reports/annual?year=2025', 'reports'],
+    ['#/import', 'import'],
+    ['#/compendium', 'compendium'],
+    ['#/review', 'notFound'],
+    ['#/home/extra', 'notFound'],
+    ['#/collaboration/COL-0042/extra', 'notFound'],
   ])('%s opens %s', (hash, name) => {
     expect(parseHash(hash).name).toBe(name);
+  });
+
+  it('reads the second segment as the item, decoded, and builds the same links back', () => {
+    expect(parseHash('#/review/REV%200007').reference).toBe('REV 0007');
+    expect(parseHash(paths.assessment('new', new URLSearchParams({ collaboration: 'COL-0042' })))).toMatchObject({
+      name: 'assessment',
+      reference: 'new',
+    });
+    expect(paths.record('COL-0042', 'reviews')).toBe('#/collaboration/COL-0042?tab=reviews');
+    expect(paths.reports('annual')).toBe('#/reports/annual');
+    expect(parseHash(paths.templates('five-ways-of-working')).reference).toBe('five-ways-of-working');
   });
 
   it('reproduces a register view from its link, ignoring what it does not know', () => {
