@@ -149,7 +149,7 @@ export async function benchReminders(options: { collaborations?: number; actions
     let start = performance.now();
     const created = await createAll(sp, collaborations, actions);
     figures.push({
-      name: `reminders: set-up, ${created} items created in $batch`,
+      name: `reminders.setup.${created}_items_created_in_batches`,
       value: round(performance.now() - start),
       unit: 'ms',
     });
@@ -175,22 +175,22 @@ export async function benchReminders(options: { collaborations?: number; actions
       throw new Error(`the run could not read ${first.fatal.what}: ${first.fatal.code} ${first.fatal.detail}`);
     const withSomething = first.channels.filter((c) => c.due > 0).length;
     const inboxPosts = ((await (await fetch(`${origin}/_dev/inbox/messages`)).json()) as unknown[]).length;
-    const label = `${collaborations} collaborations, ${actions} actions, ${CHANNELS} channels`;
-    figures.push({ name: `reminders: run over ${label}`, value: round(firstMs), unit: 'ms' });
-    figures.push({ name: 'reminders: reminders due and posted', value: first.totals.items, unit: 'items' });
-    figures.push({ name: 'reminders: posts made (dev inbox)', value: inboxPosts, unit: 'posts' });
-    figures.push({ name: 'reminders: channels with something due', value: withSomething, unit: 'channels' });
+    const label = `${collaborations}_collaborations_${actions}_actions_${CHANNELS}_channels`;
+    figures.push({ name: `reminders.first_run.${label}`, value: round(firstMs), unit: 'ms' });
+    figures.push({ name: 'reminders.first_run.reminders_due_and_posted', value: first.totals.items, unit: 'items' });
+    figures.push({ name: 'reminders.first_run.posts_to_dev_inbox', value: inboxPosts, unit: 'posts' });
+    figures.push({ name: 'reminders.first_run.channels_with_something_due', value: withSomething, unit: 'channels' });
     figures.push({
-      name: 'reminders: channels posted to = channels with something due',
+      name: 'reminders.first_run.every_channel_with_something_due_posted_to',
       value: first.totals.channels === withSomething ? 1 : 0,
       unit: 'yes (1) / no (0)',
     });
     figures.push({
-      name: 'reminders: largest post',
+      name: 'reminders.first_run.largest_post',
       value: Math.max(...first.channels.flatMap((c) => c.messages.map((m) => m.bytes))),
       unit: 'bytes',
     });
-    figures.push({ name: 'reminders: SharePoint requests, first run', value: requests, unit: 'requests' });
+    figures.push({ name: 'reminders.first_run.sharepoint_requests', value: requests, unit: 'requests' });
     if (first.exitCode !== 0 || inboxPosts !== first.totals.posts)
       throw new Error(`the run failed: ${first.failedChannels.join(', ')}`);
 
@@ -198,11 +198,11 @@ export async function benchReminders(options: { collaborations?: number; actions
     start = performance.now();
     const again = await runReminders(job);
     figures.push({
-      name: 'reminders: rerun the same day (posts nothing)',
+      name: 'reminders.rerun_same_day.posts_nothing',
       value: round(performance.now() - start),
       unit: 'ms',
     });
-    figures.push({ name: 'reminders: SharePoint requests, rerun', value: requests, unit: 'requests' });
+    figures.push({ name: 'reminders.rerun_same_day.sharepoint_requests', value: requests, unit: 'requests' });
     if (again.totals.posts !== 0) throw new Error(`the rerun posted ${again.totals.posts} messages`);
   } finally {
     await new Promise<void>((resolve) => {
