@@ -93,3 +93,41 @@ export function validateAction(input: unknown): Result<Action> {
   if (a.scope === 'review' && a.reviewId === undefined) errors.push(err('reviewId', 'required'));
   return errors.length > 0 ? fail(errors) : ok(a);
 }
+
+/**
+ * A new action as a person enters it: everything validateAction checks, and an
+ * owner (a person: the UI picks a site user, the repository checks it is one).
+ */
+export function validateNewAction(input: unknown): Result<Action> {
+  const checked = validateAction(input);
+  const owner = (input as { owner?: unknown } | null)?.owner;
+  if (owner === undefined || owner === null) {
+    const missing = err('owner', 'required');
+    return checked.ok ? fail([missing]) : fail([...checked.error, missing]);
+  }
+  return checked;
+}
+
+export interface ProgressUpdate {
+  readonly progress: number;
+  readonly progressNote?: string;
+  /** Marks the action complete on this day (progress becomes 100). */
+  readonly completedOn?: IsoDate;
+}
+
+/**
+ * An owner's update in place: progress and note; 100% (or a completion date)
+ * completes the action on `today`; lowering progress below 100 reopens it.
+ * Returns every problem at once, as validateAction does.
+ */
+export function updateProgress<A extends Action>(action: A, update: ProgressUpdate, today: IsoDate): Result<A> {
+  const progress = update.completedOn !== undefined ? 100 : update.progress;
+  const note = update.progressNote?.trim();
+  const next: A = { ...action, progress };
+  if (note !== undefined && note !== '') next.progressNote = note;
+  else delete next.progressNote;
+  if (progress >= 100) next.completedOn = update.completedOn ?? action.completedOn ?? today;
+  else delete next.completedOn;
+  const checked = validateAction(next);
+  return checked.ok ? ok(next) : fail(checked.error);
+}

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { backoffMs, retryAfterMs } from '../data/sp';
 import { ADAPTIVE_CARD_CONTENT_TYPE, jsonBytes, workflowsMessage, type AdaptiveCard } from './cardSchema';
 
@@ -329,7 +328,7 @@ export function graphTransport(opts: GraphOptions): Transport {
           retryable: false,
         };
       }
-      const attachmentId = options?.postId ?? randomUUID().replace(/-/g, '');
+      const attachmentId = options?.postId ?? globalThis.crypto.randomUUID().replace(/-/g, '');
       const body = JSON.stringify(graphMessageBody(card, attachmentId));
       const sent = await send(
         messagesUrl(channel),

@@ -37,6 +37,7 @@ async function start(): Promise<void> {
   const devUser = config.dev ? (query.get('user') ?? storage?.getItem(DEV_USER_KEY) ?? 'officer') : undefined;
 
   let getToken: (() => Promise<string>) | undefined;
+  let getGraphToken: (() => Promise<string>) | undefined;
   let signIn: AppProps['signIn'];
   if (!config.dev) {
     // Sign-in code (MSAL) is only loaded where there is a real tenancy to sign in to.
@@ -49,6 +50,8 @@ async function start(): Promise<void> {
       ...(host.context.userPrincipalName ? { loginHint: host.context.userPrincipalName } : {}),
     });
     getToken = provider.getSharePointToken;
+    // "Post to panel channel" sends as the person (delegated ChannelMessage.Send).
+    getGraphToken = provider.getGraphToken;
     try {
       await provider.getSharePointToken();
     } catch (error) {
@@ -63,7 +66,13 @@ async function start(): Promise<void> {
     }
   }
   const makeServices = (user?: string) =>
-    createServices({ config, ...(user !== undefined ? { devUser: user } : {}), ...(getToken ? { getToken } : {}) });
+    createServices({
+      config,
+      ...(user !== undefined ? { devUser: user } : {}),
+      ...(getToken ? { getToken } : {}),
+      ...(getGraphToken ? { getGraphToken } : {}),
+      ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
+    });
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');

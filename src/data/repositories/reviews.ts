@@ -25,4 +25,19 @@ export class ReviewRepository extends ListRepository<Review> implements ReviewSt
   get(id: number): Promise<RepoResult<Stored<Review>>> {
     return this.getById(id);
   }
+
+  // getByKey: ListRepository's (on the unique, indexed ReviewKey column).
+
+  /** Reviews held from `from` to `to` inclusive, on the indexed HeldOn column (the reports'). */
+  heldBetween(from: IsoDate, to: IsoDate): Promise<RepoResult<Stored<Review>[]>> {
+    return this.readAll({
+      filter: and(this.f.onDate('HeldOn', 'ge', from), this.f.onDate('HeldOn', 'le', to)),
+      orderBy: [['HeldOn', true]],
+    });
+  }
+
+  /** Every review, in pages of 5,000 in ID order (the reports'). */
+  all(): Promise<RepoResult<Stored<Review>[]>> {
+    return this.readAll({ orderBy: [['ID', true]] });
+  }
 }

@@ -12,6 +12,8 @@ export interface TabConfig {
   readonly dev: boolean;
   readonly clientId: string;
   readonly tenantId: string;
+  /** The Teams app's id (manifest `id`), for deep links on the cards the tab posts; empty: links to the tab's own address. */
+  readonly teamsAppId?: string;
 }
 
 export const DEV_SITE_PATH = '/sites/council';
@@ -31,11 +33,13 @@ export function isDevSiteUrl(siteUrl: string): boolean {
 }
 
 export function readTabConfig(doc: Document = document, origin: string = location.origin): TabConfig {
+  const teamsAppId = meta(doc, 'cr:teams-app-id');
   const siteUrl = (meta(doc, 'cr:site-url') ?? `${origin}${DEV_SITE_PATH}`).replace(/\/+$/, '');
   return {
     siteUrl,
     dev: isDevSiteUrl(siteUrl),
     clientId: meta(doc, 'cr:client-id') ?? '',
     tenantId: meta(doc, 'cr:tenant-id') ?? '',
+    ...(teamsAppId ? { teamsAppId } : {}),
   };
 }

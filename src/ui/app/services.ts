@@ -8,6 +8,10 @@ import { createSp } from '../../data/sp';
 import { createRepositories, type Repositories } from '../../data/repositories';
 import { PeopleRepository, type PeopleStore } from '../../data/repositories/people';
 import type { TabConfig } from './config';
+import type { Assessment, Collaboration, RepoError, Review, Stored } from '../../domain';
+import { panelReviewCard } from '../../notify/cards';
+import { devInboxTransport, graphTransport, type PostErrorCode, type Transport } from '../../notify/transports';
+import { collaborationSubPage, recordDeepLink } from '../../teams/deepLinks';
 
 export interface Stores extends Repositories {
   readonly people: PeopleStore;
@@ -36,6 +40,43 @@ export interface Services {
   ): Promise<T>;
   /** Dev mode: the demo users one may act as (empty elsewhere). */
   devUsers(): Promise<DevUser[]>;
+  /** Posting to Teams channels as the person. */
+  readonly channels: ChannelService;
+}
+
+export interface PanelPostInput {
+  readonly review: Stored<Review>;
+  readonly collaboration: Stored<Collaboration>;
+  /** The assessment the panel is to consider (its RAG rating and score go on the card). */
+  readonly assessment?: Assessment;
+}
+
+export type PanelPostCode = PostErrorCode | 'noChannel' | 'notSignedIn' | 'linkNotSaved';
+
+export type PanelPostResult =
+  | {
+      readonly ok: true;
+      /** The message in the channel (Teams' webUrl; the dev inbox's address locally). */
+      readonly messageUrl: string;
+      /** The review as stored now, with the link (its new ETag). */
+      readonly review: Stored<Review>;
+    }
+  | {
+      readonly ok: false;
+      readonly code: PanelPostCode;
+      /** `linkNotSaved`: the card WAS posted; this is its address, and why the review kept no link. */
+      readonly messageUrl?: string;
+      readonly error?: RepoError;
+    };
+
+export interface ChannelService {
+  /**
+   * Posts the review's card (notify's panelReviewCard, the reminders' card code) to
+   * the panel's channel (Channel Mappings, kind `panel`, named as the review's panel)
+   * and keeps the message's address on the review, with the ETag it was read with.
+   * In Teams: Microsoft Graph, delegated ChannelMessage.Send. Dev mode: the dev inbox.
+   */
+  postPanelReview(input: PanelPostInput): Promise<PanelPostResult>;
 }
 
 export interface ServiceOptions {
@@ -48,6 +89,12 @@ export interface ServiceOptions {
   readonly retries?: number;
   readonly retryBaseMs?: number;
   readonly fetch?: typeof fetch;
+  /** Production: a Microsoft Graph token with ChannelMessage.Send (src/teams/auth.ts getGraphToken). */
+  readonly getGraphToken?: () => Promise<string>;
+  /** The Teams app's id, for deep links on cards (without it, cards link to the tab's web address). */
+  readonly teamsAppId?: string;
+  /** The tab's web address (default: this page's, without the hash). */
+  readonly tabUrl?: string;
 }
 
 function storesOver(sp: ReturnType<typeof createSp>): Stores {
@@ -70,10 +117,12 @@ export function createServices(options: ServiceOptions): Services {
   });
   const stores = storesOver(sp);
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const channels = channelService(options, stores, doFetch);
 
   return {
     config,
     stores,
+    channels,
     ...(devUser !== undefined ? { devUser } : {}),
     async readBatched<T extends readonly unknown[]>(
       reads: (s: Stores) => { readonly [K in keyof T]: Promise<T[K]> },
@@ -101,6 +150,103 @@ export function createServices(options: ServiceOptions): Services {
       } catch {
         return [];
       }
+    },
+  };
+}
+
+/** A post id the card carries (so a lost response can be found again), without node:crypto. */
+function postIdFor(review: Review): string {
+  const random =
+    typeof globalThis.crypto?.randomUUID === 'function'
+      ? globalThis.crypto.randomUUID().replace(/-/g, '')
+      : `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+  return `review-${review.key}-${random}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 64);
+}
+
+function tabAddress(options: ServiceOptions): string {
+  if (options.tabUrl) return options.tabUrl.replace(/#.*$/, '');
+  if (typeof location !== 'undefined' && /^https?:/.test(location.href)) return location.href.replace(/#.*$/, '');
+  return `${new URL(options.config.siteUrl).origin}/index.html`;
+}
+
+function channelService(options: ServiceOptions, stores: Stores, doFetch: typeof fetch): ChannelService {
+  const { config } = options;
+  const transport = (): Transport | undefined => {
+    if (config.dev) {
+      return devInboxTransport({
+        baseUrl: new URL(config.siteUrl).origin,
+        fetch: doFetch,
+        retries: 2,
+        retryBaseMs: 200,
+      });
+    }
+    if (!options.getGraphToken) return undefined;
+    return graphTransport({ getToken: options.getGraphToken, fetch: doFetch, retries: 2 });
+  };
+
+  return {
+    async postPanelReview({ review, collaboration, assessment }): Promise<PanelPostResult> {
+      const panel = (review.panel ?? collaboration.panel ?? '').trim();
+      const mappings = await stores.channelMappings.all();
+      if (!mappings.ok) return { ok: false, code: 'network', error: mappings.error };
+      const mapping = mappings.value.find(
+        (m) => m.kind === 'panel' && m.name.trim().toLocaleLowerCase() === panel.toLocaleLowerCase(),
+      );
+      if (panel === '' || !mapping) return { ok: false, code: 'noChannel' };
+      const send = transport();
+      if (!send) return { ok: false, code: 'notSignedIn' };
+
+      const webUrl = `${tabAddress(options)}#/collaboration/${encodeURIComponent(collaboration.reference)}`;
+      const url = options.teamsAppId
+        ? recordDeepLink({
+            appId: options.teamsAppId,
+            entityId: 'home',
+            subPageId: collaborationSubPage(collaboration.reference),
+            webUrl,
+            label: collaboration.reference,
+          })
+        : webUrl;
+      const card = panelReviewCard({
+        language: mapping.language,
+        collaboration: {
+          reference: collaboration.reference,
+          title: collaboration.title,
+          ...(collaboration.titleCy ? { titleCy: collaboration.titleCy } : {}),
+          ...(collaboration.leadOfficer ? { leadOfficer: collaboration.leadOfficer } : {}),
+        },
+        review: { kind: review.kind, dueDate: review.dueDate },
+        ...(assessment
+          ? {
+              assessment: {
+                ...(assessment.overallRag !== undefined ? { overallRag: assessment.overallRag } : {}),
+                ...(assessment.score !== undefined ? { score: assessment.score } : {}),
+              },
+            }
+          : {}),
+        url,
+      });
+      const posted = await send.post(
+        {
+          channelKey: mapping.channelKey,
+          channelName: mapping.channelName,
+          transport: send.kind,
+          ...(mapping.teamId ? { teamId: mapping.teamId } : {}),
+          ...(mapping.channelId ? { channelId: mapping.channelId } : {}),
+        },
+        card,
+        { postId: postIdFor(review) },
+      );
+      if (!posted.ok) return { ok: false, code: posted.code };
+      const messageUrl = posted.messageUrl ?? '';
+      if (messageUrl === '') return { ok: false, code: 'linkNotSaved' };
+
+      // The link is the only change: on a 412 it is put on the version now stored, keeping their edits.
+      let saved = await stores.reviews.update({ ...review, conversationUrl: messageUrl });
+      if (!saved.ok && saved.error.code === 'conflict' && saved.error.theirs) {
+        saved = await stores.reviews.update({ ...saved.error.theirs, conversationUrl: messageUrl });
+      }
+      if (!saved.ok) return { ok: false, code: 'linkNotSaved', messageUrl, error: saved.error };
+      return { ok: true, messageUrl, review: saved.value };
     },
   };
 }

@@ -1,9 +1,71 @@
-import { Text } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collaboration, Stored } from '../../../domain';
+import { useApp } from '../../app/context';
+import { paths } from '../../app/router';
+import { ErrorState } from '../../components/ErrorState';
+import { Loading } from '../../components/Loading';
+import { RouterLink } from '../../components/RouterLink';
+import { ActionEditor } from './ActionFields';
+import { PlanGrid } from './PlanGrid';
+import { planRange, planYearOf, usePlanData } from './usePlanData';
 
-/** Placeholder: replaced by the feature's panel on the record page. */
-export function RecordActions(_props: { readonly collaboration: Stored<Collaboration> }) {
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    columnGap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    marginBottom: tokens.spacingVerticalM,
+    flexWrap: 'wrap',
+  },
+  add: { marginBottom: tokens.spacingVerticalL },
+});
+
+/** The record's "Actions" tab: its actions on this plan year, and a way to add one. */
+export function RecordActions({ collaboration }: { readonly collaboration: Stored<Collaboration> }) {
+  const styles = useStyles();
   const { t } = useTranslation();
-  return <Text>{t('review.title')}</Text>;
+  const app = useApp();
+  const startYear = planYearOf(app.today, 7);
+  const range = useMemo(() => planRange(startYear, 7), [startYear]);
+  const plan = usePlanData(app.services, range, collaboration.id);
+  const [adding, setAdding] = useState(false);
+
+  if (plan.kind === 'loading') return <Loading />;
+  if (plan.kind === 'error') return <ErrorState error={plan.error} onRetry={plan.reload} />;
+  return (
+    <section aria-labelledby="record-actions-title">
+      <h2 id="record-actions-title">{t('review.action.recordTitle')}</h2>
+      <div className={styles.bar}>
+        <Button appearance="primary" onClick={() => setAdding(true)} disabled={adding}>
+          {t('review.action.add')}
+        </Button>
+        <RouterLink to={paths.actionPlan(new URLSearchParams({ collaboration: collaboration.reference }))}>
+          {t('review.action.onPlan')}
+        </RouterLink>
+      </div>
+      {adding ? (
+        <div className={styles.add}>
+          <ActionEditor
+            scope="collaboration"
+            collaborationId={collaboration.id}
+            onSaved={() => {
+              setAdding(false);
+              plan.reload();
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        </div>
+      ) : null}
+      {plan.data.actions.length === 0 ? <Text as="p">{t('review.action.none')}</Text> : null}
+      <PlanGrid
+        actions={plan.data.actions}
+        startYear={startYear}
+        startMonth={7}
+        today={app.today}
+        caption={t('review.plan.caption', { count: plan.data.actions.length })}
+      />
+    </section>
+  );
 }

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { displayTitle } from '../../components/recordText';
 import { RouterLink } from '../../components/RouterLink';
 import { BarChart } from './BarChart';
+import { MyActions } from './MyActions';
 import { useHomeData, type ActionAtRisk, type DueReview } from './useHomeData';
 
 const useStyles = makeStyles({
@@ -172,6 +173,8 @@ export function HomePage() {
           partners: n(figures.partnerOrganisations.inCurrentArrangements),
         })}
       </Text>
+
+      {home.data.myActions ? <MyActions items={home.data.myActions} /> : null}
 
       <div className={styles.columns}>
         <section className={styles.panel} aria-labelledby="home-reviews">

@@ -34,8 +34,16 @@ export interface ActionAtRisk {
   readonly mine: boolean;
 }
 
+/** One of the person's own open actions ("My actions"), with its record when it has one. */
+export interface MyAction {
+  readonly action: Stored<Action>;
+  readonly collaboration?: Stored<Collaboration>;
+}
+
 export interface HomeData {
   readonly figures: CompendiumFigures;
+  /** The person's open actions due within the horizon, soonest first (from the same batch). */
+  readonly myActions?: readonly MyAction[];
   readonly reviews: readonly DueReview[];
   readonly actions?: readonly ActionAtRisk[];
   readonly actionsError?: RepoError;
@@ -91,6 +99,16 @@ export function homeData(
     }
     atRisk.sort(byMineThenDate((x) => x.action.dueDate));
   }
+  const myActions: MyAction[] | undefined =
+    actions.ok && me
+      ? actions.value
+          .filter((a) => isMine(a.owner))
+          .map((action) => {
+            const collaboration = action.collaborationId !== undefined ? byId.get(action.collaborationId) : undefined;
+            return { action, ...(collaboration ? { collaboration } : {}) };
+          })
+          .sort((a, b) => (a.action.dueDate ?? '').localeCompare(b.action.dueDate ?? ''))
+      : undefined;
 
   return {
     ok: true,
@@ -98,6 +116,7 @@ export function homeData(
       figures: figures.value,
       reviews,
       ...(atRisk ? { actions: atRisk } : {}),
+      ...(myActions ? { myActions } : {}),
       ...(!actions.ok ? { actionsError: actions.error } : {}),
       ...(me ? { me } : {}),
     },

@@ -1,0 +1,206 @@
+/**
+ * The governance reports over a register of 5,000 collaborations:
+ * - domain only: the annual summary and the quarterly list over 5,000
+ *   collaborations, 20,000 reviews and 15,000 actions (median of runs);
+ * - end to end: from an embedded list server with `--demo-size 5000` data,
+ *   through the real repositories (PnPjs), read every list, work out the
+ *   annual summary, lay out its tables and write the workbook's bytes; with
+ *   the number of HTTP requests it took.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TFunction } from 'i18next';
+import { addDays, type IsoDate } from '../domain/dates';
+import type { Action, Review } from '../domain/entities';
+import { annualSummary, financialYear, financialYearOf, quarterlyList, type ReportRecord } from '../domain/reports';
+import { BASES, FOOTPRINTS, KINDS, MODELS, OUTCOMES, REVIEW_KINDS, STATUSES } from '../domain/vocabulary';
+import { createRepositories } from '../data/repositories';
+import { createSp } from '../data/sp';
+import { translate } from '../i18n';
+import { startListServer } from '../local/server';
+import { loadReportData } from '../ui/features/reports/reportData';
+import { annualTables, toWorkbook } from '../ui/features/reports/workbook';
+
+export interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const round = (n: number, places = 1): number => Math.round(n * 10 ** places) / 10 ** places;
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A synthetic register: `size` collaborations, four reviews and three actions each, dates over six years. */
+export function syntheticRegister(size: number, today: IsoDate) {
+  const rand = prng(2014);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const day = (back: number, ahead = 0) => addDays(today, Math.floor(rand() * (back + ahead)) - back);
+  const records: ReportRecord[] = [];
+  const reviews: Review[] = [];
+  const actions: Action[] = [];
+  for (let id = 1; id <= size; id += 1) {
+    const status = pick(STATUSES);
+    records.push({
+      id,
+      reference: `COL-${String(id).padStart(5, '0')}`,
+      title: `Collaboration ${id}`,
+      kind: pick(KINDS),
+      model: pick(MODELS),
+      purpose: 'Benchmark',
+      reasons: [],
+      basis: pick(BASES),
+      footprint: pick(FOOTPRINTS),
+      leadOrganisation: 'Council',
+      councilLeads: rand() < 0.3,
+      partnerIds: [1 + Math.floor(rand() * 146), 1 + Math.floor(rand() * 146)],
+      directorate: pick(['Education', 'Social Services', 'Economy and Environment', 'Corporate Services']),
+      status,
+      startDate: day(2200),
+      ...(status === 'closed' ? { endDate: day(400), exitNote: 'Ended' } : { nextReviewDue: day(120, 240) }),
+      reviewFrequency: 'annual',
+      serviceRisk: 'low',
+      ...(rand() < 0.7
+        ? {
+            lastAssessmentRag: pick(['red', 'amber', 'green'] as const),
+            lastAssessmentScore: 40 + Math.floor(rand() * 60),
+          }
+        : {}),
+    });
+    for (let r = 0; r < 4; r += 1) {
+      const held = rand() < 0.8;
+      const dueDate = day(1400, 60);
+      reviews.push({
+        key: `REV-${id}-${r}`,
+        collaborationId: id,
+        title: 'Review',
+        kind: pick(REVIEW_KINDS),
+        dueDate,
+        attendees: [],
+        ...(held ? { heldOn: dueDate, outcome: pick(OUTCOMES) } : {}),
+      });
+    }
+    for (let a = 0; a < 3; a += 1) {
+      const done = rand() < 0.5;
+      const dueDate = day(700, 200);
+      actions.push({
+        key: `ACT-${id}-${a}`,
+        title: 'Action',
+        scope: 'collaboration',
+        collaborationId: id,
+        startDate: addDays(dueDate, -90),
+        dueDate,
+        progress: done ? 100 : Math.floor(rand() * 90),
+        ...(done ? { completedOn: addDays(dueDate, -3) } : {}),
+      });
+    }
+  }
+  return { records, reviews, actions };
+}
+
+const tEn = ((key: string, params?: Record<string, string | number>) =>
+  translate('en-GB', key, params ?? {})) as unknown as TFunction;
+
+export async function benchReports(options: { size?: number; runs?: number } = {}): Promise<Figure[]> {
+  const size = options.size ?? 5000;
+  const runs = options.runs ?? 15;
+  const today = new Date().toISOString().slice(0, 10);
+  const period = financialYear(financialYearOf(today));
+  const figures: Figure[] = [];
+
+  // 1. Domain only.
+  const register = syntheticRegister(size, today);
+  const label = `${size}_collabs_${register.reviews.length}_reviews_${register.actions.length}_actions`;
+  const annualMs: number[] = [];
+  const quarterlyMs: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    let start = performance.now();
+    const r = annualSummary({ ...register, period, today });
+    annualMs.push(performance.now() - start);
+    if (!r.ok) throw new Error('annual summary: bad period');
+    start = performance.now();
+    quarterlyList(register.records, register.reviews, register.actions, { today });
+    quarterlyMs.push(performance.now() - start);
+  }
+  figures.push({ name: `reports.domain.annual_summary.${label}`, value: round(median(annualMs), 2), unit: 'ms' });
+  figures.push({ name: `reports.domain.quarterly_list.${label}`, value: round(median(quarterlyMs), 2), unit: 'ms' });
+
+  // 2. End to end through the repositories.
+  const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
+  const server = await startListServer({ port: 0, dataFile: join(dir, 'bench.db'), demo: { size }, today });
+  try {
+    let requests = 0;
+    const counted: typeof fetch = (input, init) => {
+      requests += 1;
+      return fetch(input, init);
+    };
+    const sp = createSp({ siteUrl: server.siteUrl, getToken: () => Promise.resolve('dev:governance'), fetch: counted });
+    const repos = createRepositories(sp);
+    const readMs: number[] = [];
+    const totalMs: number[] = [];
+    const computeMs: number[] = [];
+    const workbookMs: number[] = [];
+    let rowCount = 0;
+    let bytes = 0;
+    let counts = '';
+    const e2eRuns = Math.max(3, Math.floor(runs / 3));
+    for (let i = 0; i < e2eRuns; i += 1) {
+      requests = 0;
+      const start = performance.now();
+      const data = await loadReportData(repos);
+      const read = performance.now() - start;
+      if (!data.ok) throw new Error(`read: ${data.error.code}`);
+      const summary = annualSummary({ ...data.value, period, today });
+      if (!summary.ok) throw new Error('annual summary: bad period');
+      const computed = performance.now() - start;
+      const book = await toWorkbook(annualTables(summary.value, tEn, 'en-GB'), { title: 'Annual summary' });
+      totalMs.push(performance.now() - start);
+      readMs.push(read);
+      computeMs.push(computed - read);
+      workbookMs.push(performance.now() - start - computed);
+      rowCount =
+        summary.value.reviews.list.length +
+        summary.value.outOfScope.length +
+        summary.value.started.length +
+        summary.value.reformed.length +
+        summary.value.withdrawn.length +
+        summary.value.actions.completed.length +
+        summary.value.actions.overdue.length;
+      bytes = book.byteLength;
+      counts = `${data.value.records.length}_collabs_${data.value.reviews.length}_reviews_${data.value.actions.length}_actions`;
+    }
+    figures.push({ name: `reports.e2e.annual_summary_read.${counts}`, value: round(median(readMs)), unit: 'ms' });
+    figures.push({
+      name: `reports.e2e.annual_summary_read_compute_workbook.${counts}`,
+      value: round(median(totalMs)),
+      unit: 'ms',
+    });
+    figures.push({ name: `reports.e2e.annual_summary_compute.${counts}`, value: round(median(computeMs)), unit: 'ms' });
+    figures.push({
+      name: `reports.e2e.annual_summary_workbook.${rowCount}_rows_9_sheets`,
+      value: round(median(workbookMs)),
+      unit: 'ms',
+    });
+    figures.push({ name: 'reports.e2e.annual_summary.requests', value: requests, unit: 'requests' });
+    figures.push({ name: 'reports.e2e.annual_summary.workbook', value: round(bytes / 1024), unit: 'KiB' });
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
+}

@@ -1,0 +1,190 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { validateNewAction, type Action, type ActionScope, type DomainError, type Person } from '../../../domain';
+import { useServices } from '../../app/context';
+import { DateField, TextField } from '../../components/form';
+import { PeoplePicker } from '../../components/PeoplePicker';
+import { messagesByField, newKey } from './shared';
+
+/** What a person types for one new action. */
+export interface ActionDraft {
+  readonly key: string;
+  readonly title: string;
+  readonly owner?: Person;
+  readonly startDate?: string;
+  readonly dueDate?: string;
+}
+
+export const emptyDraft = (): ActionDraft => ({ key: newKey('ACT'), title: '' });
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'start',
+  },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '960px' },
+  buttons: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+});
+
+/**
+ * One action's fields: what, who (a site user from the people picker), start
+ * and due. `errors` are keyed by field (`title`, `owner`, `dueDate`...).
+ * `name` prefixes the controls' names so a message can focus the right one.
+ */
+export function ActionFields(p: {
+  readonly draft: ActionDraft;
+  readonly onChange: (draft: ActionDraft) => void;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly name: string;
+}) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { draft } = p;
+  const set = (patch: Partial<ActionDraft>) => p.onChange({ ...draft, ...patch });
+  return (
+    <div className={styles.grid}>
+      <TextField
+        name={`${p.name}.title`}
+        label={t('review.action.title')}
+        required
+        value={draft.title}
+        onChange={(title) => set({ title })}
+        {...(p.errors['title'] ? { error: p.errors['title'] } : {})}
+      />
+      <PeoplePicker
+        name={`${p.name}.owner`}
+        label={t('review.action.owner')}
+        required
+        value={draft.owner}
+        onChange={(owner) => p.onChange(owner ? { ...draft, owner } : withoutOwner(draft))}
+        {...(p.errors['owner'] ? { error: p.errors['owner'] } : {})}
+      />
+      <DateField
+        name={`${p.name}.startDate`}
+        label={t('review.action.start')}
+        value={draft.startDate}
+        onChange={(startDate) => p.onChange(startDate ? { ...draft, startDate } : dropKey(draft, 'startDate'))}
+        {...(p.errors['startDate'] ? { error: p.errors['startDate'] } : {})}
+      />
+      <DateField
+        name={`${p.name}.dueDate`}
+        label={t('review.action.due')}
+        value={draft.dueDate}
+        onChange={(dueDate) => p.onChange(dueDate ? { ...draft, dueDate } : dropKey(draft, 'dueDate'))}
+        {...(p.errors['dueDate'] ? { error: p.errors['dueDate'] } : {})}
+      />
+    </div>
+  );
+}
+
+function withoutOwner(d: ActionDraft): ActionDraft {
+  return dropKey(d, 'owner');
+}
+
+function dropKey(d: ActionDraft, key: 'owner' | 'startDate' | 'dueDate'): ActionDraft {
+  const next: Record<string, unknown> = { ...d };
+  delete next[key];
+  return next as unknown as ActionDraft;
+}
+
+/** The action a draft makes in a scope (validated by the domain before anything is sent). */
+export function actionFromDraft(
+  draft: ActionDraft,
+  scope: ActionScope,
+  links: { readonly collaborationId?: number; readonly reviewId?: number },
+): Action {
+  return {
+    key: draft.key,
+    title: draft.title.trim(),
+    scope,
+    ...(links.collaborationId !== undefined ? { collaborationId: links.collaborationId } : {}),
+    ...(links.reviewId !== undefined ? { reviewId: links.reviewId } : {}),
+    ...(draft.owner ? { owner: draft.owner } : {}),
+    ...(draft.startDate ? { startDate: draft.startDate } : {}),
+    ...(draft.dueDate ? { dueDate: draft.dueDate } : {}),
+    progress: 0,
+  };
+}
+
+/**
+ * Adds one action (a collaboration's, or the programme's): checked by the
+ * domain first (due on or after start, an owner), then created with its
+ * client-made key; an owner who is not a site user is refused by the store.
+ */
+export function ActionEditor(p: {
+  readonly scope: ActionScope;
+  readonly collaborationId?: number;
+  readonly onSaved: () => void;
+  readonly onCancel: () => void;
+}) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { stores } = useServices();
+  const [draft, setDraft] = useState<ActionDraft>(emptyDraft);
+  const [errors, setErrors] = useState<readonly DomainError[]>([]);
+  const [failed, setFailed] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    setFailed(undefined);
+    const action = actionFromDraft(draft, p.scope, {
+      ...(p.collaborationId !== undefined ? { collaborationId: p.collaborationId } : {}),
+    });
+    const checked = validateNewAction(action);
+    if (!checked.ok) {
+      setErrors(checked.error);
+      return;
+    }
+    setErrors([]);
+    setSaving(true);
+    const r = await stores.actions.create(checked.value);
+    setSaving(false);
+    if (r.ok) {
+      setDraft(emptyDraft());
+      p.onSaved();
+      return;
+    }
+    if (r.error.code === 'invalid' && r.error.field === 'owner') {
+      setErrors([{ field: 'owner', code: 'ownerNotSiteUser' }]);
+      return;
+    }
+    setFailed(t(`tab.repoErrors.${r.error.code}`));
+  };
+
+  const messages = messagesByField(t, errors);
+  return (
+    <form
+      noValidate
+      className={styles.form}
+      aria-label={t('review.action.add')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {errors.length > 0 ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t('review.nothingSaved')}</MessageBarTitle>
+            {t('review.fixBelow')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {failed ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{failed}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ActionFields draft={draft} onChange={setDraft} errors={messages} name="newAction" />
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={saving}>
+          {t('review.action.save')}
+        </Button>
+        <Button onClick={p.onCancel}>{t('review.cancel')}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actionStatus, type Action, type Stored } from '../../../domain';
+import { useApp, useFormat } from '../../app/context';
+import { paths } from '../../app/router';
+import { RouterLink } from '../../components/RouterLink';
+import { ActionProgress } from '../actionPlan/ActionProgress';
+import { StatusLabel } from '../actionPlan/shared';
+import type { MyAction } from './useHomeData';
+
+const useStyles = makeStyles({
+  panel: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalL,
+    marginBottom: tokens.spacingVerticalXL,
+  },
+  h2: { marginTop: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  items: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+  },
+  head: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, alignItems: 'baseline' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/**
+ * "My actions" on Home: the person's open actions (read in Home's one batch),
+ * each updated in place. An action completed here stays in the list, marked
+ * complete, until the next visit, so the change is visible.
+ */
+export function MyActions({ items }: { readonly items: readonly MyAction[] }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const app = useApp();
+  const format = useFormat();
+  const [saved, setSaved] = useState<ReadonlyMap<number, Stored<Action>>>(new Map());
+
+  return (
+    <section className={styles.panel} aria-labelledby="home-my-actions">
+      <h2 id="home-my-actions" className={styles.h2}>
+        {t('review.mine.title')}
+      </h2>
+      {items.length === 0 ? (
+        <Text>{t('review.mine.none')}</Text>
+      ) : (
+        <ul className={styles.items} aria-label={t('review.mine.title')}>
+          {items.map(({ action: read, collaboration }) => {
+            const a = saved.get(read.id) ?? read;
+            return (
+              <li key={a.id} data-action={a.key}>
+                <div className={styles.head}>
+                  {collaboration ? (
+                    <RouterLink to={paths.record(collaboration.reference, 'actions')}>{a.title}</RouterLink>
+                  ) : (
+                    <Text weight="semibold">{a.title}</Text>
+                  )}
+                  <StatusLabel status={actionStatus(a, app.today)} />
+                  {a.dueDate ? <Text>{t('review.mine.due', { date: format.date(a.dueDate) })}</Text> : null}
+                  <Text className={styles.muted}>{collaboration?.reference ?? t('review.scope.programme')}</Text>
+                </div>
+                <ActionProgress
+                  action={a}
+                  today={app.today}
+                  onSaved={(next) => setSaved((m) => new Map(m).set(next.id, next))}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

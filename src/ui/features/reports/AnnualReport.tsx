@@ -1,0 +1,142 @@
+import { Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
+import { useMemo, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { annualSummary, financialYear, financialYearOf } from '../../../domain';
+import { useApp, useFormat } from '../../app/context';
+import { navigate, paths, useRoute } from '../../app/router';
+import { ErrorState } from '../../components/ErrorState';
+import { Loading } from '../../components/Loading';
+import { domainErrorMessage } from '../../components/messages';
+import { PageHeader } from '../../components/PageHeader';
+import { RouterLink } from '../../components/RouterLink';
+import { usePrintStyles } from './printStyles';
+import { useReportData } from './reportData';
+import { fileSlug, ReportToolbar } from './ReportToolbar';
+import { ReportTableView } from './ReportTableView';
+import { annualTables, toWorkbook } from './workbook';
+
+const useStyles = makeStyles({
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  note: { display: 'block', marginBottom: tokens.spacingVerticalL },
+  back: { marginBottom: tokens.spacingVerticalS },
+});
+
+/** Years offered in the picker: ten before this financial year, and the next. Any year can still be asked for by address. */
+const YEARS_BACK = 10;
+
+/** "2025–26": a financial year as councils write it. */
+export function yearLabel(startYear: number, separator = '–'): string {
+  return `${startYear}${separator}${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+function parseYear(raw: string | null, fallback: number): number {
+  if (raw === null || !/^\d{4}$/.test(raw)) return fallback;
+  const year = Number(raw);
+  return year >= 1900 && year <= 2999 ? year : fallback;
+}
+
+/** The annual summary for the Governance and Audit Committee, for a financial year (`?year=2025` is 2025–26). */
+export function AnnualReport() {
+  usePrintStyles();
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const app = useApp();
+  const format = useFormat();
+  const route = useRoute();
+  const data = useReportData();
+  const thisYear = financialYearOf(app.today);
+  const year = parseYear(route.query.get('year'), thisYear);
+  const period = financialYear(year);
+
+  const summary = useMemo(
+    () =>
+      data.data
+        ? annualSummary({
+            records: data.data.records,
+            reviews: data.data.reviews,
+            actions: data.data.actions,
+            partners: data.data.partners,
+            period: financialYear(year),
+            today: app.today,
+          })
+        : undefined,
+    [data.data, year, app.today],
+  );
+  const tables = useMemo(
+    () => (summary?.ok ? annualTables(summary.value, t, app.locale) : []),
+    [summary, t, app.locale],
+  );
+
+  const years = useMemo(() => {
+    const list = Array.from({ length: YEARS_BACK + 2 }, (_, i) => thisYear + 1 - i);
+    return list.includes(year) ? list : [year, ...list].sort((a, b) => b - a);
+  }, [thisYear, year]);
+
+  const setYear = (e: ChangeEvent<HTMLSelectElement>) => {
+    const params = new URLSearchParams({ year: e.target.value });
+    navigate(paths.reports('annual', params), { replace: true });
+  };
+
+  const title = t('report.annual.title');
+  const label = yearLabel(year);
+  const fileName = `${fileSlug(t('report.annual.fileName'), yearLabel(year, '-'))}.xlsx`;
+
+  return (
+    <section aria-labelledby="report-title">
+      <div className={styles.back} data-print="hide">
+        <RouterLink to={paths.reports()}>{t('report.actions.back')}</RouterLink>
+      </div>
+      <PageHeader
+        id="report-title"
+        title={title}
+        subtitle={t('report.annual.subtitle', {
+          year: label,
+          from: format.date(period.from),
+          to: format.date(period.to),
+        })}
+        actions={
+          <ReportToolbar
+            disabled={tables.length === 0}
+            fileName={fileName}
+            workbook={() => toWorkbook(tables, { title: `${title} ${label}` })}
+          />
+        }
+      />
+      <div className={styles.filters} data-print="hide">
+        <Field label={t('report.annual.year')}>
+          <Select value={String(year)} onChange={setYear}>
+            {years.map((y) => (
+              <option key={y} value={String(y)}>
+                {t('report.annual.yearOption', { from: y, to: String((y + 1) % 100).padStart(2, '0') })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {data.error ? (
+        <ErrorState error={data.error} title={t('report.loadFailed')} onRetry={data.retry} />
+      ) : data.loading || !summary ? (
+        <Loading label={t('report.loading')} />
+      ) : !summary.ok ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{summary.error.map((e) => domainErrorMessage(t, e)).join(' ')}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <Text as="p" className={styles.note}>
+            {t('report.printedOn', { date: format.date(app.today) })}{' '}
+            {t('report.annual.asOf', { date: format.date(summary.value.asOf) })}
+          </Text>
+          {tables.map((table) => (
+            <ReportTableView key={table.id} table={table} />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}

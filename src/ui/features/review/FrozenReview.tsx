@@ -1,0 +1,177 @@
+import { Link, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseSnapshot, type Action, type Stored } from '../../../domain';
+import { useApp, useFormat } from '../../app/context';
+import { StatusLabel } from '../actionPlan/shared';
+import { actionStatus } from '../../../domain';
+import { useReviewStyles } from './styles';
+import { loadOutcomeDraft, saveOutcomeDraft, type ReviewData } from './useReview';
+
+/** The record's fields the snapshot shows, in this order. */
+const SNAPSHOT_FIELDS = [
+  'reference',
+  'title',
+  'status',
+  'model',
+  'kind',
+  'leadOrganisation',
+  'leadOfficer',
+  'headOfService',
+  'directorate',
+  'lastReviewDate',
+  'nextReviewDue',
+  'reviewFrequency',
+  'annualCost',
+  'councilContribution',
+  'exitNote',
+] as const;
+
+/**
+ * A review whose outcome is recorded: read-only. What the panel saw is shown
+ * from the snapshot taken when the outcome was recorded, so later edits of the
+ * record do not rewrite it.
+ */
+export function FrozenReview({ data }: { readonly data: ReviewData }) {
+  const styles = useReviewStyles();
+  const { t } = useTranslation();
+  const app = useApp();
+  const format = useFormat();
+  const { review } = data;
+  const snapshot = parseSnapshot(review.snapshot);
+  const [planned, setPlanned] = useState<readonly Stored<Action>[] | undefined>();
+  // Anything this person typed for an outcome that someone else recorded first stays readable here.
+  const [unrecorded] = useState(() => loadOutcomeDraft(review.key));
+
+  useEffect(() => {
+    let live = true;
+    if (review.id !== undefined)
+      void app.services.stores.actions.forReview(review.id).then((r) => live && setPlanned(r.ok ? r.value : []));
+    return () => {
+      live = false;
+    };
+  }, [app.services, review.id]);
+
+  const value = (field: string, v: unknown): string => {
+    if (v === undefined || v === null || v === '') return '–';
+    if (typeof v === 'object') {
+      const name = (v as { displayName?: unknown }).displayName;
+      return typeof name === 'string' ? name : JSON.stringify(v);
+    }
+    const text = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+    if (field === 'status') return t(`vocab.status.${text}`);
+    if (field === 'model') return t(`vocab.model.${text}`);
+    if (field === 'kind') return t(`vocab.kind.${text}`);
+    if (field === 'reviewFrequency') return t(`vocab.reviewFrequency.${text}`);
+    if (field === 'lastReviewDate' || field === 'nextReviewDue') return format.date(text);
+    if (field === 'annualCost' || field === 'councilContribution') return format.currency(Number(v));
+    return text;
+  };
+
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="review-decision">
+        <h2 id="review-decision" className={styles.h2}>
+          {t('review.frozen.title')}
+        </h2>
+        <Text>{t('review.frozen.intro')}</Text>
+        <dl className={styles.dl}>
+          <dt>{t('review.outcome.outcome')}</dt>
+          <dd className={styles.dd} data-testid="frozen-outcome">
+            {review.outcome ? t(`vocab.outcome.${review.outcome}`) : '–'}
+          </dd>
+          <dt>{t('review.outcome.heldOn')}</dt>
+          <dd className={styles.dd}>{format.date(review.heldOn)}</dd>
+          <dt>{t('review.outcome.decisionNote')}</dt>
+          <dd className={styles.dd}>{review.decisionNote ?? '–'}</dd>
+          <dt>{t('review.details.panel')}</dt>
+          <dd className={styles.dd}>{review.panel ?? '–'}</dd>
+          <dt>{t('review.details.attendees')}</dt>
+          <dd className={styles.dd}>{review.attendees.map((a) => a.displayName).join(', ') || '–'}</dd>
+          <dt>{t('review.channel.title')}</dt>
+          <dd className={styles.dd}>
+            {review.conversationUrl ? (
+              <Link href={review.conversationUrl} target="_blank" rel="noopener noreferrer">
+                {t('review.channel.open')}
+              </Link>
+            ) : (
+              t('review.channel.none')
+            )}
+          </dd>
+        </dl>
+      </section>
+      {unrecorded && unrecorded.decisionNote.trim() !== '' && unrecorded.decisionNote !== review.decisionNote ? (
+        <section className={styles.section} aria-labelledby="review-unrecorded">
+          <h2 id="review-unrecorded" className={styles.h2}>
+            {t('review.frozen.unrecordedTitle')}
+          </h2>
+          <Text>{t('review.frozen.unrecordedIntro')}</Text>
+          <Text as="p" className={styles.dd} data-testid="unrecorded-note">
+            {unrecorded.decisionNote}
+          </Text>
+          <div>
+            <Link as="button" onClick={() => saveOutcomeDraft(review.key, undefined)}>
+              {t('review.frozen.forget')}
+            </Link>
+          </div>
+        </section>
+      ) : null}
+      <section className={styles.section} aria-labelledby="review-snapshot">
+        <h2 id="review-snapshot" className={styles.h2}>
+          {t('review.frozen.snapshot')}
+        </h2>
+        {snapshot ? (
+          <>
+            <Text>{t('review.frozen.snapshotIntro', { date: format.date(snapshot.heldOn) })}</Text>
+            <dl className={styles.dl} data-testid="snapshot">
+              {SNAPSHOT_FIELDS.map((f) => (
+                <div key={f} style={{ display: 'contents' }}>
+                  <dt>{t(`fields.${f}`)}</dt>
+                  <dd className={styles.dd}>{value(f, (snapshot.record as Record<string, unknown>)[f])}</dd>
+                </div>
+              ))}
+            </dl>
+            <h3 className={styles.h3}>{t('review.frozen.assessment')}</h3>
+            {snapshot.assessment ? (
+              <Text>
+                {t('review.details.assessmentOption', {
+                  template: snapshot.assessment.templateKey,
+                  version: snapshot.assessment.templateVersion,
+                  date: format.date(snapshot.assessment.submittedOn),
+                  rag: snapshot.assessment.overallRag ? t(`vocab.rag.${snapshot.assessment.overallRag}`) : '–',
+                })}
+                {snapshot.assessment.score !== undefined
+                  ? ` · ${t('review.frozen.score', { score: format.number(Math.round(snapshot.assessment.score)) })}`
+                  : ''}
+              </Text>
+            ) : (
+              <Text>{t('review.details.noAssessment')}</Text>
+            )}
+          </>
+        ) : (
+          <Text>{t('review.frozen.noSnapshot')}</Text>
+        )}
+      </section>
+      <section className={styles.section} aria-labelledby="review-planned">
+        <h2 id="review-planned" className={styles.h2}>
+          {t('review.frozen.actions')}
+        </h2>
+        {planned === undefined ? null : planned.length === 0 ? (
+          <Text>{t('review.frozen.noActions')}</Text>
+        ) : (
+          <ul>
+            {planned.map((a) => (
+              <li key={a.id}>
+                <Text>
+                  {a.title} · {a.owner?.displayName ?? t('review.action.noOwner')} ·{' '}
+                  {a.dueDate ? t('review.mine.due', { date: format.date(a.dueDate) }) : ''}{' '}
+                </Text>
+                <StatusLabel status={actionStatus(a, app.today)} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
