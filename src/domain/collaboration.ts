@@ -76,6 +76,8 @@ export const collaborationSchema = z.object({
   panel: z.string().optional(),
   lastAssessmentRag: z.enum(RAGS).optional(),
   lastAssessmentScore: z.number().optional(),
+  /** The stable key of the row an import created it from, so a rerun finds it (never shown). */
+  importKey: z.string().optional(),
 });
 export type Collaboration = z.infer<typeof collaborationSchema>;
 

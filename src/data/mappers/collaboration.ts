@@ -42,6 +42,7 @@ export const COLLABORATION_COLUMNS = {
   panel: 'Panel',
   lastAssessmentRag: 'LastAssessmentRag',
   lastAssessmentScore: 'LastAssessmentScore',
+  importKey: 'ImportKey',
 } as const satisfies Record<Exclude<keyof Collaboration, 'id'>, string>;
 
 const c = COLLABORATION_COLUMNS;
@@ -97,6 +98,7 @@ export const collaborationMapper: ListMapper<Collaboration> = {
       panel: r.optText(c.panel),
       lastAssessmentRag: r.choice(c.lastAssessmentRag, 'rag'),
       lastAssessmentScore: r.number(c.lastAssessmentScore),
+      importKey: r.optText(c.importKey),
     })),
   toItem: (v: Collaboration) =>
     new ItemWriter(list)
@@ -136,6 +138,7 @@ export const collaborationMapper: ListMapper<Collaboration> = {
       .text(c.panel, v.panel)
       .choice(c.lastAssessmentRag, 'rag', v.lastAssessmentRag)
       .number(c.lastAssessmentScore, v.lastAssessmentScore)
+      .text(c.importKey, v.importKey)
       .build(),
   keyOf: (v) => v.reference,
 };

@@ -1,0 +1,220 @@
+/**
+ * `npm run import -- --site <url> --file <csv|xlsx|json> [--mapping <json>]
+ *                   [--sheet <name>] [--skip-invalid] [--dry-run] [--lang en|cy]`
+ *
+ * Brings a council's own register in. The columns are matched to the
+ * record's fields by name and synonym in English and Welsh (or by a mapping
+ * file: `{"Their heading": "field", ...}`, `null` for "not imported"); every
+ * problem is printed by row and column in the chosen language. Rows with
+ * errors stop the import (nothing is written) unless `--skip-invalid`. Safe to
+ * run again: rows already imported are found by their import key.
+ *
+ * Tokens: against the embedded list server (127.0.0.1 / localhost) it signs
+ * in as the dev governance user; against SharePoint Online it takes a bearer
+ * token from SP_TOKEN (or `--token-env NAME`). Exit 0 when done, 1 when rows
+ * failed or were refused, 2 on bad arguments or an unreadable file.
+ */
+import { readFileSync } from 'node:fs';
+import { createImportTarget } from '../data/import/target';
+import { PeopleRepository } from '../data/repositories/people';
+import { createSp } from '../data/sp';
+import {
+  IMPORT_FIELDS,
+  importVocabulary,
+  suggestMapping,
+  type ColumnMapping,
+  type ImportField,
+  type ImportProblem,
+} from '../domain/import';
+import { CATALOGUES, translate, type Locale } from '../i18n';
+import { personNames, previewImport, runImport } from '../transfer/importer';
+import { resolvePeople } from '../transfer/people';
+import { readTable } from '../transfer/table';
+
+interface Args {
+  site?: string;
+  file?: string;
+  mapping?: string;
+  sheet?: string;
+  dryRun: boolean;
+  skipInvalid: boolean;
+  lang: 'en' | 'cy';
+  tokenEnv: string;
+  council?: string;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { dryRun: false, skipInvalid: false, lang: 'en', tokenEnv: 'SP_TOKEN' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--site') args.site = value();
+    else if (a === '--file') args.file = value();
+    else if (a === '--mapping') args.mapping = value();
+    else if (a === '--sheet') args.sheet = value();
+    else if (a === '--dry-run') args.dryRun = true;
+    else if (a === '--skip-invalid') args.skipInvalid = true;
+    else if (a === '--token-env') args.tokenEnv = value();
+    else if (a === '--council') args.council = value();
+    else if (a === '--lang') {
+      const l = value();
+      if (l !== 'en' && l !== 'cy') throw new Error('--lang is en or cy');
+      args.lang = l;
+    } else throw new Error(`Unknown argument: ${a}`);
+  }
+  return args;
+}
+
+const USAGE =
+  'Usage: npm run import -- --site <site url> --file <register.csv|.xlsx|.json> [--mapping <mapping.json>] [--sheet <name>] [--skip-invalid] [--dry-run] [--lang en|cy]';
+
+function isLocal(url: URL): boolean {
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+}
+
+/** A mapping file: heading → field (or null). Headings not named keep the suggestion. */
+function applyMappingFile(headers: readonly string[], suggested: ColumnMapping, file: string): ColumnMapping {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return headers.map((h, i) => {
+    if (!(h in json)) return suggested[i] ?? null;
+    const f = json[h];
+    if (f === null) return null;
+    if (typeof f !== 'string' || !(IMPORT_FIELDS as readonly string[]).includes(f))
+      throw new Error(`mapping: "${h}" → ${JSON.stringify(f)} is not one of ${IMPORT_FIELDS.join(', ')}`);
+    return f as ImportField;
+  });
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    console.error(USAGE);
+    return 2;
+  }
+  if (!args.site || !args.file) {
+    console.error(USAGE);
+    return 2;
+  }
+  const locale: Locale = args.lang === 'cy' ? 'cy-GB' : 'en-GB';
+  const t = (key: string, params?: Readonly<Record<string, string | number>>) => translate(locale, key, params);
+  const site = new URL(args.site);
+  let getToken: () => Promise<string>;
+  if (isLocal(site)) getToken = () => Promise.resolve('dev:governance');
+  else {
+    const token = process.env[args.tokenEnv];
+    if (!token) {
+      console.error(`No token: set ${args.tokenEnv} to a bearer token for ${site.origin}.`);
+      return 2;
+    }
+    getToken = () => Promise.resolve(token);
+  }
+  let requests = 0;
+  const counting: typeof fetch = (input, init) => {
+    requests++;
+    return fetch(input, init);
+  };
+  const sp = createSp({ siteUrl: args.site, getToken, fetch: counting });
+
+  const table = await readTable(new Uint8Array(readFileSync(args.file)), {
+    ...(args.sheet ? { sheet: args.sheet } : {}),
+    name: args.file,
+  });
+  if (!table.ok) {
+    console.error(t(`errors.${table.error.code}`, 'params' in table.error ? table.error.params : {}));
+    return 2;
+  }
+  const vocabulary = importVocabulary([CATALOGUES['en-GB'], CATALOGUES['cy-GB']]);
+  let mapping = suggestMapping(table.value.headers, vocabulary);
+  if (args.mapping) mapping = applyMappingFile(table.value.headers, mapping, args.mapping);
+  if (table.value.sheets.length > 1)
+    console.log(`${t('transfer.import.sheet')}: ${table.value.sheet ?? ''} (${table.value.sheets.join(', ')})`);
+  console.log(t('transfer.import.mappingHeading'));
+  table.value.headers.forEach((h, i) => {
+    const f = mapping[i];
+    console.log(`  ${h || `#${i + 1}`} → ${f ? t(`transfer.fields.${f}`) : t('transfer.import.notImported')}`);
+  });
+  if (mapping.every((m) => m === null)) {
+    console.error(t('errors.fileNoColumns'));
+    return 2;
+  }
+
+  const base = { rows: table.value.rows, mapping, vocabulary, ...(args.council ? { councilName: args.council } : {}) };
+  const people = new PeopleRepository(sp);
+  const known = await resolvePeople(personNames(base), (text, limit) => people.search(text, limit));
+  const target = createImportTarget(sp);
+  const preview = await previewImport(target, { ...base, people: known });
+  if (!preview.ok) {
+    console.error(JSON.stringify(preview.error));
+    return 1;
+  }
+  const describe = (p: ImportProblem) =>
+    `  ${t('transfer.preview.row')} ${p.row}, ${p.column !== null ? (table.value.headers[p.column] ?? `#${p.column + 1}`) : '-'}: ${t(`errors.${p.code}`, p.params ?? {})}${p.severity === 'warning' ? ` (${t('transfer.preview.warning')})` : ''}`;
+  const problems = preview.value.plan.flatMap((e) => e.problems);
+  if (problems.length > 0) {
+    console.log(t('transfer.preview.problems', { count: problems.length }));
+    for (const p of problems.slice(0, 200)) console.log(describe(p));
+    if (problems.length > 200) console.log(`  … ${problems.length - 200}`);
+  }
+  const blocked = preview.value.plan.filter((e) => e.action === 'blocked').map((e) => e.row);
+  const s = preview.value.summary;
+  console.log(
+    t('transfer.preview.plan', {
+      create: s.create,
+      update: s.update,
+      unchanged: s.unchanged,
+      skip: s.skip,
+      blocked: s.blocked,
+    }),
+  );
+  if (preview.value.newPartners.length > 0)
+    console.log(t('transfer.preview.newPartners', { names: preview.value.newPartners.join('; ') }));
+  if (args.dryRun) {
+    console.log(t('transfer.import.dryRun'));
+    return blocked.length > 0 ? 1 : 0;
+  }
+  if (blocked.length > 0 && !args.skipInvalid) {
+    console.error(t('transfer.import.refused', { count: blocked.length }));
+    return 1;
+  }
+  const start = performance.now();
+  const result = await runImport(
+    target,
+    { ...base, people: known, skip: new Set(blocked) },
+    {
+      onProgress: (p) => process.stdout.write(`\r${t('transfer.import.progress', { done: p.done, total: p.total })}`),
+    },
+  );
+  process.stdout.write('\n');
+  if (!result.ok) {
+    console.error(JSON.stringify(result.error));
+    return 1;
+  }
+  const r = result.value;
+  console.log(
+    t('transfer.summary.text', {
+      created: r.created,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      skipped: r.skipped,
+      failed: r.failed,
+    }),
+  );
+  for (const f of r.failures) console.log(`  ${t('transfer.preview.row')} ${f.row}: ${f.code}`);
+  console.log(`requests: ${requests}, ms: ${Math.round(performance.now() - start)}`);
+  return r.failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,115 @@
+/**
+ * The plan of an import, before anything is written: for each row, create,
+ * update, unchanged, skip (the person's choice) or blocked (a problem that
+ * must be fixed or the row skipped). Pure: the stored records it compares
+ * against are passed in.
+ */
+import type { Collaboration } from '../collaboration';
+import type { Stored } from '../ports';
+import { formatReference, parseReference } from '../reference';
+import type { ColumnMapping } from './mapping';
+import { fold } from './parse';
+import { isOwnReference, recordOf, sameRecord, type ImportDefaults, type ImportProblem, type RowDraft } from './rows';
+
+export type PlanAction = 'create' | 'update' | 'unchanged' | 'skip' | 'blocked';
+
+export interface PlanEntry {
+  readonly row: number;
+  readonly key: string;
+  readonly action: PlanAction;
+  /** The record as it will be saved (for a skipped or blocked row: as far as it could be read). */
+  readonly record: Collaboration;
+  readonly existing?: Stored<Collaboration>;
+  readonly problems: readonly ImportProblem[];
+}
+
+export interface PlanOptions {
+  readonly mapping: ColumnMapping;
+  /** Stored records whose ImportKey is one of the rows' keys. */
+  readonly existingByKey: ReadonlyMap<string, Stored<Collaboration>>;
+  /** Stored records by reference, for files whose identifier is the register's own reference (a round trip). */
+  readonly existingByReference?: ReadonlyMap<string, Stored<Collaboration>>;
+  /** The first free reference (the store's next reference). */
+  readonly nextReference: string;
+  /** Rows the person chose to skip. */
+  readonly skip?: ReadonlySet<number>;
+  /** Partner ids for names not yet in the register (created first, or placeholders in a preview). */
+  readonly newPartnerIds?: ReadonlyMap<string, number>;
+  readonly defaults?: ImportDefaults;
+  readonly councilName?: string;
+}
+
+export interface PlanSummary {
+  readonly create: number;
+  readonly update: number;
+  readonly unchanged: number;
+  readonly skip: number;
+  readonly blocked: number;
+}
+
+export function planImport(drafts: readonly RowDraft[], options: PlanOptions): PlanEntry[] {
+  let counter = parseReference(options.nextReference) ?? 1;
+  const taken = new Set<string>([...(options.existingByReference?.keys() ?? [])]);
+  const nextFree = (): string => {
+    for (;;) {
+      const r = formatReference(counter++);
+      if (!taken.has(r)) {
+        taken.add(r);
+        return r;
+      }
+    }
+  };
+  return drafts.map((draft): PlanEntry => {
+    const ownRef = isOwnReference(draft.sourceId) ? draft.sourceId.trim().toLocaleUpperCase('en-GB') : undefined;
+    const existing =
+      options.existingByKey.get(draft.key) ??
+      (ownRef !== undefined ? options.existingByReference?.get(ownRef) : undefined);
+    const skipped = options.skip?.has(draft.row) ?? false;
+    const reference =
+      existing?.reference ??
+      (ownRef !== undefined && !taken.has(ownRef) ? (taken.add(ownRef), ownRef) : skipped ? '' : nextFree());
+    const { record, problems } = recordOf(draft, {
+      mapping: options.mapping,
+      reference,
+      ...(existing ? { existing } : {}),
+      ...(options.newPartnerIds ? { newPartnerIds: options.newPartnerIds } : {}),
+      ...(options.defaults ? { defaults: options.defaults } : {}),
+      ...(options.councilName ? { councilName: options.councilName } : {}),
+    });
+    // A partner that could not be made is an error; it replaces the row's "will be added" notes.
+    const unmade = problems.some((p) => p.code === 'partnerProposed');
+    // A field whose cell could not be read is reported once, for the cell, not again by validation.
+    const unread = new Set(draft.problems.filter((p) => p.severity === 'error').map((p) => p.field));
+    const all = [
+      ...draft.problems.filter((p) => !(unmade && p.code === 'partnerProposed')),
+      ...problems.filter((p) => !unread.has(p.field)),
+    ];
+    const base = { row: draft.row, key: draft.key, record, problems: all, ...(existing ? { existing } : {}) };
+    if (skipped) return { ...base, action: 'skip' };
+    if (all.some((p) => p.severity === 'error')) return { ...base, action: 'blocked' };
+    if (!existing) return { ...base, action: 'create' };
+    return { ...base, action: sameRecord(record, existing) ? 'unchanged' : 'update' };
+  });
+}
+
+export function summarisePlan(plan: readonly PlanEntry[]): PlanSummary {
+  const s = { create: 0, update: 0, unchanged: 0, skip: 0, blocked: 0 };
+  for (const e of plan) s[e.action] += 1;
+  return s;
+}
+
+/** Partner names no partner of the register carries, each once (first spelling kept). */
+export function proposedPartners(drafts: readonly RowDraft[], skip?: ReadonlySet<number>): string[] {
+  const seen = new Map<string, string>();
+  for (const d of drafts) {
+    if (skip?.has(d.row)) continue;
+    for (const p of d.partners ?? []) if (p.id === undefined && !seen.has(fold(p.name))) seen.set(fold(p.name), p.name);
+  }
+  return [...seen.values()];
+}
+
+/** A partner key for a proposed partner: stable for the same name, so a rerun finds it. */
+export function partnerKeyFor(name: string): string {
+  const slug = fold(name).replace(/\s+/g, '-').slice(0, 60);
+  return `IMP-${slug || 'partner'}`;
+}

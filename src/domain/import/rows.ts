@@ -1,0 +1,419 @@
+/**
+ * One row of a file → the record it will become, with every problem by row
+ * and column. The row's stable import key makes a rerun find what an earlier
+ * run wrote, so nothing is created twice.
+ */
+import { validateCollaboration, type Collaboration, type Person } from '../collaboration';
+import { isReference } from '../reference';
+import type { ErrorCode } from '../result';
+import type { Partner } from '../entities';
+import type { Stored } from '../ports';
+import type { Reason } from '../vocabulary';
+import {
+  CHOICE_FIELDS,
+  type ChoiceField,
+  type ColumnMapping,
+  type ImportField,
+  type ImportVocabulary,
+} from './mapping';
+import {
+  cellText,
+  fold,
+  isBlank,
+  isFormula,
+  parseAmount,
+  parseChoice,
+  parseUkDate,
+  parseYesNo,
+  splitPartnerList,
+  undefuse,
+  type RawCell,
+} from './parse';
+
+export type Severity = 'error' | 'warning';
+
+/** A problem in the file: row as a spreadsheet numbers it (the header is row 1), column from 0. */
+export interface ImportProblem {
+  readonly row: number;
+  /** The file's column, or null when the problem is the row's as a whole. */
+  readonly column: number | null;
+  readonly field: string;
+  readonly code: ErrorCode;
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly severity: Severity;
+}
+
+/** Values for fields the file does not have (the governance officer can change them). */
+export interface ImportDefaults {
+  readonly kind: Collaboration['kind'];
+  readonly status: Collaboration['status'];
+  readonly basis: Collaboration['basis'];
+  readonly footprint: Collaboration['footprint'];
+  readonly reviewFrequency: Collaboration['reviewFrequency'];
+  readonly serviceRisk: Collaboration['serviceRisk'];
+}
+
+export const DEFAULT_IMPORT_DEFAULTS: ImportDefaults = {
+  kind: 'collaboration',
+  status: 'active',
+  basis: 'localDecision',
+  footprint: 'local',
+  reviewFrequency: 'annual',
+  serviceRisk: 'medium',
+};
+
+export interface RowContext {
+  readonly vocabulary: ImportVocabulary;
+  readonly partners: readonly Pick<Stored<Partner>, 'id' | 'key' | 'name' | 'nameCy'>[];
+  /** People the file's officers were matched against (by display name or e-mail). */
+  readonly people?: readonly Person[];
+  readonly defaults?: ImportDefaults;
+  readonly councilName?: string;
+}
+
+/** The fields of the record a row sets, parsed. */
+export type RowValues = Partial<Omit<Collaboration, 'id' | 'partnerIds'>>;
+
+export interface RowDraft {
+  /** The row number as a spreadsheet shows it (header row 1). */
+  readonly row: number;
+  /** The import key: the file's identifier, or a hash of title and lead organisation. */
+  readonly key: string;
+  /** The file's own identifier, when it has an identifier column. */
+  readonly sourceId?: string;
+  readonly values: RowValues;
+  /** Partner names in the row, in order; each matched to a partner id or proposed as new. */
+  readonly partners?: readonly { readonly name: string; readonly id?: number }[];
+  readonly problems: readonly ImportProblem[];
+}
+
+const TEXT_FIELDS = [
+  'title',
+  'titleCy',
+  'purpose',
+  'outcomes',
+  'leadOrganisation',
+  'serviceArea',
+  'directorate',
+  'scrutiny',
+  'disputeResolution',
+  'exitStrategy',
+  'exitNote',
+  'panel',
+] as const satisfies readonly ImportField[];
+const DATE_FIELDS = ['startDate', 'endDate', 'lastReviewDate', 'nextReviewDue'] as const;
+const AMOUNT_FIELDS = ['annualCost', 'councilContribution'] as const;
+
+/** A short, stable hash (FNV-1a, 53 bits) as base-36 text. */
+export function stableHash(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return ((h2 & 0x1fffff) * 0x100000000 + h1).toString(36);
+}
+
+/** The row's import key: `id:` and the file's identifier, else `h:` and a hash of title and lead organisation. */
+export function importKeyOf(sourceId: string | undefined, title: string, leadOrganisation: string): string {
+  if (sourceId !== undefined && sourceId.trim() !== '')
+    return `id:${sourceId.trim().toLocaleUpperCase('en-GB').slice(0, 200)}`;
+  return `h:${stableHash(`${fold(title)}\u0000${fold(leadOrganisation)}`)}`;
+}
+
+/** A partner matcher over the register's partners: by name, Welsh name or key, folded. */
+export function partnerMatcher(partners: RowContext['partners']): (name: string) => number | undefined {
+  const byName = new Map<string, number>();
+  for (const p of partners) {
+    for (const n of [p.name, p.nameCy, p.key]) if (n) byName.set(fold(n), p.id);
+  }
+  return (name) => byName.get(fold(name));
+}
+
+function personMatcher(people: readonly Person[]): (name: string) => Person | undefined {
+  const by = new Map<string, Person>();
+  for (const p of people) {
+    by.set(fold(p.displayName), p);
+    if (p.email) by.set(p.email.toLocaleLowerCase('en-GB'), p);
+  }
+  return (name) => by.get(name.includes('@') ? name.toLocaleLowerCase('en-GB') : fold(name));
+}
+
+/**
+ * Reads one row. Every mapped cell is parsed; a cell that cannot be read, a
+ * formula, or an officer nobody knows is a problem at its row and column.
+ * Validation of the whole record happens in `recordOf`.
+ */
+export function readRow(
+  cells: readonly RawCell[],
+  rowNumber: number,
+  mapping: ColumnMapping,
+  ctx: RowContext,
+): RowDraft {
+  const problems: ImportProblem[] = [];
+  const values: Record<string, unknown> = {};
+  const problem = (
+    column: number | null,
+    field: string,
+    code: ErrorCode,
+    severity: Severity = 'error',
+    params?: Record<string, string | number>,
+  ) =>
+    problems.push(
+      params
+        ? { row: rowNumber, column, field, code, severity, params }
+        : { row: rowNumber, column, field, code, severity },
+    );
+  const matchPartner = partnerMatcher(ctx.partners);
+  const matchPerson = personMatcher(ctx.people ?? []);
+  let sourceId: string | undefined;
+  let partners: { name: string; id?: number }[] | undefined;
+
+  mapping.forEach((field, column) => {
+    if (field === null) return;
+    let cell = cells[column];
+    if (typeof cell === 'string') {
+      if (isFormula(cell)) {
+        problem(column, field, 'formulaNotAllowed', 'error', { value: cell.trim().slice(0, 40) });
+        return;
+      }
+      cell = undefuse(cell.trim());
+    }
+    if (field === 'reference') {
+      const t = cellText(cell);
+      if (t !== '') sourceId = t;
+      return;
+    }
+    if ((TEXT_FIELDS as readonly string[]).includes(field)) {
+      const t = cellText(cell);
+      if (t !== '') values[field] = t;
+      return;
+    }
+    if ((DATE_FIELDS as readonly string[]).includes(field)) {
+      const r = parseUkDate(cell);
+      if (!r.ok) problem(column, field, r.code, 'error', { value: cellText(cell) });
+      else if (r.value !== undefined) values[field] = r.value;
+      return;
+    }
+    if ((AMOUNT_FIELDS as readonly string[]).includes(field)) {
+      const r = parseAmount(cell);
+      if (!r.ok) problem(column, field, r.code, 'error', { value: cellText(cell) });
+      else if (r.value !== undefined) values[field] = r.value;
+      return;
+    }
+    if (field === 'councilLeads') {
+      const r = parseYesNo(cell);
+      if (!r.ok) problem(column, field, r.code, 'error', { value: cellText(cell) });
+      else if (r.value !== undefined) values[field] = r.value;
+      return;
+    }
+    if (field === 'reasons') {
+      const labels = ctx.vocabulary.choices.reasons;
+      const out: Reason[] = [];
+      for (const piece of cellText(cell).split(/[;\n|]+/)) {
+        if (isBlank(piece)) continue;
+        const r = parseChoice(piece, labels);
+        if (!r.ok) problem(column, field, r.code, 'error', { value: piece.trim() });
+        else if (r.value !== undefined && !out.includes(r.value as Reason)) out.push(r.value as Reason);
+      }
+      values[field] = out;
+      return;
+    }
+    if (field in CHOICE_FIELDS) {
+      const r = parseChoice(cell, ctx.vocabulary.choices[field as ChoiceField]);
+      if (!r.ok) problem(column, field, r.code, 'error', { value: cellText(cell) });
+      else if (r.value !== undefined) values[field] = r.value;
+      return;
+    }
+    if (field === 'partners') {
+      const names = splitPartnerList(cell, (n) => matchPartner(n) !== undefined);
+      partners = names.map((name) => {
+        const id = matchPartner(name);
+        if (id === undefined) problem(column, field, 'partnerProposed', 'warning', { name });
+        return id === undefined ? { name } : { name, id };
+      });
+      return;
+    }
+    if (field === 'leadOfficer' || field === 'headOfService') {
+      const t = cellText(cell);
+      if (t === '' || isBlank(t)) return;
+      const p = matchPerson(t);
+      if (p) values[field] = p;
+      else problem(column, field, 'personNotFound', 'warning', { name: t });
+    }
+  });
+
+  // Lead organisation "us" and the council's name agree.
+  if (values['councilLeads'] === undefined && ctx.councilName && typeof values['leadOrganisation'] === 'string') {
+    values['councilLeads'] = fold(values['leadOrganisation']) === fold(ctx.councilName);
+  }
+  const title = typeof values['title'] === 'string' ? values['title'] : '';
+  const lead = typeof values['leadOrganisation'] === 'string' ? values['leadOrganisation'] : '';
+  const key = importKeyOf(sourceId, title, lead);
+  return {
+    row: rowNumber,
+    key,
+    ...(sourceId !== undefined ? { sourceId } : {}),
+    values: values,
+    ...(partners !== undefined ? { partners } : {}),
+    problems,
+  };
+}
+
+/** Marks every row whose key another row already used (the first keeps it). */
+export function markDuplicateKeys(drafts: readonly RowDraft[], mapping: ColumnMapping): RowDraft[] {
+  const seen = new Map<string, number>();
+  const refColumn = mapping.indexOf('reference');
+  const titleColumn = mapping.indexOf('title');
+  return drafts.map((d) => {
+    const first = seen.get(d.key);
+    if (first === undefined) {
+      seen.set(d.key, d.row);
+      return d;
+    }
+    const column = refColumn >= 0 ? refColumn : titleColumn >= 0 ? titleColumn : null;
+    return {
+      ...d,
+      problems: [
+        ...d.problems,
+        {
+          row: d.row,
+          column,
+          field: column === refColumn ? 'reference' : 'title',
+          code: 'duplicateKey',
+          severity: 'error',
+          params: { row: first },
+        },
+      ],
+    };
+  });
+}
+
+export interface RecordOptions {
+  /** The stored record this row updates, if any. */
+  readonly existing?: Stored<Collaboration>;
+  /** The reference for a new record. */
+  readonly reference: string;
+  /** Ids of partners created for this import, by folded name. */
+  readonly newPartnerIds?: ReadonlyMap<string, number>;
+  readonly defaults?: ImportDefaults;
+  readonly councilName?: string;
+  /** The file's columns, to place validation problems. */
+  readonly mapping: ColumnMapping;
+}
+
+/**
+ * The record a row will save: the stored record with the row's fields over
+ * it, or a new one from the defaults; then validated, each problem at the
+ * column of its field (or the row as a whole).
+ */
+export function recordOf(
+  draft: RowDraft,
+  options: RecordOptions,
+): { record: Collaboration; problems: ImportProblem[] } {
+  const defaults = options.defaults ?? DEFAULT_IMPORT_DEFAULTS;
+  const partnerIds: number[] = [];
+  const unresolved: string[] = [];
+  for (const p of draft.partners ?? []) {
+    const id = p.id ?? options.newPartnerIds?.get(fold(p.name));
+    if (id === undefined) unresolved.push(p.name);
+    else if (!partnerIds.includes(id)) partnerIds.push(id);
+  }
+  const base: Omit<Collaboration, 'id'> = options.existing
+    ? (({ id: _id, etag: _etag, modified: _modified, ...rest }) => rest)(options.existing)
+    : {
+        reference: options.reference,
+        title: '',
+        kind: defaults.kind,
+        model: undefined as unknown as Collaboration['model'],
+        purpose: '',
+        reasons: [],
+        basis: defaults.basis,
+        footprint: defaults.footprint,
+        leadOrganisation: '',
+        councilLeads: false,
+        partnerIds: [],
+        directorate: '',
+        status: defaults.status,
+        reviewFrequency: defaults.reviewFrequency,
+        serviceRisk: defaults.serviceRisk,
+      };
+  // A stored record keeps its own key (none, for one found by its reference: the reference is its key).
+  const importKey = options.existing ? options.existing.importKey : draft.key;
+  const record: Record<string, unknown> = { ...base, ...draft.values, importKey };
+  if (draft.partners !== undefined) record['partnerIds'] = partnerIds;
+  for (const k of Object.keys(record)) if (record[k] === undefined) delete record[k];
+  const problems: ImportProblem[] = [];
+  const columnOf = (field: string): number | null => {
+    const i = options.mapping.indexOf((field === 'partnerIds' ? 'partners' : field) as ImportField);
+    return i >= 0 ? i : null;
+  };
+  const checked = validateCollaboration(record, options.councilName ? { councilName: options.councilName } : {});
+  if (!checked.ok) {
+    for (const e of checked.error) {
+      problems.push({
+        row: draft.row,
+        column: columnOf(e.field),
+        field: e.field,
+        code: e.code,
+        severity: 'error',
+        ...(e.params ? { params: e.params } : {}),
+      });
+    }
+  }
+  if (unresolved.length > 0)
+    problems.push({
+      row: draft.row,
+      column: columnOf('partners'),
+      field: 'partners',
+      code: 'partnerProposed',
+      severity: 'error',
+      params: { name: unresolved.join(', ') },
+    });
+  return { record: (checked.ok ? checked.value : record) as Collaboration, problems };
+}
+
+/** The fields an import compares (the record as stored, without its id or assessment results). */
+export function sameRecord(a: Collaboration, b: Collaboration): boolean {
+  return stableJson(comparable(a)) === stableJson(comparable(b));
+}
+
+function comparable(c: Collaboration): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === 'id' || k === 'etag' || k === 'modified' || v === undefined || v === '') continue;
+    if (k === 'partnerIds' || k === 'reasons') out[k] = [...(v as unknown[])].sort();
+    else if ((k === 'leadOfficer' || k === 'headOfService') && v && typeof v === 'object') out[k] = (v as Person).id;
+    else out[k] = v;
+  }
+  return out;
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/** True when the identifier looks like one of the register's own references (COL-0042). */
+export function isOwnReference(sourceId: string | undefined): sourceId is string {
+  return sourceId !== undefined && isReference(sourceId.trim().toLocaleUpperCase('en-GB'));
+}
+
+/** Every row of a file read with one mapping; rows with no value at all are left out; keys used twice are marked. */
+export function readRows(
+  rows: readonly { readonly row: number; readonly cells: readonly RawCell[] }[],
+  mapping: ColumnMapping,
+  ctx: RowContext,
+): RowDraft[] {
+  const drafts = rows
+    .filter((r) => r.cells.some((c, i) => mapping[i] != null && cellText(c) !== ''))
+    .map((r) => readRow(r.cells, r.row, mapping, ctx));
+  return markDuplicateKeys(drafts, mapping);
+}

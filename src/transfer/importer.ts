@@ -1,0 +1,239 @@
+/**
+ * Running an import through an ImportTarget: the preview (what each row will
+ * become, nothing written) and the write (new partners first, then records in
+ * batches of 100, updates with their ETags). Both are safe to repeat: rows
+ * already written are found by their import key, so a rerun, or a rerun of an
+ * interrupted import, creates nothing twice.
+ */
+import type { Collaboration, Person } from '../domain/collaboration';
+import type { Partner } from '../domain/entities';
+import {
+  fold,
+  isOwnReference,
+  partnerKeyFor,
+  planImport,
+  proposedPartners,
+  readRows,
+  summarisePlan,
+  type ColumnMapping,
+  type ImportDefaults,
+  type ImportTarget,
+  type ImportVocabulary,
+  type PlanEntry,
+  type PlanSummary,
+  type RawCell,
+  type RowDraft,
+} from '../domain/import';
+import type { RepoError, Stored } from '../domain/ports';
+
+export const WRITE_CHUNK = 100;
+
+export interface ImportInput {
+  readonly rows: readonly { readonly row: number; readonly cells: readonly RawCell[] }[];
+  readonly mapping: ColumnMapping;
+  readonly vocabulary: ImportVocabulary;
+  readonly people?: readonly Person[];
+  readonly defaults?: ImportDefaults;
+  readonly councilName?: string;
+  /** Rows the person chose to skip. */
+  readonly skip?: ReadonlySet<number>;
+}
+
+export interface Preview {
+  readonly drafts: readonly RowDraft[];
+  readonly plan: readonly PlanEntry[];
+  readonly summary: PlanSummary;
+  /** Partner organisations the import will add. */
+  readonly newPartners: readonly string[];
+}
+
+export type ImportFailure =
+  | { readonly code: 'blocked'; readonly rows: readonly number[] }
+  | { readonly code: 'store'; readonly error: RepoError };
+
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ImportFailure };
+
+export interface ImportSummary {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly skipped: number;
+  readonly failed: number;
+  readonly partnersCreated: number;
+  /** Rows that failed, with the store's code (conflict, duplicate, throttled...). */
+  readonly failures: readonly { readonly row: number; readonly code: string }[];
+}
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+}
+
+async function existingFor(
+  target: ImportTarget,
+  drafts: readonly RowDraft[],
+): Promise<Outcome<{ byKey: Map<string, Stored<Collaboration>>; byReference: Map<string, Stored<Collaboration>> }>> {
+  const found = await target.findByImportKeys(drafts.map((d) => d.key));
+  if (!found.ok) return { ok: false, error: { code: 'store', error: found.error } };
+  const byKey = new Map<string, Stored<Collaboration>>();
+  for (const c of found.value) if (c.importKey) byKey.set(c.importKey, c);
+  const refs = drafts
+    .filter((d) => !byKey.has(d.key) && isOwnReference(d.sourceId))
+    .map((d) => (d.sourceId as string).trim().toUpperCase());
+  const byReference = new Map<string, Stored<Collaboration>>();
+  if (refs.length > 0) {
+    const r = await target.findByReferences(refs);
+    if (!r.ok) return { ok: false, error: { code: 'store', error: r.error } };
+    for (const c of r.value) byReference.set(c.reference, c);
+  }
+  return { ok: true, value: { byKey, byReference } };
+}
+
+async function readWithPartners(
+  target: ImportTarget,
+  input: ImportInput,
+): Promise<Outcome<{ drafts: RowDraft[]; partners: Stored<Partner>[] }>> {
+  const partners = await target.partners();
+  if (!partners.ok) return { ok: false, error: { code: 'store', error: partners.error } };
+  const drafts = readRows(input.rows, input.mapping, {
+    vocabulary: input.vocabulary,
+    partners: partners.value,
+    ...(input.people ? { people: input.people } : {}),
+    ...(input.defaults ? { defaults: input.defaults } : {}),
+    ...(input.councilName ? { councilName: input.councilName } : {}),
+  });
+  return { ok: true, value: { drafts, partners: partners.value } };
+}
+
+/** What the import will do, row by row; nothing is written. */
+export async function previewImport(target: ImportTarget, input: ImportInput): Promise<Outcome<Preview>> {
+  const read = await readWithPartners(target, input);
+  if (!read.ok) return read;
+  const { drafts } = read.value;
+  const existing = await existingFor(target, drafts);
+  if (!existing.ok) return existing;
+  const next = await target.nextReference();
+  if (!next.ok) return { ok: false, error: { code: 'store', error: next.error } };
+  const newPartners = proposedPartners(drafts, input.skip);
+  // Placeholder ids stand for partners not yet created, so the preview validates the row as it will be.
+  const placeholders = new Map(newPartners.map((n, i) => [fold(n), 2_000_000_000 + i]));
+  const plan = planImport(drafts, {
+    mapping: input.mapping,
+    existingByKey: existing.value.byKey,
+    existingByReference: existing.value.byReference,
+    nextReference: next.value,
+    newPartnerIds: placeholders,
+    ...(input.skip ? { skip: input.skip } : {}),
+    ...(input.defaults ? { defaults: input.defaults } : {}),
+    ...(input.councilName ? { councilName: input.councilName } : {}),
+  });
+  return { ok: true, value: { drafts, plan, summary: summarisePlan(plan), newPartners } };
+}
+
+/**
+ * Writes the import. Refuses (writing nothing) while any row not skipped has
+ * an error. `onProgress` is called after each batch of records.
+ */
+export async function runImport(
+  target: ImportTarget,
+  input: ImportInput,
+  options: { onProgress?: (p: Progress) => void } = {},
+): Promise<Outcome<ImportSummary>> {
+  const preview = await previewImport(target, input);
+  if (!preview.ok) return preview;
+  const blocked = preview.value.plan.filter((e) => e.action === 'blocked').map((e) => e.row);
+  if (blocked.length > 0) return { ok: false, error: { code: 'blocked', rows: blocked } };
+
+  // 1. New partner organisations, idempotent on their keys.
+  const failures: { row: number; code: string }[] = [];
+  const newPartnerIds = new Map<string, number>();
+  const names = preview.value.newPartners;
+  let partnersCreated = 0;
+  if (names.length > 0) {
+    const wanted: Partner[] = names.map((name) => ({ key: partnerKeyFor(name), name, sector: 'other' }));
+    const created = await target.createPartners(wanted);
+    created.forEach((r, i) => {
+      const name = names[i] as string;
+      if (r.ok) {
+        newPartnerIds.set(fold(name), r.value.id);
+        partnersCreated++;
+      } else if (
+        r.error.code === 'duplicate' &&
+        r.error.theirs &&
+        typeof (r.error.theirs as { id?: unknown }).id === 'number'
+      ) {
+        newPartnerIds.set(fold(name), (r.error.theirs as { id: number }).id);
+      }
+    });
+  }
+
+  // 2. With new partners, the plan again with their real ids and what is stored now; without, the preview's plan stands.
+  let plan = preview.value.plan;
+  if (names.length > 0) {
+    const existing = await existingFor(target, preview.value.drafts);
+    if (!existing.ok) return existing;
+    const next = await target.nextReference();
+    if (!next.ok) return { ok: false, error: { code: 'store', error: next.error } };
+    plan = planImport(preview.value.drafts, {
+      mapping: input.mapping,
+      existingByKey: existing.value.byKey,
+      existingByReference: existing.value.byReference,
+      nextReference: next.value,
+      newPartnerIds,
+      ...(input.skip ? { skip: input.skip } : {}),
+      ...(input.defaults ? { defaults: input.defaults } : {}),
+      ...(input.councilName ? { councilName: input.councilName } : {}),
+    });
+  }
+  const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+  const creates = plan.filter((e) => e.action === 'create');
+  const updates = plan.filter((e) => e.action === 'update');
+  for (const e of plan) {
+    if (e.action === 'unchanged') counts.unchanged++;
+    else if (e.action === 'skip') counts.skipped++;
+    else if (e.action === 'blocked') {
+      counts.failed++;
+      failures.push({ row: e.row, code: e.problems[0]?.code ?? 'invalid' });
+    }
+  }
+  const total = creates.length + updates.length;
+  let done = 0;
+  for (let start = 0; start < creates.length; start += WRITE_CHUNK) {
+    const chunk = creates.slice(start, start + WRITE_CHUNK);
+    const results = await target.createMany(chunk.map((e) => e.record));
+    results.forEach((r, i) => {
+      if (r.ok) counts.created++;
+      else {
+        counts.failed++;
+        failures.push({ row: (chunk[i] as PlanEntry).row, code: r.error.code });
+      }
+    });
+    done += chunk.length;
+    options.onProgress?.({ done, total });
+  }
+  for (const e of updates) {
+    const stored = e.existing as Stored<Collaboration>;
+    const r = await target.update({ ...e.record, id: stored.id, etag: stored.etag });
+    if (r.ok) counts.updated++;
+    else {
+      counts.failed++;
+      failures.push({ row: e.row, code: r.error.code });
+    }
+    done++;
+    if (done % WRITE_CHUNK === 0 || done === total) options.onProgress?.({ done, total });
+  }
+  return { ok: true, value: { ...counts, partnersCreated, failures } };
+}
+
+/** The names in the mapped officer columns, for the caller to look up among the site's people. */
+export function personNames(input: Pick<ImportInput, 'rows' | 'mapping'>): string[] {
+  const columns = input.mapping.flatMap((f, i) => (f === 'leadOfficer' || f === 'headOfService' ? [i] : []));
+  const names = new Set<string>();
+  for (const r of input.rows)
+    for (const c of columns) {
+      const v = r.cells[c];
+      if (typeof v === 'string' && v.trim() !== '') names.add(v.trim());
+    }
+  return [...names];
+}

@@ -1,0 +1,106 @@
+/**
+ * A file brought in, as a table: its sheets (Excel), its header row and its
+ * rows with the numbers a spreadsheet shows. Bad files are coded results: an
+ * empty file, one too large, one that is neither CSV nor a workbook.
+ */
+import type { RawCell } from '../domain/import';
+import { decodeText, isZip, MAX_FILE_BYTES, type TextEncoding } from './bytes';
+import { parseCsv, sniffDelimiter } from './csv';
+import { loadWorkbook, sheetRows } from './xlsx';
+
+export interface FileTable {
+  readonly format: 'csv' | 'xlsx' | 'json';
+  /** Excel: every sheet's name; the one read is `sheet`. */
+  readonly sheets: readonly string[];
+  readonly sheet?: string;
+  readonly encoding?: TextEncoding;
+  readonly headers: readonly string[];
+  readonly rows: readonly { readonly row: number; readonly cells: readonly RawCell[] }[];
+}
+
+export type FileError =
+  | { readonly code: 'fileEmpty' }
+  | { readonly code: 'fileTooLarge'; readonly params: { readonly size: number; readonly max: number } }
+  | { readonly code: 'fileUnreadable'; readonly params: { readonly reason: string } };
+
+export type FileResult =
+  { readonly ok: true; readonly value: FileTable } | { readonly ok: false; readonly error: FileError };
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+function fromRows(
+  format: FileTable['format'],
+  rows: { row: number; cells: RawCell[] }[],
+  extra: Partial<FileTable>,
+): FileResult {
+  const nonEmpty = rows.filter((r) => r.cells.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+  const header = nonEmpty[0];
+  if (!header || nonEmpty.length < 1) return { ok: false, error: { code: 'fileEmpty' } };
+  const headers = header.cells.map((c) => (c === null || c === undefined ? '' : String(c).trim()));
+  const body = nonEmpty.slice(1);
+  return { ok: true, value: { format, sheets: [], ...extra, headers, rows: body } };
+}
+
+/** JSON: an array of objects (the compendium's own JSON export), keys as headers. */
+function fromJson(text: string): FileResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return {
+      ok: false,
+      error: { code: 'fileUnreadable', params: { reason: e instanceof Error ? e.message : 'JSON' } },
+    };
+  }
+  const items: unknown[] | undefined = Array.isArray(data)
+    ? data
+    : data !== null && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items)
+      ? (data as { items: unknown[] }).items
+      : undefined;
+  if (!items) return { ok: false, error: { code: 'fileUnreadable', params: { reason: 'JSON: not a list' } } };
+  if (items.length === 0) return { ok: false, error: { code: 'fileEmpty' } };
+  const headers: string[] = [];
+  for (const it of items)
+    if (it !== null && typeof it === 'object')
+      for (const k of Object.keys(it)) if (!headers.includes(k)) headers.push(k);
+  const rows = items.map((it, i) => ({
+    row: i + 2,
+    cells: headers.map((h): RawCell => {
+      const v = (it as Record<string, unknown>)[h];
+      if (Array.isArray(v)) return v.join('; ');
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+    }),
+  }));
+  return { ok: true, value: { format: 'json', sheets: [], headers, rows } };
+}
+
+/** Reads a CSV, JSON or Excel file (by its content, not its name). */
+export async function readTable(
+  bytes: Uint8Array,
+  options: { sheet?: string; name?: string } = {},
+): Promise<FileResult> {
+  if (bytes.length === 0) return { ok: false, error: { code: 'fileEmpty' } };
+  if (bytes.length > MAX_FILE_BYTES)
+    return { ok: false, error: { code: 'fileTooLarge', params: { size: mb(bytes.length), max: mb(MAX_FILE_BYTES) } } };
+  if (isZip(bytes)) {
+    try {
+      const workbook = await loadWorkbook(bytes);
+      const sheets = workbook.worksheets.map((w) => w.name);
+      const sheet = options.sheet !== undefined && sheets.includes(options.sheet) ? options.sheet : sheets[0];
+      if (sheet === undefined) return { ok: false, error: { code: 'fileEmpty' } };
+      const rows = sheetRows(workbook, sheet) ?? [];
+      return fromRows('xlsx', rows, { sheets, sheet });
+    } catch (e) {
+      return {
+        ok: false,
+        error: { code: 'fileUnreadable', params: { reason: e instanceof Error ? e.message.slice(0, 120) : 'xlsx' } },
+      };
+    }
+  }
+  const { text, encoding } = decodeText(bytes);
+  if (text.trim() === '') return { ok: false, error: { code: 'fileEmpty' } };
+  if (/\.json$/i.test(options.name ?? '') || /^\s*[[{]/.test(text)) return fromJson(text);
+  if (text.includes('\u0000')) return { ok: false, error: { code: 'fileUnreadable', params: { reason: 'binary' } } };
+  const rows = parseCsv(text, sniffDelimiter(text)).map((cells, i) => ({ row: i + 1, cells: cells }));
+  return fromRows('csv', rows, { encoding });
+}

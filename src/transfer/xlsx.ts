@@ -1,0 +1,109 @@
+/**
+ * Excel workbooks through exceljs, loaded only when a workbook is read or
+ * written (the tab's bundle does not carry it otherwise). Formula cells are
+ * read as their formula text ("=HYPERLINK(...)") so the import refuses them;
+ * dates become ISO days; rich text and hyperlinks become their text.
+ */
+import type * as ExcelJsModule from 'exceljs';
+import type { Cell as ExcelCell, CellValue, Workbook } from 'exceljs';
+import type { RawCell } from '../domain/import';
+import { defuse, type OutCell } from './csv';
+
+type ExcelJs = typeof ExcelJsModule;
+
+async function excel(): Promise<ExcelJs> {
+  const mod = (await import('exceljs')) as ExcelJs & { default?: ExcelJs };
+  return mod.default ?? mod;
+}
+
+export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
+  const ExcelJS = await excel();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return workbook;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function cellValue(value: CellValue): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date)
+    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  if (typeof value === 'object') {
+    if ('formula' in value || 'sharedFormula' in value) {
+      const f =
+        (value as { formula?: string; sharedFormula?: string }).formula ??
+        (value as { sharedFormula?: string }).sharedFormula ??
+        '';
+      return `=${f}`;
+    }
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) {
+      const t = (value as { text: unknown }).text;
+      return typeof t === 'string'
+        ? t
+        : typeof t === 'object' && t !== null && 'richText' in t
+          ? (t as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+          : '';
+    }
+    if ('error' in value) return String((value as { error: unknown }).error);
+  }
+  return null;
+}
+
+/** The rows of one sheet: each with its spreadsheet row number and its cells from column A. */
+export function sheetRows(workbook: Workbook, sheetName?: string): { row: number; cells: RawCell[] }[] | undefined {
+  const sheet = sheetName !== undefined ? workbook.getWorksheet(sheetName) : workbook.worksheets[0];
+  if (!sheet) return undefined;
+  const out: { row: number; cells: RawCell[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: RawCell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell: ExcelCell, col: number) => {
+      cells[col - 1] = cellValue(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    out.push({ row: rowNumber, cells });
+  });
+  return out;
+}
+
+export type XlsxCell = OutCell | { readonly date: string } | { readonly money: number };
+
+/** A workbook of one sheet: a bold, frozen heading row, dates as dates, pounds as pounds, text defused. */
+export async function writeXlsx(
+  sheetName: string,
+  headings: readonly string[],
+  rows: readonly (readonly XlsxCell[])[],
+): Promise<Uint8Array> {
+  const ExcelJS = await excel();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Collaboration Register';
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = headings.map((header, i) => ({
+    header,
+    key: `c${i}`,
+    width: Math.min(40, Math.max(12, header.length + 2)),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    const added = sheet.addRow(
+      row.map((cell) => {
+        if (cell === null || cell === undefined) return null;
+        if (typeof cell === 'string') return defuse(cell);
+        if (typeof cell === 'number') return cell;
+        if ('date' in cell) {
+          const [y, m, d] = cell.date.split('-').map(Number);
+          return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+        }
+        return cell.money;
+      }),
+    );
+    row.forEach((cell, i) => {
+      if (cell !== null && typeof cell === 'object')
+        added.getCell(i + 1).numFmt = 'date' in cell ? 'dd/mm/yyyy' : '"£"#,##0.00';
+    });
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer);
+}

@@ -1,0 +1,258 @@
+/**
+ * The import screen's state: the file as a table, the mapping (suggested,
+ * changed by the person, remembered per set of headings), the person's fixes
+ * and skipped rows, the preview, and the write with its progress and summary.
+ * The rules live in src/domain/import; the file formats in src/transfer.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Person } from '../../../domain';
+import {
+  headerSignature,
+  importVocabulary,
+  suggestMapping,
+  type ColumnMapping,
+  type ImportField,
+  type RawCell,
+} from '../../../domain/import';
+import { CATALOGUES } from '../../../i18n';
+import {
+  personNames,
+  previewImport,
+  runImport,
+  type ImportSummary,
+  type Preview,
+  type Progress,
+} from '../../../transfer/importer';
+import { MAX_FILE_BYTES } from '../../../transfer/bytes';
+import { resolvePeople } from '../../../transfer/people';
+import { storesTarget } from '../../../transfer/storesTarget';
+import { readTable, type FileError, type FileTable } from '../../../transfer/table';
+import { useServices } from '../../app/context';
+
+const vocabulary = importVocabulary([CATALOGUES['en-GB'], CATALOGUES['cy-GB']]);
+const STORAGE_PREFIX = 'collaboration-register.import-mapping.';
+
+function savedMapping(headers: readonly string[]): ColumnMapping | undefined {
+  try {
+    const raw = localStorage.getItem(STORAGE_PREFIX + headerSignature(headers));
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as unknown;
+    if (!Array.isArray(parsed) || parsed.length !== headers.length) return undefined;
+    return parsed.map((v) => (typeof v === 'string' ? (v as ImportField) : null));
+  } catch {
+    return undefined;
+  }
+}
+
+function saveMapping(headers: readonly string[], mapping: ColumnMapping): void {
+  try {
+    localStorage.setItem(STORAGE_PREFIX + headerSignature(headers), JSON.stringify(mapping));
+  } catch {
+    // Storage full or refused: the mapping is only not remembered.
+  }
+}
+
+/** A file's bytes (FileReader where Blob.arrayBuffer is missing: older webviews, jsdom). */
+function bytesOf(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+export type Row = { readonly row: number; readonly cells: readonly RawCell[] };
+
+export interface ImportModel {
+  readonly fileName?: string;
+  readonly reading: boolean;
+  readonly fileError?: FileError;
+  readonly table?: FileTable;
+  readonly rows: readonly Row[];
+  readonly mapping: ColumnMapping;
+  readonly remembered: boolean;
+  readonly skip: ReadonlySet<number>;
+  readonly preview?: Preview;
+  readonly previewing: boolean;
+  readonly running: boolean;
+  readonly progress?: Progress;
+  readonly summary?: ImportSummary;
+  /** A failure of the store or the write, as a code for the catalogue. */
+  readonly failure?: string;
+  chooseFile(file: File, sheet?: string): Promise<void>;
+  setField(column: number, field: ImportField | null): void;
+  makePreview(next?: { rows?: readonly Row[]; skip?: ReadonlySet<number> }): Promise<void>;
+  fix(row: number, column: number, value: string): Promise<void>;
+  toggleSkip(row: number): Promise<void>;
+  run(): Promise<void>;
+}
+
+export function useImport(): ImportModel {
+  const services = useServices();
+  const [state, setState] = useState<{
+    fileName?: string;
+    file?: File;
+    reading: boolean;
+    fileError?: FileError;
+    table?: FileTable;
+    rows: readonly Row[];
+    mapping: ColumnMapping;
+    remembered: boolean;
+    skip: ReadonlySet<number>;
+    preview?: Preview;
+    previewing: boolean;
+    running: boolean;
+    progress?: Progress;
+    summary?: ImportSummary;
+    failure?: string;
+  }>({ reading: false, rows: [], mapping: [], remembered: false, skip: new Set(), previewing: false, running: false });
+  const people = useRef<{ key: string; value: Person[] } | undefined>(undefined);
+  const latest = useRef(state);
+  latest.current = state;
+
+  const chooseFile = useCallback(async (file: File, sheet?: string) => {
+    setState((s) => ({
+      ...s,
+      reading: true,
+      fileName: file.name,
+      file,
+      fileError: undefined,
+      preview: undefined,
+      summary: undefined,
+      failure: undefined,
+    }));
+    if (file.size > MAX_FILE_BYTES) {
+      // Refused before it is read: a file this size is not a register.
+      const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+      setState((s) => ({
+        ...s,
+        reading: false,
+        fileError: { code: 'fileTooLarge', params: { size: mb(file.size), max: mb(MAX_FILE_BYTES) } },
+        table: undefined,
+        rows: [],
+        mapping: [],
+      }));
+      return;
+    }
+    const bytes = new Uint8Array(await bytesOf(file));
+    const r = await readTable(bytes, { name: file.name, ...(sheet !== undefined ? { sheet } : {}) });
+    if (!r.ok) {
+      setState((s) => ({ ...s, reading: false, fileError: r.error, table: undefined, rows: [], mapping: [] }));
+      return;
+    }
+    const saved = savedMapping(r.value.headers);
+    const mapping = saved ?? suggestMapping(r.value.headers, vocabulary);
+    const noColumns = mapping.every((m) => m === null);
+    setState((s) => ({
+      ...s,
+      reading: false,
+      table: r.value,
+      rows: r.value.rows,
+      mapping,
+      remembered: saved !== undefined,
+      skip: new Set(),
+      ...(noColumns ? { failure: 'fileNoColumns' } : {}),
+    }));
+  }, []);
+
+  const setField = useCallback((column: number, field: ImportField | null) => {
+    setState((s) => {
+      const mapping = s.mapping.map((m, i) => (i === column ? field : m === field && field !== null ? null : m));
+      if (s.table) saveMapping(s.table.headers, mapping);
+      return { ...s, mapping, preview: undefined, failure: undefined };
+    });
+  }, []);
+
+  const inputOf = useCallback(
+    async (rows: readonly Row[], mapping: ColumnMapping, skip: ReadonlySet<number>) => {
+      const names = personNames({ rows, mapping });
+      const key = names.join('\u0000');
+      if (people.current?.key !== key) {
+        people.current = {
+          key,
+          value: await resolvePeople(names, (text, limit) => services.stores.people.search(text, limit)),
+        };
+      }
+      return { rows, mapping, vocabulary, people: people.current.value, skip };
+    },
+    [services],
+  );
+
+  const makePreview = useCallback(
+    async (next: { rows?: readonly Row[]; skip?: ReadonlySet<number> } = {}) => {
+      const s = latest.current;
+      const rows = next.rows ?? s.rows;
+      const skip = next.skip ?? s.skip;
+      if (s.table) saveMapping(s.table.headers, s.mapping);
+      setState((x) => ({ ...x, rows, skip, previewing: true, failure: undefined, summary: undefined }));
+      const target = storesTarget(services.stores.collaborations, services.stores.partners);
+      const r = await previewImport(target, await inputOf(rows, s.mapping, skip));
+      setState((x) =>
+        r.ok
+          ? { ...x, previewing: false, preview: r.value }
+          : { ...x, previewing: false, failure: r.error.code === 'store' ? r.error.error.code : 'blocked' },
+      );
+    },
+    [services, inputOf],
+  );
+
+  const fix = useCallback(
+    async (row: number, column: number, value: string) => {
+      const rows = latest.current.rows.map((r) =>
+        r.row === row
+          ? {
+              ...r,
+              cells: Array.from({ length: Math.max(r.cells.length, column + 1) }, (_, i) =>
+                i === column ? value : (r.cells[i] ?? null),
+              ),
+            }
+          : r,
+      );
+      await makePreview({ rows });
+    },
+    [makePreview],
+  );
+
+  const toggleSkip = useCallback(
+    async (row: number) => {
+      const skip = new Set(latest.current.skip);
+      if (skip.has(row)) skip.delete(row);
+      else skip.add(row);
+      await makePreview({ skip });
+    },
+    [makePreview],
+  );
+
+  const run = useCallback(async () => {
+    const s = latest.current;
+    setState((x) => ({ ...x, running: true, progress: { done: 0, total: 0 }, failure: undefined }));
+    const target = storesTarget(services.stores.collaborations, services.stores.partners);
+    try {
+      const r = await runImport(target, await inputOf(s.rows, s.mapping, s.skip), {
+        onProgress: (progress) => setState((x) => ({ ...x, progress })),
+      });
+      setState((x) =>
+        r.ok
+          ? { ...x, running: false, summary: r.value, preview: undefined }
+          : { ...x, running: false, failure: r.error.code === 'store' ? r.error.error.code : 'blocked' },
+      );
+    } catch {
+      setState((x) => ({ ...x, running: false, failure: 'network' }));
+    }
+  }, [services, inputOf]);
+
+  return useMemo(
+    () => ({
+      ...state,
+      chooseFile,
+      setField,
+      makePreview,
+      fix,
+      toggleSkip,
+      run,
+    }),
+    [state, chooseFile, setField, makePreview, fix, toggleSkip, run],
+  );
+}

@@ -1,0 +1,153 @@
+import { decodeText, MAX_FILE_BYTES } from '../../../src/transfer/bytes';
+import { parseCsv, sniffDelimiter, writeCsv } from '../../../src/transfer/csv';
+import { readTable } from '../../../src/transfer/table';
+import { writeXlsx } from '../../../src/transfer/xlsx';
+import { importVocabulary, readRows, suggestMapping } from '../../../src/domain/import';
+import { CATALOGUES } from '../../../src/i18n';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('CSV', () => {
+  it.each([
+    [',', 'Name,Status,Cost\nA,Live,£1\n'],
+    [';', 'Name;Status;Cost\nA;Live;"£1,000"\n'],
+    ['\t', 'Name\tStatus\tCost\nA\tLive\t£1\n'],
+    ['|', 'Name|Status|Cost\nA|Live|£1\n'],
+  ])('finds the delimiter %j', (delimiter, text) => {
+    expect(sniffDelimiter(text)).toBe(delimiter);
+    expect(parseCsv(text)[0]).toEqual(['Name', 'Status', 'Cost']);
+  });
+
+  it('reads quoted fields with delimiters, doubled quotes and new lines inside', () => {
+    const text = 'Name,Partners,Note\r\n"Shared, legal","Torfaen CBC\nNewport","He said ""yes"""\r\nPlain,x,y';
+    expect(parseCsv(text)).toEqual([
+      ['Name', 'Partners', 'Note'],
+      ['Shared, legal', 'Torfaen CBC\nNewport', 'He said "yes"'],
+      ['Plain', 'x', 'y'],
+    ]);
+  });
+
+  it('a comma inside a quoted amount does not make comma the delimiter of a semicolon file', () => {
+    expect(sniffDelimiter('a;b;c\n"1,2";"3,4";5\n6;7;8\n')).toBe(';');
+  });
+
+  it('writes every field quoted and defuses formulas, keeping Welsh letters', () => {
+    const csv = writeCsv([
+      ['Enw', 'Cost'],
+      ['=HYPERLINK("http://evil","x")', 5],
+      ['+cmd', -5],
+      ['@SUM(A1)', null],
+      ['-2+3', 0],
+      ['Ŵyr Ŷd Â', 1],
+    ]);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows.slice(1, 6).map((r) => r[0])).toEqual([
+      '\'=HYPERLINK("http://evil","x")',
+      "'+cmd",
+      "'@SUM(A1)",
+      "'-2+3",
+      'Ŵyr Ŷd Â',
+    ]);
+    expect(rows[2]?.[1]).toBe('-5');
+  });
+});
+
+describe('bytes to text', () => {
+  it('drops a UTF-8 byte-order mark', () => {
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Enw,Ŵ')]))).toEqual({
+      text: 'Enw,Ŵ',
+      encoding: 'utf-8',
+    });
+  });
+  it('reads UTF-8 without a mark', () => {
+    expect(decodeText(utf8('£5 café'))).toEqual({ text: '£5 café', encoding: 'utf-8' });
+  });
+  it('detects Windows-1252 (£ and é are single bytes there) and converts it', () => {
+    expect(decodeText(new Uint8Array([0xa3, 0x35, 0x20, 0x63, 0x61, 0x66, 0xe9]))).toEqual({
+      text: '£5 café',
+      encoding: 'windows-1252',
+    });
+  });
+  it('reads UTF-16 with its mark (Excel "Unicode text")', () => {
+    const body = Array.from('Enw').flatMap((c) => [c.charCodeAt(0), 0]);
+    expect(decodeText(new Uint8Array([0xff, 0xfe, ...body])).text).toBe('Enw');
+  });
+});
+
+describe('files refused with a reason', () => {
+  it('an empty file', async () => {
+    expect(await readTable(new Uint8Array())).toEqual({ ok: false, error: { code: 'fileEmpty' } });
+    expect(await readTable(utf8('\uFEFF\r\n  \r\n'))).toEqual({ ok: false, error: { code: 'fileEmpty' } });
+  });
+  it('a 20 MB file', async () => {
+    const big = new Uint8Array(20 * 1024 * 1024).fill(0x41);
+    expect(await readTable(big)).toEqual({
+      ok: false,
+      error: { code: 'fileTooLarge', params: { size: 20, max: MAX_FILE_BYTES / 1024 / 1024 } },
+    });
+  });
+  it('a file that is neither text nor a workbook', async () => {
+    const r = await readTable(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 0, 0, 0]));
+    expect(r.ok === false && r.error.code).toBe('fileUnreadable');
+  });
+  it('a file with no recognisable columns reads, but maps nothing', async () => {
+    const r = await readTable(utf8('Colour,Flavour\nred,sweet\n'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const vocabulary = importVocabulary([CATALOGUES['en-GB'], CATALOGUES['cy-GB']]);
+    expect(suggestMapping(r.value.headers, vocabulary)).toEqual([null, null]);
+  });
+});
+
+describe('Windows-1252 CSV end to end', () => {
+  it('the pound sign and accents survive into the row', async () => {
+    const bytes = new Uint8Array([
+      ...utf8('Name;Annual cost\nCaf'),
+      0xe9,
+      ...utf8(' partnership;'),
+      0xa3,
+      ...utf8('1,234,000\n'),
+    ]);
+    const r = await readTable(bytes);
+    expect(r.ok && r.value.encoding).toBe('windows-1252');
+    if (!r.ok) return;
+    expect(r.value.rows).toEqual([{ row: 2, cells: ['Café partnership', '£1,234,000'] }]);
+  });
+});
+
+describe('Excel workbooks', () => {
+  it('reads the chosen sheet; dates become days; a formula cell is refused on import', async () => {
+    const bytes = await writeXlsx(
+      'Register',
+      ['Name', 'Next review', 'Annual cost'],
+      [
+        ['Shared service', { date: '2026-03-31' }, { money: 1200 }],
+        ['=HYPERLINK("http://evil","x")', null, 5],
+      ],
+    );
+    const r = await readTable(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.format).toBe('xlsx');
+    expect(r.value.sheets).toEqual(['Register']);
+    expect(r.value.headers).toEqual(['Name', 'Next review', 'Annual cost']);
+    expect(r.value.rows[0]?.cells).toEqual(['Shared service', '2026-03-31', 1200]);
+    // Text that looks like a formula was written defused, and reads back as the text it was.
+    expect(r.value.rows[1]?.cells[0]).toBe('\'=HYPERLINK("http://evil","x")');
+
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Other').addRow(['x']);
+    const sheet = wb.addWorksheet('Data');
+    sheet.addRow(['Name', 'Link']);
+    sheet.addRow(['A', { formula: 'HYPERLINK("http://evil","x")', result: 'x' }]);
+    const withFormula = new Uint8Array(await wb.xlsx.writeBuffer());
+    const read = await readTable(withFormula, { sheet: 'Data' });
+    expect(read.ok && read.value.sheet).toBe('Data');
+    if (!read.ok) return;
+    const vocabulary = importVocabulary([CATALOGUES['en-GB'], CATALOGUES['cy-GB']]);
+    const [draft] = readRows(read.value.rows, ['title', 'purpose'], { vocabulary, partners: [] });
+    expect(draft?.problems.map((p) => [p.row, p.column, p.code])).toEqual([[2, 1, 'formulaNotAllowed']]);
+  });
+});
