@@ -1,5 +1,9 @@
 import { LISTS, CHOICES, type ListKey } from '../data/schema';
+import { assessmentMapper, questionMapper, templateMapper } from '../data/mappers';
+import { ragOf, scoreAssessment } from '../domain/assessment';
+import type { Answer, Assessment, AssessmentTemplate, Question } from '../domain/entities';
 import { formatReference } from '../domain/reference';
+import { SHIPPED_TEMPLATES } from '../domain/shippedTemplates';
 import { isInScope } from '../domain/scope';
 import type { Model } from '../domain/vocabulary';
 import { COUNCIL, DEMO_USERS } from './users';
@@ -977,6 +981,134 @@ function collaborations(
   return out;
 }
 
+// ---------------------------------------------------------------- assessment templates and assessments
+
+/** The four shipped templates as version 1, item for item as provisioning writes them. */
+function templateRows(): { templates: DemoRecord[]; questions: DemoRecord[] } {
+  const templates: DemoRecord[] = [];
+  const questions: DemoRecord[] = [];
+  for (const template of SHIPPED_TEMPLATES) {
+    const { questions: qs, ...header } = template;
+    templates.push(templateMapper.toItem(header));
+    const versionKey = `${template.key}@v${template.version}`;
+    for (const q of qs) questions.push(questionMapper.toItem({ ...q, templateVersionKey: versionKey }));
+  }
+  return { templates, questions };
+}
+
+const DEMO_TEXT_ANSWERS: readonly string[] = [
+  'Set out in the partnership agreement and reported each year to scrutiny.',
+  'The board reviewed this in its annual report; two actions are in the plan.',
+  'Partly: the partners agreed the aims but the measures are still being drafted.',
+];
+
+/** Answers at a level of 0 (poor) to 1 (good), from the collaboration's own generator. */
+function demoAnswers(template: AssessmentTemplate, level: number, rand: () => number, ref: string, today: string) {
+  const answers: Record<string, Answer> = {};
+  const grade = (): number => Math.min(1, Math.max(0, level + (rand() - 0.5) * 0.6));
+  for (const q of template.questions) {
+    if (q.allowNotApplicable && q.required && rand() < 0.1) {
+      answers[q.key] = { kind: 'notApplicable' };
+      continue;
+    }
+    const answer = demoAnswer(q, grade(), rand, ref, today);
+    if (answer) answers[q.key] = answer;
+  }
+  return answers;
+}
+
+function demoAnswer(q: Question, g: number, rand: () => number, ref: string, today: string): Answer | undefined {
+  switch (q.kind) {
+    case 'rag':
+      return { kind: 'rag', value: g >= 0.62 ? 'green' : g >= 0.35 ? 'amber' : 'red' };
+    case 'yesPartialNo':
+      return { kind: 'yesPartialNo', value: g >= 0.62 ? 'yes' : g >= 0.35 ? 'partial' : 'no' };
+    case 'score':
+      return { kind: 'score', value: 1 + Math.round(g * 4) };
+    case 'text':
+      return rand() < 0.6 ? { kind: 'text', value: pick(rand, DEMO_TEXT_ANSWERS) } : undefined;
+    case 'date':
+      return { kind: 'date', value: addDays(today, -(30 + Math.floor(rand() * 300))) };
+    case 'evidence':
+      return rand() < 0.5
+        ? { kind: 'evidence', value: `https://glanyrafon.sharepoint.com/sites/council/Shared%20Documents/${ref}.pdf` }
+        : undefined;
+  }
+}
+
+interface DemoAssessments {
+  readonly rows: DemoRecord[];
+  /** The latest submitted score and RAG, by collaboration index. */
+  readonly latest: Map<number, { score: number; rag: string }>;
+}
+
+/**
+ * Submitted assessments for the curated collaborations that have been
+ * assessed (a template each, in turn; the first has two, a year apart), and
+ * one draft. Each uses its own generator so the rest of the demo is unchanged.
+ */
+function assessments(today: string, collabs: readonly DemoRecord[], curatedCount: number): DemoAssessments {
+  const rows: DemoRecord[] = [];
+  const latest = new Map<number, { score: number; rag: string }>();
+  const governance = DEMO_USERS.find((u) => u.key === 'governance');
+  let draftDone = false;
+  let historyDone = false;
+  for (let i = 0; i < Math.min(curatedCount, collabs.length); i += 1) {
+    const collab = collabs[i] as DemoRecord;
+    const ref = String(collab.Reference);
+    const rand = prng(5_000 + i);
+    const template = SHIPPED_TEMPLATES[i % SHIPPED_TEMPLATES.length] as AssessmentTemplate;
+    const leadId = typeof collab.LeadOfficerId === 'number' ? collab.LeadOfficerId : undefined;
+    const lead = DEMO_USERS.find((u) => u.Id === leadId) ?? governance;
+    const person = lead && { id: lead.Id, displayName: lead.Title, email: lead.Email };
+    const proposed = collab.Status === word('status', 'proposed');
+    if (collab.LastAssessmentScore === null || proposed) {
+      if (!draftDone && !proposed && collab.Status === word('status', 'active')) {
+        draftDone = true;
+        const answers = demoAnswers(template, 0.6, rand, ref, today);
+        const half = Object.fromEntries(Object.entries(answers).slice(0, Math.ceil(template.questions.length / 2)));
+        rows.push(
+          assessmentMapper.toItem({
+            key: `ASM-${ref}-draft`,
+            collaborationId: i + 1,
+            templateKey: template.key,
+            templateVersion: template.version,
+            status: 'draft',
+            answers: half,
+            dueDate: addDays(today, 14),
+          }),
+        );
+      }
+      continue;
+    }
+    const level = 0.35 + rand() * 0.55;
+    const times = historyDone ? 1 : 2;
+    historyDone = true;
+    for (let n = times - 1; n >= 0; n -= 1) {
+      const answers = demoAnswers(template, n > 0 ? level * 0.7 : level, rand, ref, today);
+      const overall = scoreAssessment(template, answers).overall;
+      const score = Math.round(overall.score ?? 0);
+      const rag = ragOf(score, template.thresholds);
+      const submitted = addDays(today, -(n * 365 + 10 + ((i * 13) % 150)));
+      const assessment: Assessment = {
+        key: `ASM-${ref}-${n > 0 ? 'earlier' : 'latest'}`,
+        collaborationId: i + 1,
+        templateKey: template.key,
+        templateVersion: template.version,
+        status: 'submitted',
+        answers,
+        score,
+        overallRag: rag,
+        ...(person && { submittedBy: person }),
+        submittedOn: `${submitted}T10:30:00Z`,
+      };
+      rows.push(assessmentMapper.toItem(assessment));
+      if (n === 0) latest.set(i, { score, rag: word('rag', rag) });
+    }
+  }
+  return { rows, latest };
+}
+
 // ---------------------------------------------------------------- reviews and actions
 
 const OUTCOME_NOTES: Readonly<Record<string, string>> = {
@@ -1191,6 +1323,16 @@ export function generateDemoData(today: string, options: DemoOptions = {}): Demo
   const reviewCount = size <= CURATED.length ? 15 : Math.floor(size * 0.4);
   const reviewRows = reviews(today, collabRows, reviewCount, rand);
   const actionCount = size <= CURATED.length ? 40 : size;
+  const { templates, questions } = templateRows();
+  const assessed = assessments(today, collabRows, CURATED.length);
+  // The register shows each curated collaboration's latest submitted assessment; generated
+  // (benchmark) records keep a summary with no assessment behind it.
+  for (let i = 0; i < Math.min(CURATED.length, collabRows.length); i += 1) {
+    const row = collabRows[i] as DemoRecord;
+    const last = assessed.latest.get(i);
+    row.LastAssessmentScore = last?.score ?? null;
+    row.LastAssessmentRag = last?.rag ?? null;
+  }
   return {
     partners: partnerRows,
     collaborations: collabRows,
@@ -1213,9 +1355,9 @@ export function generateDemoData(today: string, options: DemoOptions = {}): Demo
       SecretName: null,
       Enabled: true,
     })),
-    assessmentTemplates: [],
-    assessmentQuestions: [],
-    assessments: [],
+    assessmentTemplates: templates,
+    assessmentQuestions: questions,
+    assessments: assessed.rows,
     reminderLog: [],
   };
 }

@@ -9,6 +9,8 @@ import '@pnp/sp/site-groups/index.js';
 import type { IList } from '@pnp/sp/lists/index.js';
 import type { IField } from '@pnp/sp/fields/index.js';
 import {
+  ASSESSMENT_QUESTIONS,
+  ASSESSMENT_TEMPLATES,
   fieldXml,
   LISTS,
   parseFieldXml,
@@ -22,6 +24,10 @@ import {
   type ViewDef,
 } from '../schema';
 import { spErrorMessage, toRepoError } from '../sp';
+import { SHIPPED_TEMPLATES } from '../../domain/shippedTemplates';
+import type { AssessmentTemplate } from '../../domain/entities';
+import { filterFor } from '../odata';
+import { TemplateRepository } from '../repositories/templates';
 
 /**
  * Creates or updates the register's lists in an existing site, idempotently:
@@ -31,7 +37,7 @@ import { spErrorMessage, toRepoError } from '../sp';
  * removes a permission, and never changes a column's type; a second run
  * changes nothing and says so.
  */
-export type StepKind = 'group' | 'list' | 'field' | 'view' | 'permission';
+export type StepKind = 'group' | 'list' | 'field' | 'view' | 'permission' | 'template';
 export type StepOutcome = 'created' | 'changed' | 'unchanged' | 'failed' | 'skipped';
 
 export interface ProvisionStep {
@@ -64,6 +70,12 @@ export interface ProvisionOptions {
   readonly log?: (line: string) => void;
   /** Defaults to every list of the schema. */
   readonly lists?: readonly ListDef[];
+  /**
+   * Assessment templates to seed as version 1 where no version of their key
+   * exists yet (default: the four that ship). Seeded only when both template
+   * lists are among `lists`.
+   */
+  readonly templates?: readonly AssessmentTemplate[];
 }
 
 /** SharePoint's built-in role types (locale-independent, unlike role names). */
@@ -338,7 +350,62 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
     });
   }
 
+  // 4. The assessment templates that ship, where the governance team has none of that key yet.
+  if (lists.includes(ASSESSMENT_TEMPLATES) && lists.includes(ASSESSMENT_QUESTIONS)) {
+    await seedTemplates(sp, options.templates ?? SHIPPED_TEMPLATES, {
+      listsExist: listIds.has(ASSESSMENT_TEMPLATES.key) && listIds.has(ASSESSMENT_QUESTIONS.key),
+      dryRun,
+      record,
+      failed,
+    });
+  }
+
   return finish(steps, dryRun, log);
+}
+
+/**
+ * Seeds each template as its shipped version when no version of its key
+ * exists. Once any version exists (shipped, edited, published or retired) the
+ * wording is the governance team's: it is left alone, never overwritten.
+ */
+async function seedTemplates(
+  sp: SPFI,
+  templates: readonly AssessmentTemplate[],
+  ctx: { listsExist: boolean; dryRun: boolean; record: Record_; failed: Failed },
+): Promise<void> {
+  const repo = new TemplateRepository(sp);
+  const byKey = filterFor(ASSESSMENT_TEMPLATES);
+  for (const template of templates) {
+    const base = { kind: 'template' as const, list: ASSESSMENT_TEMPLATES.title, name: template.key };
+    const created = `version ${template.version}, ${template.questions.length} questions`;
+    if (!ctx.listsExist) {
+      if (ctx.dryRun) ctx.record({ ...base, outcome: 'created', detail: created });
+      else ctx.record({ ...base, outcome: 'skipped', detail: `the ${ASSESSMENT_TEMPLATES.title} list is missing` });
+      continue;
+    }
+    const existing = await repo.readAll({ filter: byKey.eq('TemplateKey', template.key), top: 100 });
+    if (!existing.ok && existing.error.code !== 'invalid') {
+      ctx.failed('template', template.key, existing.error.detail ?? existing.error.code, ASSESSMENT_TEMPLATES.title);
+      continue;
+    }
+    // An item that does not read as a template is still the governance team's: leave it alone.
+    if (!existing.ok || existing.value.length > 0) {
+      const versions = existing.ok ? existing.value.map((t) => t.version).sort((a, b) => a - b) : [];
+      ctx.record({
+        ...base,
+        outcome: 'unchanged',
+        detail: versions.length > 0 ? `version ${versions.join(', ')} kept` : 'kept',
+      });
+      continue;
+    }
+    if (ctx.dryRun) {
+      ctx.record({ ...base, outcome: 'created', detail: created });
+      continue;
+    }
+    const saved = await repo.save(template);
+    if (saved.ok) ctx.record({ ...base, outcome: 'created', detail: created });
+    else ctx.failed('template', template.key, saved.error.detail ?? saved.error.code, ASSESSMENT_TEMPLATES.title);
+  }
 }
 
 type Record_ = (step: ProvisionStep) => void;
@@ -662,8 +729,10 @@ export function formatStep(step: ProvisionStep, dryRun: boolean): string {
       ? `group "${step.name}"`
       : step.kind === 'list'
         ? `list "${step.name}"`
-        : `${step.kind} ${step.list}.${step.name}`;
-  const indent = step.kind === 'group' || step.kind === 'list' ? '' : '  ';
+        : step.kind === 'template'
+          ? `assessment template "${step.name}"`
+          : `${step.kind} ${step.list}.${step.name}`;
+  const indent = step.kind === 'group' || step.kind === 'list' || step.kind === 'template' ? '' : '  ';
   const word = WORDS[step.outcome][dryRun ? 1 : 0];
   return `${indent}${where}: ${word}${step.detail ? ` (${step.detail})` : ''}`;
 }

@@ -147,6 +147,8 @@ export const COLLABORATIONS: ListDef = {
     text('Panel', 'Review panel', { indexed: true }),
     choice('LastAssessmentRag', 'Last assessment RAG', 'rag'),
     { internalName: 'LastAssessmentScore', title: 'Last assessment score', type: 'Number', min: 0, max: 100 },
+    // The key of the imported row that made the item (a rerun of the same import finds it); empty otherwise.
+    text('ImportKey', 'Import key', { unique: true, indexed: true }),
   ],
   views: [
     {

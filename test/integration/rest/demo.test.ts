@@ -22,13 +22,15 @@ async function all(list: string, select: string): Promise<any[]> {
 }
 
 describe('demo data: Glan-yr-Afon County Borough Council, shaped on seed 002', () => {
-  it('provisions every list of the schema, the assessment lists empty', async () => {
+  it('provisions every list of the schema, with the four shipped templates and assessments of them', async () => {
     const r = await api.call('/_api/web/lists?$select=Title,ItemCount', { accept: ACCEPT.none });
     const byTitle = new Map(r.json.value.map((l: any) => [l.Title, l.ItemCount]));
     for (const def of LISTS) expect(byTitle.has(def.title)).toBe(true);
-    expect(byTitle.get('Assessment Templates')).toBe(0);
-    expect(byTitle.get('Assessment Questions')).toBe(0);
-    expect(byTitle.get('Assessments')).toBe(0);
+    expect(byTitle.get('Assessment Templates')).toBe(4);
+    expect(byTitle.get('Assessment Questions')).toBe(51);
+    expect(byTitle.get('Assessments')).toBe(44);
+    const assessments = await all('Assessments', 'AssessmentStatus');
+    expect(assessments.filter((a) => a.AssessmentStatus === 'Draft')).toHaveLength(1);
   });
 
   it('has about 146 partner organisations with Welsh names and unique keys', async () => {
