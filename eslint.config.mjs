@@ -51,10 +51,28 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/transfer/**/*.ts'],
+    rules: restrict(
+      [
+        '**/data/**', '**/data', '**/ui/**', '**/notify/**', '**/teams/**', '**/local/**', '**/cli/**', '**/i18n/**',
+        'react', 'react-dom', '@pnp/*', '@fluentui/*', '@microsoft/teams-js', 'better-sqlite3', 'node:*', 'fs', 'http', 'path',
+      ],
+      'src/transfer reads and writes files (CSV, JSON, Excel) over the domain and exceljs only (DESIGN.md layers).',
+    ),
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}', 'src/teams/**/*.{ts,tsx}'],
     rules: restrict(
-      ['@pnp/*', '**/data/schema/**', '**/local/**', '**/cli/**', 'better-sqlite3', 'node:*'],
+      ['@pnp/*', '**/data/schema/**', '**/local/**', '**/cli/**', 'better-sqlite3', 'node:*', '**/notify/**'],
       'The tab never touches SharePoint code directly: it goes through the repositories (DESIGN.md layers).',
+    ),
+  },
+  {
+    // The composition root may build and send a card (notify's cards and transports), and nothing else may.
+    files: ['src/ui/app/services.ts'],
+    rules: restrict(
+      ['@pnp/*', '**/data/schema/**', '**/local/**', '**/cli/**', 'better-sqlite3', 'node:*', '**/notify/setup', '**/notify/job'],
+      'services.ts may use src/notify/cards and src/notify/transports only; the rest of notify is Node-only (DESIGN.md layers).',
     ),
   },
 );

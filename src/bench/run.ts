@@ -21,6 +21,11 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   lists: async () => (await import('./lists')).benchLists,
   reminders: async () => (await import('./reminders')).benchReminders,
   tab: async () => (await import('./tab')).benchTab,
+  reports: async () => (await import('./reports')).benchReports,
+  import: async () => (await import('./import')).benchImport,
+  plan: async () => (await import('./plan')).benchPlan,
+  assess: async () => (await import('./assess')).benchAssess,
+  templates: async () => (await import('./templates')).benchTemplates,
 };
 
 function format(value: number): string {

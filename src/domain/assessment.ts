@@ -362,3 +362,276 @@ export function compareAssessments(
     ...(overallBefore !== undefined && overallAfter !== undefined && { scoreChange: overallAfter - overallBefore }),
   };
 }
+
+/* ------------------------------------------------------------------ */
+/* The form runner: sections, progress, submission, conflicts.          */
+/* ------------------------------------------------------------------ */
+
+/** One section of a template with its questions in order, as the runner shows it. */
+export interface RunnerSection {
+  readonly key: string;
+  readonly titleEn: string;
+  readonly titleCy: string;
+  readonly questions: readonly Question[];
+}
+
+/** The template's sections in order, each with its questions by `order`; empty sections are left out. */
+export function sectionsOf(template: Pick<AssessmentTemplate, 'sections' | 'questions'>): RunnerSection[] {
+  return template.sections
+    .map((s) => ({
+      key: s.key,
+      titleEn: s.titleEn,
+      titleCy: s.titleCy,
+      questions: template.questions.filter((q) => q.sectionKey === s.key).sort((a, b) => a.order - b.order),
+    }))
+    .filter((s) => s.questions.length > 0);
+}
+
+/** True when an answer counts as given: present, and for written kinds not blank. */
+export function isAnswered(answer: Answer | undefined): boolean {
+  if (answer === undefined) return false;
+  if (answer.kind === 'text' || answer.kind === 'date' || answer.kind === 'evidence') return answer.value.trim() !== '';
+  return true;
+}
+
+export interface SectionProgress {
+  readonly sectionKey: string;
+  readonly questions: number;
+  readonly answered: number;
+  readonly required: number;
+  readonly requiredAnswered: number;
+}
+
+export interface AssessmentProgress {
+  readonly sections: readonly SectionProgress[];
+  readonly questions: number;
+  readonly answered: number;
+  readonly required: number;
+  readonly requiredAnswered: number;
+}
+
+/** How far the answers go: answered and required counts, per section and overall (not applicable counts as answered). */
+export function progressOf(
+  template: Pick<AssessmentTemplate, 'sections' | 'questions'>,
+  answers: Answers,
+): AssessmentProgress {
+  const sections = sectionsOf(template).map((s): SectionProgress => {
+    let answered = 0;
+    let required = 0;
+    let requiredAnswered = 0;
+    for (const q of s.questions) {
+      const given = isAnswered(answers[q.key]);
+      if (given) answered += 1;
+      if (q.required) {
+        required += 1;
+        if (given) requiredAnswered += 1;
+      }
+    }
+    return { sectionKey: s.key, questions: s.questions.length, answered, required, requiredAnswered };
+  });
+  const sum = (f: (s: SectionProgress) => number) => sections.reduce((n, s) => n + f(s), 0);
+  return {
+    sections,
+    questions: sum((s) => s.questions),
+    answered: sum((s) => s.answered),
+    required: sum((s) => s.required),
+    requiredAnswered: sum((s) => s.requiredAnswered),
+  };
+}
+
+/**
+ * The problem with one answer to one question, or undefined when it is
+ * acceptable in a draft (a blank written answer is, until submission).
+ */
+export function checkAnswer(
+  question: Question,
+  answer: unknown,
+  points: AnswerPoints = DEFAULT_ANSWER_POINTS,
+): DomainError | undefined {
+  if (answer === undefined) return undefined;
+  const problem = answerProblem(question, answer, points);
+  return problem === 'blank' ? undefined : problem;
+}
+
+/** A required question with no answer, named by its section so the person can find it. */
+export interface MissingAnswer {
+  readonly sectionKey: string;
+  readonly questionKey: string;
+}
+
+/** Every problem that stops a submission, each placed in its section and in template order. */
+export interface SubmissionProblem extends MissingAnswer {
+  readonly error: DomainError;
+}
+
+export function submissionProblems(
+  template: Pick<AssessmentTemplate, 'sections' | 'questions'>,
+  answers: Readonly<Record<string, unknown>>,
+  points: AnswerPoints = DEFAULT_ANSWER_POINTS,
+): SubmissionProblem[] {
+  const result = validateAnswers(template, answers, { forSubmit: true, points });
+  if (result.ok) return [];
+  const order = sectionsOf(template).flatMap((s) => s.questions);
+  const position = new Map(order.map((q, i) => [q.key, i]));
+  const byKey = new Map(template.questions.map((q) => [q.key, q]));
+  return result.error
+    .map((error) => ({ error, question: byKey.get(error.field) }))
+    .filter((p) => p.question !== undefined)
+    .sort((a, b) => (position.get(a.error.field) ?? 0) - (position.get(b.error.field) ?? 0))
+    .map(({ error, question }) => ({
+      sectionKey: (question as Question).sectionKey,
+      questionKey: error.field,
+      error,
+    }));
+}
+
+/** A new draft assessment of a collaboration against a published template version. */
+export function newAssessment(input: {
+  readonly key: string;
+  readonly collaborationId: number;
+  readonly template: Pick<AssessmentTemplate, 'key' | 'version' | 'status'>;
+  readonly dueDate?: string;
+}): Result<Assessment> {
+  const errors: DomainError[] = [];
+  if (input.key.trim() === '') errors.push(err('key', 'required'));
+  if (input.template.status !== 'published') errors.push(err('templateKey', 'invalidChoice'));
+  if (input.dueDate !== undefined && !isIsoDate(input.dueDate)) errors.push(err('dueDate', 'invalidDate'));
+  if (errors.length > 0) return fail(errors);
+  return ok({
+    key: input.key,
+    collaborationId: input.collaborationId,
+    templateKey: input.template.key,
+    templateVersion: input.template.version,
+    status: 'draft',
+    answers: {},
+    ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
+  });
+}
+
+/** Scores are kept to one decimal place. */
+export const roundScore = (score: number): number => Math.round(score * 10) / 10;
+
+/**
+ * Submits a draft: every answer valid and every required question answered
+ * (else all the problems, each with its question key as the field); the
+ * assessment must have been answered against this very template version. The
+ * result is frozen: status submitted, the answers as given (blank written
+ * answers dropped), the score (one decimal) and overall RAG, who submitted it
+ * and when (`on`, an ISO instant, is a parameter: the domain reads no clock).
+ */
+export function submitAssessment(
+  assessment: Assessment,
+  template: ScoringTemplate & Pick<AssessmentTemplate, 'key' | 'version'>,
+  by: Assessment['submittedBy'],
+  on: string,
+  points: AnswerPoints = DEFAULT_ANSWER_POINTS,
+): Result<Assessment> {
+  if (assessment.status !== 'draft') {
+    return fail([err('status', 'transitionNotAllowed', { from: assessment.status, to: 'submitted' })]);
+  }
+  if (assessment.templateKey !== template.key || assessment.templateVersion !== template.version) {
+    return fail([err('templateVersion', 'invalidChoice')]);
+  }
+  const valid = validateAnswers(template, assessment.answers, { forSubmit: true, points });
+  if (!valid.ok) return valid;
+  const answers: Record<string, Answer> = {};
+  for (const [key, answer] of Object.entries(valid.value)) if (isAnswered(answer)) answers[key] = answer;
+  const { overall } = scoreAssessment(template, answers, points);
+  const { score: _score, overallRag: _rag, ...rest } = assessment;
+  return ok({
+    ...rest,
+    status: 'submitted',
+    answers,
+    ...(overall.score !== undefined ? { score: roundScore(overall.score) } : {}),
+    ...(overall.rag !== undefined ? { overallRag: overall.rag } : {}),
+    ...(by !== undefined ? { submittedBy: by } : {}),
+    submittedOn: on,
+  });
+}
+
+/** A submitted assessment is read-only. */
+export const isEditable = (assessment: Pick<Assessment, 'status'>): boolean => assessment.status === 'draft';
+
+/**
+ * The submitted assessment of the same collaboration that came before this
+ * one (same template first, else any), to compare with; undefined when none.
+ */
+export function previousSubmitted<
+  A extends Pick<Assessment, 'key' | 'collaborationId' | 'templateKey' | 'status' | 'submittedOn'>,
+>(
+  assessments: readonly A[],
+  current: Pick<Assessment, 'key' | 'collaborationId' | 'templateKey' | 'submittedOn'>,
+): A | undefined {
+  const before = assessments
+    .filter(
+      (a) =>
+        a.key !== current.key &&
+        a.collaborationId === current.collaborationId &&
+        a.status === 'submitted' &&
+        a.submittedOn !== undefined &&
+        (current.submittedOn === undefined || a.submittedOn < current.submittedOn),
+    )
+    .sort((a, b) => ((a.submittedOn ?? '') < (b.submittedOn ?? '') ? 1 : -1));
+  return before.find((a) => a.templateKey === current.templateKey) ?? before[0];
+}
+
+/** The latest submitted assessment: the one the record and the register show. */
+export function latestSubmitted<A extends Pick<Assessment, 'status' | 'submittedOn'>>(
+  assessments: readonly A[],
+): A | undefined {
+  let latest: A | undefined;
+  for (const a of assessments) {
+    if (a.status !== 'submitted' || a.submittedOn === undefined) continue;
+    if (!latest || (latest.submittedOn ?? '') < a.submittedOn) latest = a;
+  }
+  return latest;
+}
+
+/** Two people changed one draft: the questions whose answers differ between the two versions. */
+export interface AnswerConflict {
+  readonly questionKey: string;
+  readonly mine?: Answer;
+  readonly theirs?: Answer;
+  /** Keep theirs where only they changed it, otherwise keep mine. */
+  readonly suggested: 'mine' | 'theirs';
+}
+
+export function answerConflicts(
+  base: Answers,
+  mine: Answers,
+  theirs: Answers,
+  questionOrder: readonly string[] = [],
+): AnswerConflict[] {
+  const keys = new Set([...questionOrder, ...Object.keys(mine), ...Object.keys(theirs)]);
+  const out: AnswerConflict[] = [];
+  for (const key of keys) {
+    const m = mine[key];
+    const t = theirs[key];
+    if (sameAnswer(m, t)) continue;
+    out.push({
+      questionKey: key,
+      ...(m !== undefined ? { mine: m } : {}),
+      ...(t !== undefined ? { theirs: t } : {}),
+      suggested: sameAnswer(m, base[key]) ? 'theirs' : 'mine',
+    });
+  }
+  return out;
+}
+
+/** Merges two versions of a draft's answers: theirs, with mine wherever the person chose mine (default: the suggestion). */
+export function mergeAnswers(
+  mine: Answers,
+  theirs: Answers,
+  conflicts: readonly AnswerConflict[],
+  choices: Readonly<Record<string, 'mine' | 'theirs'>>,
+): Record<string, Answer> {
+  const merged: Record<string, Answer> = {};
+  for (const [k, v] of Object.entries(theirs)) if (v !== undefined) merged[k] = v;
+  for (const c of conflicts) {
+    if ((choices[c.questionKey] ?? c.suggested) !== 'mine') continue;
+    const m = mine[c.questionKey];
+    if (m === undefined) delete merged[c.questionKey];
+    else merged[c.questionKey] = m;
+  }
+  return merged;
+}

@@ -88,6 +88,8 @@ export interface CollaborationStore {
   getByReference(reference: string): Promise<RepoResult<Stored<Collaboration>>>;
   /** Creates with the record's reference as the unique key: a retried create is `duplicate`. */
   create(record: Collaboration): Promise<RepoResult<Stored<Collaboration>>>;
+  /** Creates in `$batch` requests of 100; idempotent on the reference like `create` (imports). */
+  createMany(records: readonly Collaboration[]): Promise<RepoResult<Stored<Collaboration>>[]>;
   /** Updates with If-Match on the ETag it was read with; a 412 is `conflict` with both versions. */
   update(record: Stored<Collaboration>): Promise<RepoResult<Stored<Collaboration>, Collaboration>>;
   nextReference(): Promise<RepoResult<string>>;
@@ -97,6 +99,8 @@ export interface CollaborationStore {
 export interface PartnerStore {
   all(): Promise<RepoResult<Stored<Partner>[]>>;
   create(partner: Partner): Promise<RepoResult<Stored<Partner>>>;
+  /** Creates in `$batch` requests of 100; idempotent on the partner key (imports). */
+  createMany(partners: readonly Partner[]): Promise<RepoResult<Stored<Partner>>[]>;
   update(partner: Stored<Partner>): Promise<RepoResult<Stored<Partner>, Partner>>;
 }
 
@@ -106,6 +110,12 @@ export interface ReviewStore {
   get(id: number): Promise<RepoResult<Stored<Review>>>;
   create(review: Review): Promise<RepoResult<Stored<Review>>>;
   update(review: Stored<Review>): Promise<RepoResult<Stored<Review>, Review>>;
+  /** A review by its key (`#/review/<key>`); `notFound` when there is none. */
+  getByKey(key: string): Promise<RepoResult<Stored<Review>>>;
+  /** Reviews held from `from` to `to` inclusive (the indexed HeldOn column), for the annual summary. */
+  heldBetween(from: IsoDate, to: IsoDate): Promise<RepoResult<Stored<Review>[]>>;
+  /** Every review, read in pages of 5,000 in ID order (safe past the list view threshold). */
+  all(): Promise<RepoResult<Stored<Review>[]>>;
 }
 
 export interface ActionStore {
@@ -117,12 +127,20 @@ export interface ActionStore {
   /** Several actions created together in one batch. */
   createMany(actions: readonly Action[]): Promise<RepoResult<Stored<Action>>[]>;
   update(action: Stored<Action>): Promise<RepoResult<Stored<Action>, Action>>;
+  /** The actions a review planned. */
+  forReview(reviewId: number): Promise<RepoResult<Stored<Action>[]>>;
+  /** Actions that may show on a plan from `from` to `to`: due on or after `from` and starting on or before `to` (or undated ends). */
+  forPlan(from: IsoDate, to: IsoDate): Promise<RepoResult<Stored<Action>[]>>;
+  /** Every action, read in pages of 5,000 in ID order (safe past the list view threshold), for the reports. */
+  all(): Promise<RepoResult<Stored<Action>[]>>;
 }
 
 export interface AssessmentStore {
   forCollaboration(collaborationId: number): Promise<RepoResult<Stored<Assessment>[]>>;
   drafts(): Promise<RepoResult<Stored<Assessment>[]>>;
   get(id: number): Promise<RepoResult<Stored<Assessment>>>;
+  /** By its client-made key (`notFound` when none). */
+  getByKey(key: string): Promise<RepoResult<Stored<Assessment>>>;
   create(assessment: Assessment): Promise<RepoResult<Stored<Assessment>>>;
   update(assessment: Stored<Assessment>): Promise<RepoResult<Stored<Assessment>, Assessment>>;
 }

@@ -36,6 +36,16 @@ export const ERROR_CODES = [
   'unknownSection',
   'duplicateKey',
   'decisionNoteRequired',
+  'formulaNotAllowed',
+  'partnerProposed',
+  'personNotFound',
+  'fileEmpty',
+  'fileTooLarge',
+  'fileNoColumns',
+  'fileUnreadable',
+  'actionsRequired',
+  'reviewFrozen',
+  'ownerNotSiteUser',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,9 +1,205 @@
-import { Text } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  makeStyles,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Collaboration, Stored } from '../../../domain';
+import {
+  previousSubmitted,
+  type Assessment,
+  type AssessmentTemplate,
+  type Collaboration,
+  type RepoError,
+  type Stored,
+} from '../../../domain';
+import { useApp, useFormat, useServices } from '../../app/context';
+import { navigate, paths } from '../../app/router';
+import { ErrorState } from '../../components/ErrorState';
+import { Loading } from '../../components/Loading';
+import { RouterLink } from '../../components/RouterLink';
+import { useMe } from '../../components/useRoles';
+import { RagBadge } from './RagBadge';
+import { templateTitle } from './text';
 
-/** Placeholder: replaced by the feature's panel on the record page. */
-export function RecordAssessments(_props: { readonly collaboration: Stored<Collaboration> }) {
+const useStyles = makeStyles({
+  start: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  links: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  heading: { marginTop: 0 },
+});
+
+interface Loaded {
+  readonly assessments: readonly Stored<Assessment>[];
+  readonly templates: readonly AssessmentTemplate[];
+}
+
+/** The record's assessments: each with its template, version, status, RAG and score; start, continue, open, compare. */
+export function RecordAssessments({ collaboration }: { readonly collaboration: Stored<Collaboration> }) {
+  const styles = useStyles();
   const { t } = useTranslation();
-  return <Text>{t('assess.title')}</Text>;
+  const { locale } = useApp();
+  const format = useFormat();
+  const { stores } = useServices();
+  const me = useMe();
+  const [data, setData] = useState<Loaded | undefined>();
+  const [error, setError] = useState<RepoError | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const [chosen, setChosen] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    setError(undefined);
+    void Promise.all([stores.assessments.forCollaboration(collaboration.id), stores.templates.published()]).then(
+      ([a, tpl]) => {
+        if (!live) return;
+        if (!a.ok) return setError(a.error);
+        setData({ assessments: a.value, templates: tpl.ok ? tpl.value : [] });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [stores, collaboration.id, attempt]);
+
+  /** The latest published version of each template, by title. */
+  const startable = useMemo(() => {
+    const latest = new Map<string, AssessmentTemplate>();
+    for (const tpl of data?.templates ?? []) {
+      const seen = latest.get(tpl.key);
+      if (!seen || seen.version < tpl.version) latest.set(tpl.key, tpl);
+    }
+    return [...latest.values()].sort((a, b) =>
+      templateTitle(a, locale).localeCompare(templateTitle(b, locale), locale),
+    );
+  }, [data, locale]);
+
+  if (error)
+    return <ErrorState error={error} title={t('assess.record.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (!data) return <Loading label={t('assess.loading')} />;
+
+  const canStart = me.loading || me.roles.length === 0 || me.roles.some((r) => r !== 'panel');
+  const titleOf = (a: Assessment) => {
+    const tpl =
+      data.templates.find((x) => x.key === a.templateKey && x.version === a.templateVersion) ??
+      data.templates.find((x) => x.key === a.templateKey);
+    return tpl ? templateTitle(tpl, locale) : a.templateKey;
+  };
+  const rows = [...data.assessments].sort(
+    (a, b) => (b.submittedOn ?? '\uffff').localeCompare(a.submittedOn ?? '\uffff') || b.id - a.id,
+  );
+  const selected = chosen || startable[0]?.key || '';
+
+  return (
+    <section aria-labelledby="record-assessments">
+      <Title3 as="h2" id="record-assessments" className={styles.heading}>
+        {t('assess.record.heading')}
+      </Title3>
+      {canStart ? (
+        startable.length === 0 ? (
+          <Text as="p">{t('assess.record.noTemplates')}</Text>
+        ) : (
+          <div className={styles.start}>
+            <Field label={t('assess.record.chooseTemplate')}>
+              <Select value={selected} onChange={(_e, d) => setChosen(d.value)}>
+                {startable.map((tpl) => (
+                  <option key={tpl.key} value={tpl.key}>
+                    {templateTitle(tpl, locale)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Button
+              appearance="primary"
+              onClick={() =>
+                navigate(
+                  paths.assessment(
+                    'new',
+                    new URLSearchParams({ collaboration: collaboration.reference, template: selected }),
+                  ),
+                )
+              }
+            >
+              {t('assess.record.start')}
+            </Button>
+          </div>
+        )
+      ) : null}
+      {rows.length === 0 ? (
+        <Text as="p">{t('assess.record.empty')}</Text>
+      ) : (
+        <Table aria-label={t('assess.record.tableLabel')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('assess.record.template')}</TableHeaderCell>
+              <TableHeaderCell>{t('assess.record.version')}</TableHeaderCell>
+              <TableHeaderCell>{t('assess.record.status')}</TableHeaderCell>
+              <TableHeaderCell>{t('assess.record.rag')}</TableHeaderCell>
+              <TableHeaderCell>{t('assess.record.score')}</TableHeaderCell>
+              <TableHeaderCell>{t('assess.record.submittedOn')}</TableHeaderCell>
+              <TableHeaderCell>{t('assess.record.submittedBy')}</TableHeaderCell>
+              <TableHeaderCell>{t('assess.record.actions')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((a) => {
+              const previous = previousSubmitted(data.assessments, a);
+              const action = a.status === 'draft' ? t('assess.record.continue') : t('assess.record.open');
+              const status = t(`assess.status.${a.status}`);
+              return (
+                <TableRow key={a.key} data-assessment={a.key}>
+                  <TableCell>{titleOf(a)}</TableCell>
+                  <TableCell>{format.number(a.templateVersion)}</TableCell>
+                  <TableCell>{status}</TableCell>
+                  <TableCell>
+                    {a.status === 'submitted' ? (
+                      <RagBadge {...(a.overallRag ? { rag: a.overallRag } : {})} size="small" />
+                    ) : (
+                      ''
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {a.score !== undefined ? t('assess.readOnly.scoreValue', { score: format.number(a.score) }) : ''}
+                  </TableCell>
+                  <TableCell>{format.dateTime(a.submittedOn)}</TableCell>
+                  <TableCell>{a.submittedBy?.displayName ?? ''}</TableCell>
+                  <TableCell>
+                    <span className={styles.links}>
+                      <RouterLink
+                        to={paths.assessment(a.key)}
+                        aria-label={t('assess.record.openLabel', { action, template: titleOf(a), status })}
+                      >
+                        {action}
+                      </RouterLink>
+                      {previous ? (
+                        <RouterLink to={paths.assessment(a.key, new URLSearchParams({ compare: previous.key }))}>
+                          {t('assess.record.compare')}
+                        </RouterLink>
+                      ) : null}
+                    </span>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
 }

@@ -27,6 +27,7 @@ import { ReviewBadge } from '../../components/ReviewBadge';
 import { RouterLink } from '../../components/RouterLink';
 import { mappingsOfKind, useLookup } from '../../components/useLookups';
 import { VirtualDataGridBody } from '../../components/VirtualDataGridBody';
+import { RagBadge } from '../assessment/RagBadge';
 import { download, exportTable, toCsv, toXlsx } from './exportView';
 import { RegisterFilters } from './RegisterFilters';
 import { useRegisterRows } from './useRegisterRows';
@@ -51,7 +52,7 @@ const useStyles = makeStyles({
   },
   count: { color: tokens.colorNeutralForeground2 },
   grid: {
-    minWidth: '960px',
+    minWidth: '1480px',
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -71,6 +72,8 @@ const useStyles = makeStyles({
   nextReviewDue: { flexGrow: 0, flexShrink: 0, flexBasis: '260px' },
   significance: { flexGrow: 0, flexShrink: 0, flexBasis: '110px' },
   scope: { flexGrow: 0, flexShrink: 0, flexBasis: '100px' },
+  lastAssessment: { flexGrow: 0, flexShrink: 0, flexBasis: '140px' },
+  assessmentCell: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
   // WCAG 2.2 target size: at least 24 px high.
   rowLink: {
     display: 'inline-block',
@@ -92,7 +95,8 @@ type ColumnId =
   | 'leadOfficer'
   | 'nextReviewDue'
   | 'significance'
-  | 'scope';
+  | 'scope'
+  | 'lastAssessment';
 
 /** Columns the server can sort on (indexed or small enough); the others cannot be clicked to sort. */
 const SORTABLE: Partial<Record<ColumnId, SortField>> = {
@@ -146,6 +150,17 @@ export function RegisterPage() {
         r.significance ? t(`vocab.significance.${r.significance}`) : '',
       ),
       col('scope', t('tab.register.columns.scope'), (r) => t(`tab.scope.${isInScope(r.model) ? 'in' : 'out'}`)),
+      // The latest submitted assessment's RAG (shape and word, not colour alone) and score.
+      col('lastAssessment', t('tab.record.lastAssessment'), (r) =>
+        r.lastAssessmentRag || r.lastAssessmentScore !== undefined ? (
+          <span className={styles.assessmentCell}>
+            {r.lastAssessmentRag ? <RagBadge rag={r.lastAssessmentRag} size="small" /> : null}
+            {r.lastAssessmentScore !== undefined ? <span>{format.number(r.lastAssessmentScore)}</span> : null}
+          </span>
+        ) : (
+          ''
+        ),
+      ),
     ];
   }, [t, app.locale, app.today, format, styles]);
 

@@ -58,6 +58,15 @@ export function exportTable(records: readonly Stored<Collaboration>[], t: TFunct
     [t('fields.annualCost'), (c) => money(c.annualCost)],
     [t('fields.councilContribution'), (c) => money(c.councilContribution)],
     [t('fields.panel'), (c) => text(c.panel)],
+    [
+      t('fields.lastAssessmentRag'),
+      (c) => text(c.lastAssessmentRag ? t(`vocab.rag.${c.lastAssessmentRag}`) : undefined),
+    ],
+    [
+      t('fields.lastAssessmentScore'),
+      (c) =>
+        c.lastAssessmentScore === undefined ? { kind: 'empty' } : { kind: 'number', value: c.lastAssessmentScore },
+    ],
   ];
   return { headings: columns.map(([h]) => h), rows: records.map((r) => columns.map(([, value]) => value(r))) };
 }
