@@ -6,30 +6,16 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  makeStyles,
   Radio,
   RadioGroup,
   Text,
-  tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerConflict, AssessmentTemplate } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
 import { answerText, questionText } from './text';
-
-const useStyles = makeStyles({
-  surface: { maxWidth: '760px', width: '95vw' },
-  list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, margin: 0, padding: 0 },
-  item: {
-    listStyleType: 'none',
-    padding: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  values: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalM },
-  value: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
-});
+import { useConflictStyles } from '../../components/conflictStyles';
 
 export interface AnswerConflictDialogProps {
   /** Kept mounted and opened or closed, so the dialog gives the page back when it closes. */
@@ -46,7 +32,7 @@ export interface AnswerConflictDialogProps {
  * of the other person's version. Nothing is overwritten silently.
  */
 export function AnswerConflictDialog({ open, template, conflicts, onMerge, onCancel }: AnswerConflictDialogProps) {
-  const styles = useStyles();
+  const styles = useConflictStyles();
   const { t } = useTranslation();
   const { locale } = useApp();
   const format = useFormat();

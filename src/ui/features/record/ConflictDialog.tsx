@@ -6,30 +6,16 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  makeStyles,
   Radio,
   RadioGroup,
   Text,
-  tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collaboration, Stored } from '../../../domain';
 import { changedFields, unstoredRecord } from '../../components/formState';
 import { defaultChoice, type Choice } from './useRecord';
-
-const useStyles = makeStyles({
-  surface: { maxWidth: '760px', width: '95vw' },
-  list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, margin: 0, padding: 0 },
-  item: {
-    listStyleType: 'none',
-    padding: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  values: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalM },
-  value: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
-});
+import { useConflictStyles } from '../../components/conflictStyles';
 
 export interface ConflictDialogProps {
   readonly mine: Collaboration;
@@ -47,7 +33,7 @@ export interface ConflictDialogProps {
  * version. What the person typed is never thrown away by this dialog.
  */
 export function ConflictDialog({ mine, theirs, base, valueText, onMerge, onCancel }: ConflictDialogProps) {
-  const styles = useStyles();
+  const styles = useConflictStyles();
   const { t } = useTranslation();
   const fields = changedFields(mine, unstoredRecord(theirs));
   const [choices, setChoices] = useState<Record<string, Choice>>(() =>

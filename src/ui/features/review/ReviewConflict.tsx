@@ -6,24 +6,10 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  makeStyles,
   Text,
-  tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-
-const useStyles = makeStyles({
-  surface: { maxWidth: '760px', width: '95vw' },
-  list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, margin: 0, padding: 0 },
-  item: {
-    listStyleType: 'none',
-    padding: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  values: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalM },
-  value: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2, margin: 0 },
-});
+import { useConflictStyles } from '../../components/conflictStyles';
 
 export interface ConflictRow {
   readonly field: string;
@@ -46,7 +32,7 @@ export function ReviewConflict(p: {
   readonly onKeepMine?: () => void;
   readonly onKeepTheirs: () => void;
 }) {
-  const styles = useStyles();
+  const styles = useConflictStyles();
   const { t } = useTranslation();
   return (
     <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && p.onKeepTheirs()}>
