@@ -2,10 +2,13 @@
  * Issue 7's journey in Chromium, through the same server as `npm start`: open a
  * due review, post it to the panel channel, see the card in the dev inbox and
  * follow its link back, record "continue with actions" with two actions, and
- * see them on the 12-month plan and on the owner's Home. axe checks the review
- * page and the plan in English and Welsh.
+ * see them on the 12-month plan and on the owner's Home, then find the decision in
+ * the annual summary and in its workbook, opened with exceljs. axe checks the
+ * review page and the plan in English and Welsh.
  */
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { financialYearOf } from '../../src/domain';
 import { browserAvailable, screenshot, seriousViolations, settled, startRig, type TabRig } from './helpers/tab';
 
 jest.setTimeout(240_000);
@@ -46,7 +49,7 @@ run('a review from due to decided, with its channel post, actions and plan', () 
     await rig?.close();
   });
 
-  it('posts to the panel channel, records continue with actions, and shows the actions on the plan and Home', async () => {
+  it('posts to the panel channel, records continue with actions, shows the actions on the plan and Home, and counts the decision in the annual summary and its workbook', async () => {
     const context = await rig.context({ user: 'officer' });
     const page = await context.newPage();
     // A review of the demo council that is due and not yet held (every third demo review).
@@ -135,6 +138,40 @@ run('a review from due to decided, with its channel post, actions and plan', () 
     await page.keyboard.press('Enter');
     await mine.getByText('Update saved.').waitFor();
     await screenshot(page, 'home-my-actions-en');
+
+    // The annual summary for this financial year counts the decision, and so does its workbook.
+    const pad2 = (n: number) => String(n).padStart(2, '0');
+    const now = new Date();
+    const year = financialYearOf(`${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`);
+    await page.goto(`/#/reports/annual?year=${year}`);
+    await settled(page);
+    const heldTable = page.getByRole('table', { name: 'Reviews held', exact: true });
+    await heldTable.waitFor();
+    const heldRows = await heldTable.evaluate((el) =>
+      [...el.querySelectorAll('tbody tr')].map((tr) => tr.textContent ?? ''),
+    );
+    expect(heldRows.filter((r) => r.includes(reference) && r.includes('Continue with actions'))).toHaveLength(1);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Excel workbook' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const heldSheet = workbook.getWorksheet('Reviews held');
+    expect(heldSheet).toBeDefined();
+    const inBook: string[] = [];
+    heldSheet?.eachRow((row, n) => {
+      const cells: string[] = [];
+      row.eachCell((cell) => cells.push(cell.text));
+      if (n > 1) inBook.push(cells.join(' | '));
+    });
+    expect(inBook).toHaveLength(heldRows.length);
+    expect(inBook.filter((r) => r.includes(reference) && r.includes('Continue with actions'))).toHaveLength(1);
+    let figure: unknown;
+    workbook.getWorksheet('Figures')?.eachRow((row) => {
+      if (row.getCell(1).text === 'Reviews held') figure = row.getCell(2).value;
+    });
+    expect(figure).toBe(heldRows.length);
 
     // The review page and the plan in Welsh pass axe too.
     await page.getByRole('button', { name: 'Cymraeg' }).click();
