@@ -7,6 +7,8 @@
 import { createSp } from '../../data/sp';
 import { createRepositories, type Repositories } from '../../data/repositories';
 import { PeopleRepository, type PeopleStore } from '../../data/repositories/people';
+import { createImportTarget } from '../../data/import/target';
+import type { ImportTarget } from '../../domain/import';
 import type { TabConfig } from './config';
 import type { Assessment, Collaboration, RepoError, Review, Stored } from '../../domain';
 import { panelReviewCard } from '../../notify/cards';
@@ -42,6 +44,11 @@ export interface Services {
   devUsers(): Promise<DevUser[]>;
   /** Posting to Teams channels as the person. */
   readonly channels: ChannelService;
+  /**
+   * Where an import writes: the same target as `npm run import`, so rows already imported are
+   * found on the indexed ImportKey and Reference columns, never by reading the whole register.
+   */
+  importTarget(): ImportTarget;
 }
 
 export interface PanelPostInput {
@@ -123,6 +130,7 @@ export function createServices(options: ServiceOptions): Services {
     config,
     stores,
     channels,
+    importTarget: () => createImportTarget(sp),
     ...(devUser !== undefined ? { devUser } : {}),
     async readBatched<T extends readonly unknown[]>(
       reads: (s: Stores) => { readonly [K in keyof T]: Promise<T[K]> },

@@ -25,7 +25,6 @@ import {
 } from '../../../transfer/importer';
 import { MAX_FILE_BYTES } from '../../../transfer/bytes';
 import { resolvePeople } from '../../../transfer/people';
-import { storesTarget } from '../../../transfer/storesTarget';
 import { readTable, type FileError, type FileTable } from '../../../transfer/table';
 import { useServices } from '../../app/context';
 
@@ -187,7 +186,7 @@ export function useImport(): ImportModel {
       const skip = next.skip ?? s.skip;
       if (s.table) saveMapping(s.table.headers, s.mapping);
       setState((x) => ({ ...x, rows, skip, previewing: true, failure: undefined, summary: undefined }));
-      const target = storesTarget(services.stores.collaborations, services.stores.partners);
+      const target = services.importTarget();
       const r = await previewImport(target, await inputOf(rows, s.mapping, skip));
       setState((x) =>
         r.ok
@@ -228,7 +227,7 @@ export function useImport(): ImportModel {
   const run = useCallback(async () => {
     const s = latest.current;
     setState((x) => ({ ...x, running: true, progress: { done: 0, total: 0 }, failure: undefined }));
-    const target = storesTarget(services.stores.collaborations, services.stores.partners);
+    const target = services.importTarget();
     try {
       const r = await runImport(target, await inputOf(s.rows, s.mapping, s.skip), {
         onProgress: (progress) => setState((x) => ({ ...x, progress })),
