@@ -27,9 +27,10 @@ if (typeof window !== 'undefined') {
 }
 /* eslint-enable @typescript-eslint/unbound-method */
 
-// The tab talks to a real server and loads its pages lazily: give it time a person would.
-// Role queries skip jsdom's slow visibility check (getComputedStyle up every ancestor): on a form
+// The tab talks to a real server and loads its pages lazily: give it time a person would, and
+// room for a CI machine of two cores busy with the journeys' Chromium (a Welsh Home once took
+// over 5 s there; 250 ms on a quiet machine). Role queries skip jsdom's slow visibility check (getComputedStyle up every ancestor): on a form
 // of forty Fluent fields it costs over a second a query. Hidden things are still told apart by
 // role and name; the end-to-end journeys check what is visible in a real browser.
-configure({ asyncUtilTimeout: 5000, defaultHidden: true });
+configure({ asyncUtilTimeout: 15_000, defaultHidden: true });
 jest.setTimeout(30_000);
