@@ -6,6 +6,7 @@ import '@pnp/sp/lists/index.js';
 import '@pnp/sp/items/index.js';
 import '@pnp/sp/batching.js';
 import type { RepoError } from '../domain/ports';
+import { classifyError, httpVerdict, RETRY_STATUSES, retrying, type RetryPolicy } from '../lib/retry';
 
 /**
  * The one PnPjs set-up (STYLE.md, example 7). Every repository and the
@@ -19,9 +20,9 @@ import type { RepoError } from '../domain/ports';
  * - BearerAuth: `Authorization: Bearer <token>` on the auth moment. PnPjs's
  *   RequestDigest sees the header and skips `/_api/contextinfo`.
  * - RetryingFetch: replaces PnPjs's `BrowserFetchWithRetry` (3 tries, plain
- *   doubling, no cap, no jitter) with a configurable one that retries 429, 503,
- *   504 and network failures, waits what `Retry-After` says (seconds or an HTTP
- *   date) and otherwise backs off exponentially with jitter under a cap.
+ *   doubling, no cap, no jitter) with the project's one retry policy
+ *   (src/lib/retry.ts): 429, 503, 504 and network failures, `Retry-After` in
+ *   seconds or as an HTTP date, else exponential back-off with jitter, capped.
  *
  * Failures stay PnPjs's one typed error (`HttpRequestError`); `toRepoError`
  * turns them into the ports' coded values.
@@ -53,7 +54,6 @@ export interface RetryInfo {
 }
 
 export const DEFAULT_USER_AGENT = 'NONISV|Council|CollaborationRegister/1.0';
-const RETRY_STATUSES = new Set([429, 503, 504]);
 
 export function createSp(config: SpConfig): SPFI {
   const siteUrl = config.siteUrl.replace(/\/+$/, '');
@@ -61,9 +61,11 @@ export function createSp(config: SpConfig): SPFI {
   if (config.getToken) sp.using(BearerAuth(config.getToken));
   return sp.using(
     RetryingFetch({
-      retries: config.retries ?? 4,
-      baseMs: config.retryBaseMs ?? 500,
-      maxMs: config.retryMaxMs ?? 60_000,
+      policy: {
+        retries: config.retries ?? 4,
+        baseMs: config.retryBaseMs ?? 500,
+        maxDelayMs: config.retryMaxMs ?? 60_000,
+      },
       fetch: config.fetch,
       onRetry: config.onRetry,
     }),
@@ -100,81 +102,40 @@ export function BearerAuth(getToken: () => Promise<string>): TimelinePipe {
   };
 }
 
-interface RetryOptions {
-  readonly retries: number;
-  readonly baseMs: number;
-  readonly maxMs: number;
+interface RetryingFetchOptions {
+  readonly policy: RetryPolicy;
   readonly fetch: typeof fetch | undefined;
   readonly onRetry: ((info: RetryInfo) => void) | undefined;
-}
-
-/** Milliseconds a `Retry-After` header asks for (delta-seconds or an HTTP date), or undefined. */
-export function retryAfterMs(value: string | null, now: number = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /**
- * How long to wait before retry `attempt` (1-based): what the server asked
- * for, plus a little jitter so that parallel clients do not return together;
- * without a Retry-After, full-jitter exponential back-off. Capped at `maxMs`.
+ * PnPjs's send, under the one retry policy (src/lib/retry.ts). SharePoint's
+ * requests are safe to repeat (reads; creates keyed on a unique column;
+ * updates with If-Match), so 503, 504 and a connection broken mid-request are
+ * retried as well as 429 and a connection never made. A time-out or abort is
+ * not: it is thrown as it came.
  */
-export function backoffMs(
-  attempt: number,
-  retryAfter: number | undefined,
-  opts: { baseMs: number; maxMs: number },
-  random: () => number = Math.random,
-): number {
-  if (retryAfter !== undefined) {
-    const jitter = random() * Math.min(100, opts.baseMs * 0.2);
-    return Math.min(opts.maxMs, retryAfter + jitter);
-  }
-  const ceiling = Math.min(opts.maxMs, opts.baseMs * 2 ** (attempt - 1));
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function isAbort(e: unknown): boolean {
-  return e instanceof Error && /AbortError|TimeoutError/.test(e.name);
-}
-
-export function RetryingFetch(opts: RetryOptions): TimelinePipe {
+export function RetryingFetch(opts: RetryingFetchOptions): TimelinePipe {
   return (instance: Queryable) => {
     instance.on.send.replace(async function (this: IQueryableInternal, url: URL, init: RequestInit) {
       const doFetch = opts.fetch ?? globalThis.fetch;
       const target = url.toString();
-      for (let attempt = 0; ; attempt++) {
-        let response: Response | undefined;
-        let failure: unknown;
-        try {
-          response = await doFetch(target, init);
-        } catch (e) {
-          // Only failures of the network are worth another try; a programming error is not.
-          if (isAbort(e) || !isNetworkFailure(e)) throw e;
-          failure = e;
-        }
-        if (response !== undefined && !RETRY_STATUSES.has(response.status)) return response;
-        if (attempt >= opts.retries) {
-          if (response !== undefined) return response; // the parser turns it into HttpRequestError
-          throw failure;
-        }
-        const waitMs = backoffMs(attempt + 1, retryAfterMs(response?.headers.get('Retry-After') ?? null), opts);
-        this.log(`Retry ${attempt + 1}/${opts.retries} of ${init.method ?? 'GET'} ${target} in ${waitMs} ms`, 1);
-        opts.onRetry?.({
-          url: target,
-          method: init.method ?? 'GET',
-          attempt: attempt + 1,
-          ...(response ? { status: response.status } : {}),
-          waitMs,
-        });
-        // Drain the body so the connection can be reused.
-        await response?.body?.cancel().catch(() => undefined);
-        await sleep(waitMs);
-      }
+      const method = init.method ?? 'GET';
+      const last = await retrying(() => doFetch(target, init), {
+        policy: opts.policy,
+        decide: (outcome) => httpVerdict(outcome, true),
+        ...(opts.sleep ? { sleep: opts.sleep } : {}),
+        onRetry: async ({ attempt, waitMs, outcome }) => {
+          this.log(`Retry ${attempt}/${opts.policy.retries} of ${method} ${target} in ${waitMs} ms`, 1);
+          const response = 'value' in outcome ? outcome.value : undefined;
+          opts.onRetry?.({ url: target, method, attempt, ...(response ? { status: response.status } : {}), waitMs });
+          // Drain the body so the connection can be reused.
+          await response?.body?.cancel().catch(() => undefined);
+        },
+      });
+      if ('value' in last) return last.value; // a failed status: the parser turns it into HttpRequestError
+      throw last.error;
     });
     return instance;
   };
@@ -207,10 +168,8 @@ export function isHttpRequestError(e: unknown): e is HttpRequestError {
 
 /** True for the failures fetch reports when no response came back (DNS, refused, reset). */
 function isNetworkFailure(e: unknown): boolean {
-  if (!(e instanceof Error)) return false;
-  if (e.name === 'TypeError' && /fetch failed|network|Failed to fetch|Load failed/i.test(e.message)) return true;
-  const code = (e as { cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code;
-  return typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EPIPE|UND_ERR_)/.test(code);
+  const kind = classifyError(e);
+  return kind === 'notSent' || kind === 'maybeSent';
 }
 
 /**
@@ -239,6 +198,6 @@ export function toRepoError(e: unknown): RepoError<never> {
     return { code: 'unexpected', detail };
   }
   if (isNetworkFailure(e)) return { code: 'network', detail: e instanceof Error ? e.message : String(e) };
-  if (isAbort(e)) return { code: 'network', detail: 'aborted' };
+  if (classifyError(e) === 'timeout') return { code: 'network', detail: 'aborted' };
   return { code: 'unexpected', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
 }

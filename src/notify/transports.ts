@@ -1,4 +1,5 @@
-import { backoffMs, retryAfterMs } from '../data/sp';
+import { redact, maskUrl } from '../lib/redact';
+import { classifyError, errorCode, httpVerdict, retrying, sleep as defaultSleep } from '../lib/retry';
 import { ADAPTIVE_CARD_CONTENT_TYPE, jsonBytes, workflowsMessage, type AdaptiveCard } from './cardSchema';
 
 /**
@@ -15,12 +16,17 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, jsonBytes, workflowsMessage, type AdaptiveC
  *   references. Paced to 4 requests a second per channel.
  * - Dev inbox: POST to the local server's /_dev/inbox/messages.
  *
- * Every transport retries 429, 503 and 504 with back-off, waiting what
- * Retry-After asks (capped), and reports failure as a value, never by
- * throwing: `{ ok: false, code, detail, retryable, maybeDelivered }`.
- * `maybeDelivered` is true when the request may have reached the channel
- * although no success came back (the connection broke after sending, or timed
- * out): the job then does not post those reminders again blindly.
+ * Every transport sends under the one retry policy (src/lib/retry.ts), and
+ * reports failure as a value, never by throwing:
+ * `{ ok: false, code, detail, retryable, maybeDelivered }`.
+ * - A POST of a card is retried only when it cannot have arrived: 429 (the
+ *   service refused it), or a connection never made (refused, DNS). A post that
+ *   may have arrived although no success came back (503 or 504 after sending, a
+ *   time-out, a connection reset after the body went) is NOT sent again: it
+ *   comes back with `maybeDelivered: true`, and the job records and reports
+ *   it, never resending it blindly (docs/reminders.md).
+ * - A read (findPost) is safe to repeat: 503, 504 and broken connections are
+ *   retried as well.
  *
  * Graph and the dev inbox can also be asked afterwards whether a post arrived
  * (`findPost`, by the post id the card carries); a Workflows webhook cannot.
@@ -89,7 +95,7 @@ export type Log = (level: LogLevel, message: string) => void;
 
 export interface HttpOptions {
   readonly fetch?: typeof fetch;
-  /** Retries after the first attempt for 429/503/504 and refused connections. Default 4. */
+  /** Retries after the first attempt (see above for what is retried). Default 4. */
   readonly retries?: number;
   /** First back-off without Retry-After, ms. Default 500. */
   readonly retryBaseMs?: number;
@@ -101,33 +107,12 @@ export interface HttpOptions {
   readonly log?: Log;
 }
 
-const RETRY_STATUSES = new Set([429, 503, 504]);
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** A URL as it may appear in logs: scheme and host, then "…" (a webhook's path and query are its secret). */
-export function maskUrl(url: string | undefined): string {
-  if (url === undefined || url === '') return '(none)';
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}/…`;
-  } catch {
-    return '(not a URL)';
-  }
-}
+export { maskUrl };
 
-/** Removes a secret URL (whole, or its path and query) from text meant for a log. */
+/** Removes a secret URL (whole, any part of it, its signature; plain or URL-encoded) from text meant for a log. */
 export function scrub(text: string, url: string | undefined): string {
-  if (url === undefined || url === '') return text;
-  let out = text.split(url).join(maskUrl(url));
-  try {
-    const u = new URL(url);
-    const tail = `${u.pathname}${u.search}`;
-    if (tail.length > 8) out = out.split(tail).join('/…');
-    if (u.search.length > 8) out = out.split(u.search.slice(1)).join('…');
-  } catch {
-    // not a URL: nothing more to hide
-  }
-  return out;
+  return url === undefined || url === '' ? text : redact(text, [url]);
 }
 
 /** True for a webhook address the job may post to: https, or http on the loopback (local development). */
@@ -142,85 +127,89 @@ export function isWebhookUrl(value: string | undefined): boolean {
   }
 }
 
-function errorCode(e: unknown): string | undefined {
-  const cause = (e as { cause?: { code?: unknown } }).cause;
-  const code = cause?.code ?? (e as { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** The connection was never made, so nothing was delivered: safe to try again. */
-function neverSent(e: unknown): boolean {
-  const code = errorCode(e);
-  return code !== undefined && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/.test(code);
-}
-
-function isTimeout(e: unknown): boolean {
-  return e instanceof Error && /TimeoutError|AbortError/.test(e.name);
-}
-
 interface Sent {
   readonly response?: Response;
   readonly failure?: PostResult & { ok: false };
 }
 
+/** What a request is, for the retry policy: a card's POST must not be acted on twice; a read may be repeated. */
+type RequestKind = 'post' | 'read';
+
 /**
- * Sends one request with the retry policy: 429/503/504 and refused connections
- * are retried (Retry-After honoured, capped); anything else comes back at once.
+ * Sends one request under the retry policy (see the comment at the top) and
+ * returns the last response, or the failure as a value. The detail of every
+ * log line and failure is scrubbed of `secretUrl`.
  */
 async function send(
   url: string,
   init: () => Promise<RequestInit>,
   opts: HttpOptions,
   label: string,
+  kind: RequestKind,
   secretUrl?: string,
 ): Promise<Sent> {
   const doFetch = opts.fetch ?? globalThis.fetch;
   const retries = opts.retries ?? 4;
-  const sleep = opts.sleep ?? defaultSleep;
-  const backoff = { baseMs: opts.retryBaseMs ?? 500, maxMs: opts.retryMaxMs ?? 30_000 };
-  for (let attempt = 0; ; attempt += 1) {
-    let response: Response | undefined;
-    try {
-      response = await doFetch(url, { ...(await init()), signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000) });
-    } catch (e) {
-      const detail = scrub(
-        `${label}: ${e instanceof Error ? `${e.message}${errorCode(e) ? ` (${errorCode(e)})` : ''}` : String(e)}`,
-        secretUrl,
-      );
-      if (neverSent(e) && attempt < retries) {
-        const waitMs = backoffMs(attempt + 1, undefined, backoff);
-        opts.log?.('warn', `${detail}; retry ${attempt + 1}/${retries} in ${Math.round(waitMs)} ms`);
-        await sleep(waitMs);
-        continue;
-      }
-      if (neverSent(e)) return { failure: { ok: false, code: 'network', detail, retryable: true } };
-      return {
-        failure: {
-          ok: false,
-          code: isTimeout(e) ? 'timeout' : 'network',
-          detail,
-          retryable: true,
-          maybeDelivered: true,
-        },
-      };
-    }
-    if (!RETRY_STATUSES.has(response.status) || attempt >= retries) return { response };
-    const waitMs = backoffMs(attempt + 1, retryAfterMs(response.headers.get('Retry-After')), backoff);
-    opts.log?.(
-      'warn',
-      `${label}: HTTP ${response.status}; retry ${attempt + 1}/${retries} in ${Math.round(waitMs)} ms`,
-    );
-    await response.body?.cancel().catch(() => undefined);
-    await sleep(waitMs);
-  }
+  const last = await retrying(
+    async () => doFetch(url, { ...(await init()), signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000) }),
+    {
+      policy: { retries, baseMs: opts.retryBaseMs ?? 500, maxDelayMs: opts.retryMaxMs ?? 30_000 },
+      decide: (outcome) => httpVerdict(outcome, kind === 'read'),
+      sleep: opts.sleep ?? defaultSleep,
+      onRetry: async ({ attempt, waitMs, reason, outcome }) => {
+        opts.log?.(
+          'warn',
+          scrub(`${label}: ${reason}; retry ${attempt}/${retries} in ${Math.round(waitMs)} ms`, secretUrl),
+        );
+        if ('value' in outcome) await outcome.value.body?.cancel().catch(() => undefined);
+      },
+    },
+  );
+  if ('value' in last) return { response: last.value };
+  const e = last.error;
+  const code = errorCode(e);
+  const detail = scrub(
+    `${label}: ${e instanceof Error ? `${e.message}${code ? ` (${code})` : ''}` : String(e)}`,
+    secretUrl,
+  );
+  const fault = classifyError(e);
+  if (fault === 'notSent') return { failure: { ok: false, code: 'network', detail, retryable: true } };
+  return {
+    failure: {
+      ok: false,
+      code: fault === 'timeout' ? 'timeout' : 'network',
+      detail,
+      retryable: true,
+      // Only a post can have been delivered; a read that failed changed nothing.
+      ...(kind === 'post' ? { maybeDelivered: true } : {}),
+    },
+  };
 }
 
-/** A failed HTTP response as a coded result (the body is shortened and scrubbed). */
-async function failureOf(response: Response, label: string, secretUrl?: string): Promise<PostResult & { ok: false }> {
+/**
+ * A failed HTTP response as a coded result (the body is shortened and
+ * scrubbed). A 503 or 504 to a post means the service may have acted on it
+ * before giving up: `maybeDelivered`.
+ */
+async function failureOf(
+  response: Response,
+  label: string,
+  kind: RequestKind,
+  secretUrl?: string,
+): Promise<PostResult & { ok: false }> {
   const body = scrub((await response.text().catch(() => '')).slice(0, 300).replace(/\s+/g, ' '), secretUrl);
-  const detail = `${label}: HTTP ${response.status}${body ? `: ${body}` : ''}`;
+  const detail = scrub(`${label}: HTTP ${response.status}${body ? `: ${body}` : ''}`, secretUrl);
   const s = response.status;
-  if (RETRY_STATUSES.has(s)) return { ok: false, code: 'throttled', detail, retryable: true };
+  if (s === 429) return { ok: false, code: 'throttled', detail, retryable: true };
+  if (s === 503 || s === 504) {
+    return {
+      ok: false,
+      code: s === 504 ? 'timeout' : 'throttled',
+      detail,
+      retryable: true,
+      ...(kind === 'post' ? { maybeDelivered: true } : {}),
+    };
+  }
   if (s === 413) return { ok: false, code: 'tooLarge', detail, retryable: false };
   if (s === 401 || s === 403) return { ok: false, code: 'unauthorized', detail, retryable: false };
   if (s === 404 || s === 410) return { ok: false, code: 'notFound', detail, retryable: false };
@@ -248,6 +237,7 @@ export function workflowsTransport(opts: HttpOptions = {}): Transport {
         () => Promise.resolve({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body }),
         opts,
         label,
+        'post',
         url,
       );
       if (sent.failure) return sent.failure;
@@ -256,7 +246,7 @@ export function workflowsTransport(opts: HttpOptions = {}): Transport {
         await response.body?.cancel().catch(() => undefined);
         return { ok: true };
       }
-      return failureOf(response, label, url);
+      return failureOf(response, label, 'post', url);
     },
   };
 }
@@ -335,6 +325,7 @@ export function graphTransport(opts: GraphOptions): Transport {
         paced(channel, async () => ({ method: 'POST', headers: await headers(true), body })),
         opts,
         label,
+        'post',
       );
       if (sent.failure) return sent.failure;
       const response = sent.response as Response;
@@ -346,7 +337,7 @@ export function graphTransport(opts: GraphOptions): Transport {
           ...(message.webUrl ? { messageUrl: message.webUrl } : {}),
         };
       }
-      return failureOf(response, label);
+      return failureOf(response, label, 'post');
     },
     async findPost(channel, postId, options) {
       const label = `Microsoft Graph (channel ${channel.channelKey})`;
@@ -360,10 +351,11 @@ export function graphTransport(opts: GraphOptions): Transport {
           paced(channel, async () => ({ method: 'GET', headers: await headers(false) })),
           opts,
           label,
+          'read',
         );
         if (sent.failure) return { state: 'unknown', detail: sent.failure.detail };
         const response = sent.response as Response;
-        if (!response.ok) return { state: 'unknown', detail: (await failureOf(response, label)).detail };
+        if (!response.ok) return { state: 'unknown', detail: (await failureOf(response, label, 'read')).detail };
         const json = (await response.json()) as { value?: GraphMessage[]; '@odata.nextLink'?: string };
         let olderThanClaim = false;
         for (const m of json.value ?? []) {
@@ -419,6 +411,7 @@ export function devInboxTransport(opts: DevInboxOptions): Transport {
         () => Promise.resolve({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body }),
         opts,
         label,
+        'post',
       );
       if (sent.failure) return sent.failure;
       const response = sent.response as Response;
@@ -430,7 +423,7 @@ export function devInboxTransport(opts: DevInboxOptions): Transport {
           ...(json.messageUrl ? { messageUrl: json.messageUrl } : {}),
         };
       }
-      return failureOf(response, label);
+      return failureOf(response, label, 'post');
     },
     async findPost(channel, postId) {
       const label = `dev inbox ${base} (channel ${channel.channelKey})`;
@@ -440,10 +433,11 @@ export function devInboxTransport(opts: DevInboxOptions): Transport {
         () => Promise.resolve({ method: 'GET', headers: { Accept: 'application/json' } }),
         opts,
         label,
+        'read',
       );
       if (sent.failure) return { state: 'unknown', detail: sent.failure.detail };
       const response = sent.response as Response;
-      if (!response.ok) return { state: 'unknown', detail: (await failureOf(response, label)).detail };
+      if (!response.ok) return { state: 'unknown', detail: (await failureOf(response, label, 'read')).detail };
       const messages = (await response.json()) as InboxMessage[];
       const found = messages.find((m) => m.postId === postId);
       return found

@@ -10,6 +10,7 @@ import { and, filterFor, odataString, or, type Clause, type FilterBuilder } from
 import { collection, etagOf, fromSpDate, selectFor, unstored, type ListMapper, type SpItem } from '../mappers';
 import { choiceCode, type ChoiceSet } from '../schema';
 import { siteUrlOf, toRepoError } from '../sp';
+import { retryDelayMs, sleep, type RetryPolicy } from '../../lib/retry';
 
 /**
  * What every list repository does, written once: reads with the schema's
@@ -58,7 +59,19 @@ function stable(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * Batch rounds: parts refused as throttled or lost to the network go again in
+ * the next round, after the one retry policy's back-off (src/lib/retry.ts;
+ * a `$batch` answer carries no Retry-After per part). Each request inside a
+ * round has already been retried by createSp's RetryingFetch.
+ */
+export const BATCH_ROUND_POLICY: RetryPolicy = { retries: 4, baseMs: 250, maxDelayMs: 5000 };
+
+/** Waits before batch round `round` (1-based retry; round 0 does not wait). */
+export function waitBeforeRound(round: number): Promise<void> {
+  if (round <= 0) return Promise.resolve();
+  return sleep(retryDelayMs(BATCH_ROUND_POLICY, { attempt: round, nowMs: Date.now(), random: Math.random() }));
+}
 
 export class ListRepository<T extends object> {
   protected readonly f: FilterBuilder;
@@ -292,7 +305,7 @@ export class ListRepository<T extends object> {
    * duplicates are resolved as in `create`, so a whole batch that is sent
    * twice still writes every item exactly once.
    */
-  async createMany(values: readonly T[], rounds = 5): Promise<RepoResult<Stored<T>>[]> {
+  async createMany(values: readonly T[], rounds = BATCH_ROUND_POLICY.retries + 1): Promise<RepoResult<Stored<T>>[]> {
     const results: (RepoResult<Stored<T>> | undefined)[] = values.map(() => undefined);
     const bodies: (Record<string, unknown> | undefined)[] = values.map((v, i) => {
       const b = this.body(v);
@@ -301,7 +314,7 @@ export class ListRepository<T extends object> {
     });
     let pending = values.map((_, i) => i).filter((i) => bodies[i] !== undefined);
     for (let round = 0; pending.length > 0 && round < rounds; round++) {
-      if (round > 0) await sleep(Math.min(5000, 250 * 2 ** (round - 1)));
+      await waitBeforeRound(round);
       const retry: number[] = [];
       const duplicates: number[] = [];
       for (let start = 0; start < pending.length; start += BATCH_SIZE) {

@@ -6,7 +6,8 @@ import type { ReminderLogEntry, RepoResult, Stored } from '../../domain/ports';
 import { actionMapper, collaborationMapper, reminderLogMapper, type ListMapper } from '../mappers';
 import { and, datetime, type Clause, type FilterBuilder } from '../odata';
 import { toRepoError } from '../sp';
-import { BATCH_SIZE, fail, ListRepository, ok } from './base';
+import { mapLimit } from '../../lib/concurrency';
+import { BATCH_ROUND_POLICY, BATCH_SIZE, fail, ListRepository, ok, waitBeforeRound } from './base';
 
 /**
  * Reads the reminder job needs that the stores of ports.ts do not offer, each
@@ -38,20 +39,6 @@ export interface ReminderReadStore {
 
 const CONCURRENCY = 8;
 const ID_CHUNK = 40;
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next;
-      next += 1;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 class Reader<T extends object> extends ListRepository<T> {
   readonly filters: FilterBuilder;
@@ -152,8 +139,6 @@ export interface ReminderLogBulkStore {
   updateMany(entries: readonly Stored<ReminderLogEntry>[]): Promise<RepoResult<Stored<ReminderLogEntry>>[]>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export class ReminderLogBulkRepository extends ListRepository<ReminderLogEntry> implements ReminderLogBulkStore {
   constructor(sp: SPFI) {
     super(sp, reminderLogMapper);
@@ -165,7 +150,7 @@ export class ReminderLogBulkRepository extends ListRepository<ReminderLogEntry> 
 
   async updateMany(
     entries: readonly Stored<ReminderLogEntry>[],
-    rounds = 5,
+    rounds = BATCH_ROUND_POLICY.retries + 1,
   ): Promise<RepoResult<Stored<ReminderLogEntry>>[]> {
     const results: (RepoResult<Stored<ReminderLogEntry>> | undefined)[] = entries.map(() => undefined);
     const bodies = entries.map((e, i) => {
@@ -176,7 +161,7 @@ export class ReminderLogBulkRepository extends ListRepository<ReminderLogEntry> 
     });
     let pending = entries.map((_, i) => i).filter((i) => bodies[i] !== undefined);
     for (let round = 0; pending.length > 0 && round < rounds; round += 1) {
-      if (round > 0) await sleep(Math.min(5000, 250 * 2 ** (round - 1)));
+      await waitBeforeRound(round);
       const retry: number[] = [];
       const conflicts: number[] = [];
       for (let start = 0; start < pending.length; start += BATCH_SIZE) {
@@ -229,5 +214,3 @@ export class ReminderLogBulkRepository extends ListRepository<ReminderLogEntry> 
     return results.map((r) => r ?? fail({ code: 'unexpected', detail: 'no result' }));
   }
 }
-
-export { mapLimit };

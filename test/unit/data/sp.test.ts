@@ -2,7 +2,8 @@ import { HttpRequestError } from '@pnp/queryable';
 import '@pnp/sp/webs/index.js';
 import '@pnp/sp/lists/index.js';
 import '@pnp/sp/items/index.js';
-import { backoffMs, createSp, DEFAULT_USER_AGENT, retryAfterMs, toRepoError } from '../../../src/data/sp';
+import { createSp, DEFAULT_USER_AGENT, toRepoError } from '../../../src/data/sp';
+import { parseRetryAfter, retryDelayMs } from '../../../src/lib/retry';
 
 const SITE = 'https://contoso.sharepoint.com/sites/council';
 
@@ -89,22 +90,24 @@ describe('toRepoError', () => {
   });
 });
 
-describe('Retry-After and back-off', () => {
+describe('Retry-After and back-off (the policy createSp uses, src/lib/retry)', () => {
+  const now = Date.parse('Wed, 21 Oct 2026 07:28:00 GMT');
+  const policy = (baseMs: number, maxDelayMs: number) => ({ retries: 4, baseMs, maxDelayMs });
   it('reads seconds and HTTP dates', () => {
-    expect(retryAfterMs('3')).toBe(3000);
-    expect(retryAfterMs('0')).toBe(0);
-    expect(retryAfterMs(null)).toBeUndefined();
-    expect(retryAfterMs('Wed, 21 Oct 2026 07:28:10 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'))).toBe(10_000);
-    expect(retryAfterMs('nonsense')).toBeUndefined();
+    expect(parseRetryAfter('3', now)).toBe(3000);
+    expect(parseRetryAfter('0', now)).toBe(0);
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('Wed, 21 Oct 2026 07:28:10 GMT', now)).toBe(10_000);
+    expect(parseRetryAfter('nonsense', now)).toBeUndefined();
   });
   it('waits what the server says plus a little jitter, capped', () => {
-    expect(backoffMs(1, 2000, { baseMs: 500, maxMs: 60_000 }, () => 0.5)).toBe(2050);
-    expect(backoffMs(1, 600_000, { baseMs: 500, maxMs: 60_000 }, () => 0.5)).toBe(60_000);
+    expect(retryDelayMs(policy(500, 60_000), { attempt: 1, retryAfter: '2', nowMs: now, random: 0.5 })).toBe(2050);
+    expect(retryDelayMs(policy(500, 60_000), { attempt: 1, retryAfter: '600', nowMs: now, random: 0.5 })).toBe(60_000);
   });
   it('backs off exponentially with jitter when the server says nothing', () => {
-    expect(backoffMs(1, undefined, { baseMs: 500, maxMs: 60_000 }, () => 1)).toBe(500);
-    expect(backoffMs(3, undefined, { baseMs: 500, maxMs: 60_000 }, () => 0)).toBe(1000);
-    expect(backoffMs(20, undefined, { baseMs: 500, maxMs: 4000 }, () => 1)).toBe(4000);
+    expect(retryDelayMs(policy(500, 60_000), { attempt: 1, nowMs: now, random: 1 })).toBe(500);
+    expect(retryDelayMs(policy(500, 60_000), { attempt: 3, nowMs: now, random: 0 })).toBe(1000);
+    expect(retryDelayMs(policy(500, 4000), { attempt: 20, nowMs: now, random: 1 })).toBe(4000);
   });
 });
 

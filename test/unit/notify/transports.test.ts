@@ -74,12 +74,13 @@ describe('the Workflows webhook transport', () => {
     });
   });
 
-  it('retries 429, 503 and 504, waiting what Retry-After asks', async () => {
+  it('retries 429 (the service refused the post), waiting what Retry-After asks, in seconds or as a date', async () => {
     const waits: number[] = [];
+    const inTwoSeconds = new Date(Date.now() + 2000).toUTCString();
     const { fetch, calls } = fakeFetch([
       new Response('busy', { status: 429, headers: { 'Retry-After': '2' } }),
-      new Response('', { status: 503, headers: { 'Retry-After': '1' } }),
-      new Response('', { status: 504 }),
+      new Response('busy', { status: 429, headers: { 'Retry-After': inTwoSeconds } }),
+      new Response('busy', { status: 429 }),
       new Response('', { status: 200 }),
     ]);
     const result = await workflowsTransport({
@@ -91,8 +92,41 @@ describe('the Workflows webhook transport', () => {
     expect(calls).toHaveLength(4);
     expect(waits[0]).toBeGreaterThanOrEqual(2000);
     expect(waits[0]).toBeLessThan(2200);
-    expect(waits[1]).toBeGreaterThanOrEqual(1000);
+    expect(waits[1]).toBeGreaterThanOrEqual(500);
+    expect(waits[1]).toBeLessThanOrEqual(2100);
     expect(waits[2]).toBeLessThanOrEqual(40);
+  });
+
+  it.each([503, 504])(
+    'does not resend a post answered %i: the card may have arrived, so it is reported, never resent blindly',
+    async (status) => {
+      const { fetch, calls } = fakeFetch([
+        new Response('', { status, headers: { 'Retry-After': '1' } }),
+        new Response('', { status: 202 }),
+      ]);
+      const result = await workflowsTransport({ fetch, sleep: noSleep }).post(workflowsChannel, card);
+      expect(calls).toHaveLength(1);
+      expect(result).toMatchObject({ ok: false, retryable: true, maybeDelivered: true });
+    },
+  );
+
+  it('retries 503 and 504 on a read (findPost), which is safe to repeat', async () => {
+    const waits: number[] = [];
+    const { fetch, calls } = fakeFetch([
+      new Response('', { status: 503, headers: { 'Retry-After': '1' } }),
+      new Response('', { status: 504 }),
+      new Response(JSON.stringify([{ id: '9', channel: 'cgrp', postId: 'p1' }]), { status: 200 }),
+    ]);
+    const found = await devInboxTransport({
+      fetch,
+      baseUrl: 'http://127.0.0.1:1',
+      retryBaseMs: 10,
+      sleep: (ms) => (waits.push(ms), Promise.resolve()),
+    }).findPost!({ channelKey: 'cgrp', channelName: 'CGRP', transport: 'devInbox' }, 'p1');
+    expect(found).toEqual({ state: 'found', messageId: '9' });
+    expect(calls).toHaveLength(3);
+    expect(waits[0]).toBeGreaterThanOrEqual(1000);
+    expect(waits[1]).toBeLessThanOrEqual(40);
   });
 
   it('caps retries and waits, then reports the channel throttled (retryable)', async () => {
@@ -133,6 +167,22 @@ describe('the Workflows webhook transport', () => {
     expect(everything).not.toContain('/workflows/0f1e');
     expect(everything).toContain('https://prod-27.uksouth.logic.azure.com/…');
     expect(result).toMatchObject({ ok: false, code: 'rejected', retryable: false });
+  });
+
+  it('hides the signature and the flow id when the receiver echoes them alone or URL-encoded', async () => {
+    const { log, lines } = logger();
+    const sig = 'S3CR3T-SIGNATURE-abc123';
+    const { fetch } = fakeFetch([
+      new Response(`Invalid signature '${sig}' for flow 0f1e2d3c4b5a; url=${encodeURIComponent(SECRET)}`, {
+        status: 401,
+      }),
+    ]);
+    const result = await workflowsTransport({ fetch, log, sleep: noSleep }).post(workflowsChannel, card);
+    const everything = JSON.stringify(result) + lines.join('\n');
+    expect(everything).not.toContain(sig);
+    expect(everything).not.toContain(encodeURIComponent(sig));
+    expect(everything).not.toContain('0f1e2d3c4b5a');
+    expect(result).toMatchObject({ ok: false, code: 'unauthorized' });
   });
 
   it('retries a refused connection (nothing was sent), and hides the address in its message', async () => {
