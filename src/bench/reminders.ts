@@ -27,8 +27,7 @@ import type { Action, ChannelLanguage } from '../domain/entities';
 import { formatReference } from '../domain/reference';
 import { createInbox } from '../local/inbox';
 import { createListApi } from '../local/server';
-import { runReminders } from '../notify/job';
-import { createRecordLinks, createReminderRepositories, createTransports } from '../notify/setup';
+import { createRecordLinks, createReminderRepositories, createTransports, runReminders } from '../cli/reminderSetup';
 
 export interface Figure {
   readonly name: string;

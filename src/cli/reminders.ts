@@ -2,7 +2,7 @@
  * npm run reminders -- --site <url> [--today YYYY-MM-DD] [--dry-run] [--lang en|cy]
  *                      [--programme-directorate <name>] [--pending-lease-minutes <n>] [--json]
  *
- * Runs the reminder job once (src/notify/job.ts; docs/reminders.md):
+ * Runs the reminder job once (src/app/reminders, composed in ./reminderSetup.ts; docs/reminders.md):
  * - against the embedded list server (a site on 127.0.0.1), as the governance
  *   officer, posting to the dev inbox on the same origin;
  * - against SharePoint Online with an app-only certificate token (TENANT_ID,
@@ -13,16 +13,16 @@
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../domain/dates';
 import { resolveLocale, translate } from '../i18n';
-import { runReminders } from '../notify/job';
 import {
   ConfigError,
   createRecordLinks,
   createReminderRepositories,
   createTransports,
   isLocalSite,
+  runReminders,
   todayInWales,
   type Env,
-} from '../notify/setup';
+} from './reminderSetup';
 import { formatRun } from '../notify/summary';
 import type { Log } from '../notify/transports';
 import { collaborationSubPage, recordDeepLink } from '../teams/deepLinks';

@@ -8,14 +8,14 @@
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import { resolveLocale } from '../i18n';
-import { runReminders } from '../notify/job';
 import {
   createRecordLinks,
   createReminderRepositories,
   createTransports,
+  runReminders,
   todayInWales,
   type Env,
-} from '../notify/setup';
+} from '../cli/reminderSetup';
 import { formatRun } from '../notify/summary';
 import type { Log } from '../notify/transports';
 import { teamsDeepLink } from '../cli/reminders';

@@ -1,5 +1,5 @@
 import { formatDate, translate, type Locale } from '../i18n';
-import type { ChannelSummary, RunProblem, RunResult } from './job';
+import type { ChannelSummary, RunProblem, RunResult } from '../app/reminders';
 
 /**
  * The run's report for a person (the CLI's output, the Function's log), in the

@@ -1,4 +1,16 @@
+import type {
+  ChannelTarget,
+  ChannelTransport,
+  FindResult,
+  Log,
+  LogLevel,
+  PostErrorCode,
+  PostOptions,
+  PostResult,
+  TransportKind,
+} from '../domain/reminderPorts';
 import { redact, maskUrl } from '../lib/redact';
+import { isWebhookUrl } from '../lib/urls';
 import { classifyError, errorCode, httpVerdict, retrying, sleep as defaultSleep } from '../lib/retry';
 import { ADAPTIVE_CARD_CONTENT_TYPE, jsonBytes, workflowsMessage, type AdaptiveCard } from './cardSchema';
 
@@ -31,67 +43,11 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, jsonBytes, workflowsMessage, type AdaptiveC
  * Graph and the dev inbox can also be asked afterwards whether a post arrived
  * (`findPost`, by the post id the card carries); a Workflows webhook cannot.
  */
-export type TransportKind = 'workflows' | 'graph' | 'devInbox';
 
-export interface ChannelTarget {
-  readonly channelKey: string;
-  readonly channelName: string;
-  readonly transport: TransportKind;
-  /** Workflows only: the webhook address read from the secret setting. Never logged. */
-  readonly webhookUrl?: string;
-  /** Workflows only: the NAME of the setting that holds the address (safe to show). */
-  readonly secretName?: string;
-  /** Graph only. */
-  readonly teamId?: string;
-  readonly channelId?: string;
-}
+export type { ChannelTarget, FindResult, Log, LogLevel, PostErrorCode, PostOptions, PostResult, TransportKind };
 
-export type PostErrorCode =
-  | 'throttled'
-  | 'rejected'
-  | 'tooLarge'
-  | 'unauthorized'
-  | 'notFound'
-  | 'serverError'
-  | 'network'
-  | 'timeout'
-  | 'misconfigured'
-  | 'unexpected';
-
-export type PostResult =
-  | { readonly ok: true; readonly messageId?: string; readonly messageUrl?: string }
-  | {
-      readonly ok: false;
-      readonly code: PostErrorCode;
-      /** For logs; holds no webhook address. */
-      readonly detail: string;
-      /** A later attempt may succeed (the next run retries). */
-      readonly retryable: boolean;
-      /** The request may have reached the channel although no success came back. */
-      readonly maybeDelivered?: boolean;
-    };
-
-export type FindResult =
-  | { readonly state: 'found'; readonly messageId?: string; readonly messageUrl?: string }
-  | { readonly state: 'notFound' }
-  | { readonly state: 'unknown'; readonly detail: string };
-
-export interface PostOptions {
-  /** An id the card carries (digest cards: the title's element id), for findPost. */
-  readonly postId?: string;
-}
-
-export interface Transport {
-  readonly kind: TransportKind;
-  post(channel: ChannelTarget, card: AdaptiveCard, options?: PostOptions): Promise<PostResult>;
-  /** Whether a post carrying `postId` reached the channel. Absent when the transport cannot tell. */
-  findPost?(channel: ChannelTarget, postId: string, options?: { since?: string }): Promise<FindResult>;
-  /** Bytes of the payload that carries `card` (the size limit is measured on it). */
-  measure?(card: AdaptiveCard): number;
-}
-
-export type LogLevel = 'info' | 'warn' | 'error';
-export type Log = (level: LogLevel, message: string) => void;
+/** A transport of Adaptive Cards: the reminder job's port (domain/reminderPorts.ts) for this kind of card. */
+export type Transport = ChannelTransport<AdaptiveCard>;
 
 export interface HttpOptions {
   readonly fetch?: typeof fetch;
@@ -116,16 +72,7 @@ export function scrub(text: string, url: string | undefined): string {
 }
 
 /** True for a webhook address the job may post to: https, or http on the loopback (local development). */
-export function isWebhookUrl(value: string | undefined): boolean {
-  if (value === undefined) return false;
-  try {
-    const u = new URL(value.trim());
-    if (u.protocol === 'https:') return u.hostname !== '';
-    return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-  } catch {
-    return false;
-  }
-}
+export { isWebhookUrl };
 
 interface Sent {
   readonly response?: Response;

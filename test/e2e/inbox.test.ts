@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { digestCard } from '../../src/notify/cards';
-import { createRecordLinks } from '../../src/notify/setup';
+import { createRecordLinks } from '../../src/cli/reminderSetup';
 import { reminder } from '../unit/notify/fixtures';
 import { run, startStack, TODAY, type Stack } from '../integration/notify/stack';
 

@@ -4,8 +4,13 @@
  * the record in the tab.
  */
 import { nextWorkingDay } from '../../src/domain/calendar';
-import { runReminders } from '../../src/notify/job';
-import { createRecordLinks, createReminderRepositories, createTransports, todayInWales } from '../../src/notify/setup';
+import {
+  createRecordLinks,
+  createReminderRepositories,
+  createTransports,
+  runReminders,
+  todayInWales,
+} from '../../src/cli/reminderSetup';
 import { browserAvailable, settled, startRig, type TabRig } from './helpers/tab';
 
 jest.setTimeout(120_000);

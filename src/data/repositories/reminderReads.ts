@@ -5,6 +5,7 @@ import type { Action } from '../../domain/entities';
 import type { ReminderLogEntry, RepoResult, Stored } from '../../domain/ports';
 import { actionMapper, collaborationMapper, reminderLogMapper, type ListMapper } from '../mappers';
 import { and, datetime, type Clause, type FilterBuilder } from '../odata';
+import type { ReminderLogBulkStore, ReminderReadStore } from '../../domain/reminderPorts';
 import { toRepoError } from '../sp';
 import { mapLimit } from '../../lib/concurrency';
 import { BATCH_ROUND_POLICY, BATCH_SIZE, fail, ListRepository, ok, waitBeforeRound } from './base';
@@ -27,15 +28,7 @@ import { BATCH_ROUND_POLICY, BATCH_SIZE, fail, ListRepository, ok, waitBeforeRou
  *   for actions), or one by its key (`ReminderKey eq`), for when `byKeys`'
  *   OR-ed chunks are refused.
  */
-export interface ReminderReadStore {
-  /** Collaborations whose next review is due on one day (`NextReviewDue eq`, indexed). */
-  collaborationsReviewDueOn(day: IsoDate): Promise<RepoResult<Stored<Collaboration>[]>>;
-  collaborationsByIds(ids: readonly number[]): Promise<RepoResult<Stored<Collaboration>[]>>;
-  openActionsDueOn(day: IsoDate): Promise<RepoResult<Stored<Action>[]>>;
-  logEntry(key: string): Promise<RepoResult<Stored<ReminderLogEntry> | undefined>>;
-  /** Reminder Log entries of reminders due on one day (`DueDate eq`, indexed), as for actions. */
-  logEntriesDueOn(day: IsoDate): Promise<RepoResult<Stored<ReminderLogEntry>[]>>;
-}
+export type { ReminderReadStore } from '../../domain/reminderPorts';
 
 const CONCURRENCY = 8;
 const ID_CHUNK = 40;
@@ -134,10 +127,7 @@ export class ReminderReadRepository implements ReminderReadStore {
  *   `conflict` unless the stored entry already holds what we wrote (a retried
  *   update that had landed); parts refused as throttled are sent again.
  */
-export interface ReminderLogBulkStore {
-  claimMany(entries: readonly ReminderLogEntry[]): Promise<RepoResult<Stored<ReminderLogEntry>>[]>;
-  updateMany(entries: readonly Stored<ReminderLogEntry>[]): Promise<RepoResult<Stored<ReminderLogEntry>>[]>;
-}
+export type { ReminderLogBulkStore } from '../../domain/reminderPorts';
 
 export class ReminderLogBulkRepository extends ListRepository<ReminderLogEntry> implements ReminderLogBulkStore {
   constructor(sp: SPFI) {

@@ -15,7 +15,7 @@ import {
   type Receiver,
   type Stack,
 } from './stack';
-import { runReminders } from '../../../src/notify/job';
+import { runReminders } from '../../../src/cli/reminderSetup';
 
 /**
  * The reminder job against the embedded list server and the dev inbox on one

@@ -12,8 +12,15 @@ import { createInbox, type InboxMessage } from '../../../src/local/inbox';
 import { createListApi, type ListServerOptions } from '../../../src/local/server';
 import type { AdaptiveCard } from '../../../src/notify/cardSchema';
 import { shownText } from '../../../src/notify/escape';
-import { runReminders, type RunOptions, type RunResult } from '../../../src/notify/job';
-import { createRecordLinks, createReminderRepositories, createTransports, type Env } from '../../../src/notify/setup';
+import type { RunResult } from '../../../src/app/reminders';
+import {
+  createRecordLinks,
+  createReminderRepositories,
+  createTransports,
+  runReminders,
+  type Env,
+  type ReminderRunOptions as RunOptions,
+} from '../../../src/cli/reminderSetup';
 
 export const TODAY = '2026-12-08';
 

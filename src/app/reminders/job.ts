@@ -1,18 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { Collaboration } from '../domain/collaboration';
-import { addDays, type IsoDate } from '../domain/dates';
-import type { Assessment, ChannelMapping } from '../domain/entities';
-import type {
-  ActionStore,
-  AssessmentStore,
-  ChannelMappingStore,
-  CollaborationStore,
-  ReminderLogEntry,
-  ReminderLogStore,
-  RepoError,
-  RepoResult,
-  Stored,
-} from '../domain/ports';
+import type { Collaboration } from '../../domain/collaboration';
+import { addDays, type IsoDate } from '../../domain/dates';
+import type { Assessment, ChannelMapping } from '../../domain/entities';
+import type { ReminderLogEntry, RepoError, RepoResult, Stored } from '../../domain/ports';
 import {
   DEFAULT_REMINDER_POLICY,
   dueReminders,
@@ -25,11 +14,21 @@ import {
   type ReminderCollaboration,
   type ReminderItem,
   type ReminderPolicy,
-} from '../domain/reminders';
-import type { ReminderChannelSetting, ReminderChannelStore } from '../data/repositories/reminderChannels';
-import type { ReminderLogBulkStore, ReminderReadStore } from '../data/repositories/reminderReads';
-import { digestCard, splitDigest, type DigestPart, type RecordLinks } from './cards';
-import { isWebhookUrl, type ChannelTarget, type Log, type Transport, type TransportKind } from './transports';
+} from '../../domain/reminders';
+import type {
+  ChannelTarget,
+  ChannelTransport,
+  Log,
+  ReminderChannelSettingRow as ReminderChannelSetting,
+  ReminderReadStore,
+  TransportKind,
+} from '../../domain/reminderPorts';
+import { mapLimit } from '../../lib/concurrency';
+import { redact, redactDeep } from '../../lib/redact';
+import { isWebhookUrl } from '../../lib/urls';
+import type { DigestCards, DigestPartInfo, ReminderRepositories } from './ports';
+
+export type { ReminderRepositories } from './ports';
 
 /**
  * The reminder job: what is due today, one digest per channel, each reminder
@@ -70,28 +69,17 @@ import { isWebhookUrl, type ChannelTarget, type Log, type Transport, type Transp
  * simulate a crash at an exact point).
  */
 
-export interface ReminderRepositories {
-  readonly collaborations: Pick<CollaborationStore, 'all'>;
-  readonly actions: Pick<ActionStore, 'openDueOnOrBefore'>;
-  readonly assessments: Pick<AssessmentStore, 'drafts'>;
-  readonly channelMappings: ChannelMappingStore;
-  readonly reminderLog: ReminderLogStore;
-  readonly reminderChannels: Pick<ReminderChannelStore, 'all'>;
-  /** Threshold-safe fallbacks; without them a refused read fails the run. */
-  readonly reminderReads?: ReminderReadStore;
-  /** Batched Reminder Log writes; without them, one request per entry. */
-  readonly reminderLogBulk?: ReminderLogBulkStore;
-}
-
-export interface RunOptions {
+export interface RunOptions<Card = unknown> {
   readonly repos: ReminderRepositories;
-  readonly transports: Partial<Record<TransportKind, Transport>>;
+  readonly transports: Partial<Record<TransportKind, ChannelTransport<Card>>>;
+  /** Builds the digest cards (src/notify/cards.ts, bound to the record links). */
+  readonly cards: DigestCards<Card>;
   readonly today: IsoDate;
-  readonly links: RecordLinks;
   readonly dryRun?: boolean;
+  /** Told what happens; every line is scrubbed of webhook addresses first. */
   readonly log?: Log;
-  /** Where webhook addresses are read from (by the names in Reminder Channel Settings). Default process.env. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where webhook addresses are read from (by the names in Reminder Channel Settings): the host's settings. */
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly policy?: ReminderPolicy;
   /** Largest message payload, bytes. Default 28,000. */
   readonly maxBytes?: number;
@@ -102,8 +90,10 @@ export interface RunOptions {
   /** The directorate whose channel hears about programme actions (which belong to no collaboration). */
   readonly programmeDirectorate?: string;
   readonly signal?: AbortSignal;
-  readonly now?: () => Date;
-  readonly newPostId?: () => string;
+  /** The clock (claim leases, Posted times). */
+  readonly now: () => Date;
+  /** A new random post id (32 hex digits). */
+  readonly newPostId: () => string;
 }
 
 export type ChannelStatus = 'posted' | 'nothing' | 'wouldPost' | 'failed' | 'misconfigured' | 'disabled';
@@ -191,6 +181,8 @@ export interface RunResult {
 /** Non-working days in a row never exceed this in Wales; widens the read window as the domain's rules do. */
 const MAX_SHIFT_DAYS = 10;
 const POST_PREFIX = 'post:';
+/** The MessageId of an entry whose post may have arrived (503/504 after sending, a time-out, a reset): never resent blindly. */
+const MAYBE_PREFIX = 'maybe:';
 const CLAIM_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** The window of due dates that can have a reminder on `today` under `policy`. */
@@ -201,20 +193,6 @@ export function readWindow(
   const soon = Math.max(policy.reviewDueSoonDays, policy.actionDueSoonDays, policy.assessmentDueSoonDays, 0);
   const back = 1 + Math.max(0, policy.overdueMaxRepeats - 1) * policy.overdueRepeatDays + policy.overdueRepeatDays;
   return { from: addDays(today, -(back + MAX_SHIFT_DAYS)), to: addDays(today, soon + MAX_SHIFT_DAYS) };
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next;
-      next += 1;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(0, Math.min(limit, items.length)) }, worker));
-  return out;
 }
 
 const describe = (e: RepoError): string => `${e.code}${e.detail ? `: ${e.detail}` : ''}`;
@@ -364,7 +342,7 @@ function resolveTarget(
   mappings: readonly ChannelMapping[],
   options: RunOptions,
 ): { target?: ChannelTarget; problem?: RunProblem & { kind: 'channel' } } {
-  const env = options.env ?? process.env;
+  const env = options.env;
   const base = { kind: 'channel' as const, channelKey: digest.channelKey, channelName: digest.channelName };
   const setting = settings.get(digest.channelKey);
   if (!setting) return { problem: { ...base, code: 'noSetting' } };
@@ -414,8 +392,16 @@ function emptySummary(digest: ChannelDigest, status: ChannelStatus, transport?: 
   };
 }
 
-const postIdOf = (e: ReminderLogEntry): string | undefined =>
-  e.messageId?.startsWith(POST_PREFIX) ? e.messageId.slice(POST_PREFIX.length) : undefined;
+const postIdOf = (e: ReminderLogEntry): string | undefined => {
+  for (const prefix of [POST_PREFIX, MAYBE_PREFIX])
+    if (e.messageId?.startsWith(prefix)) return e.messageId.slice(prefix.length);
+  return undefined;
+};
+
+/** A refused write whose entry is already Posted (by another run, or our own retried write): success. */
+const alreadyPosted = (error: RepoError): boolean =>
+  (error.code === 'conflict' || error.code === 'duplicate') &&
+  (error.theirs as Partial<ReminderLogEntry> | undefined)?.state === 'posted';
 
 /** Reads the log entries of these keys: OR-ed chunks, or one by one when the threshold refuses those. */
 async function readLog(
@@ -479,19 +465,17 @@ function logWriter(repos: ReminderRepositories, limit: number) {
 }
 
 /** One channel's digest, start to end. Never throws for expected failures; an abort propagates. */
-async function runChannel(
+async function runChannel<Card>(
   digest: ChannelDigest,
   target: ChannelTarget,
-  transport: Transport,
+  transport: ChannelTransport<Card>,
   log: ReadonlyMap<string, Stored<ReminderLogEntry>>,
-  options: RunOptions,
+  options: RunOptions<Card>,
   limit: number,
 ): Promise<ChannelSummary> {
   const summary = emptySummary(digest, 'nothing', target.transport);
-  const { repos, today, signal } = options;
-  const now = options.now ?? (() => new Date());
+  const { repos, today, signal, now, newPostId } = options;
   const lease = options.pendingLeaseMs ?? 15 * 60_000;
-  const newPostId = options.newPostId ?? (() => randomUUID().replace(/-/g, ''));
   const say = (level: 'info' | 'warn' | 'error', message: string) =>
     options.log?.(level, `${digest.channelKey}: ${message}`);
   const writeLog = logWriter(repos, limit);
@@ -509,7 +493,9 @@ async function runChannel(
       retry.set(r.key, e);
     } else {
       const claimedAt = e.modified !== undefined ? Date.parse(e.modified) : Number.NaN;
-      if (!Number.isNaN(claimedAt) && now().getTime() - claimedAt < lease) summary.inProgress += 1;
+      // An entry recorded as possibly posted is no run's work in progress: it goes to recovery at once.
+      const possiblyPosted = e.messageId?.startsWith(MAYBE_PREFIX) === true;
+      if (!possiblyPosted && !Number.isNaN(claimedAt) && now().getTime() - claimedAt < lease) summary.inProgress += 1;
       else {
         const postId = postIdOf(e) ?? '';
         stale.set(postId, [...(stale.get(postId) ?? []), { reminder: r, entry: e }]);
@@ -533,7 +519,7 @@ async function runChannel(
         held.map((h) => ({ ...h.entry, state: 'posted' as const, messageId, postedOn: now().toISOString() })),
       );
       summary.recovered += held.length;
-      const lost = updated.filter((u) => !u.ok);
+      const lost = updated.filter((u) => !u.ok && !alreadyPosted(u.error));
       if (lost.length > 0) {
         summary.notRecorded += lost.length;
         summary.reason = `Posted update failed: ${describe((lost[0] as { ok: false; error: RepoError }).error)}`;
@@ -569,10 +555,9 @@ async function runChannel(
     language: digest.language,
     today,
     reminders: candidates,
-    links: options.links,
   };
   const measure = transport.measure?.bind(transport);
-  const parts = splitDigest(input, {
+  const parts = options.cards.split(input, {
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(measure ? { measure } : {}),
     postIds: idAt,
@@ -611,8 +596,10 @@ async function runChannel(
   );
   const heldByKey = new Map<string, Held>();
   const refused = (error: RepoError) => {
+    // Already Posted (by another run since the log was read): done, not a conflict.
+    if (alreadyPosted(error)) summary.skipped += 1;
     // Another run holds it (a duplicate key, or a changed ETag): it is that run's to post.
-    if (error.code === 'duplicate' || error.code === 'conflict') summary.inProgress += 1;
+    else if (error.code === 'duplicate' || error.code === 'conflict') summary.inProgress += 1;
     else {
       summary.notClaimed += 1;
       summary.reason ??= `claim failed: ${describe(error)}`;
@@ -647,14 +634,14 @@ async function runChannel(
     writeLog.update(list.map((h) => ({ ...withoutPostedOn(h.entry), ...change })));
   for (let i = 0; i < claimedParts.length; i += 1) {
     const part = claimedParts[i] as (typeof claimedParts)[number];
-    const partInfo: DigestPart = { index: i + 1, count: claimedParts.length, postId: part.postId };
-    const card = digestCard({ ...input, reminders: part.held.map((h) => h.reminder) }, partInfo);
+    const partInfo: DigestPartInfo = { index: i + 1, count: claimedParts.length, postId: part.postId };
+    const card = options.cards.card({ ...input, reminders: part.held.map((h) => h.reminder) }, partInfo);
     const result = await transport.post(target, card, { postId: part.postId });
     signal?.throwIfAborted();
     if (result.ok) {
       const messageId = result.messageId ?? `${POST_PREFIX}${part.postId}`;
       const updates = await mark(part.held, { state: 'posted', messageId, postedOn: now().toISOString() });
-      const lost = updates.filter((u) => !u.ok);
+      const lost = updates.filter((u) => !u.ok && !alreadyPosted(u.error));
       if (lost.length > 0) {
         summary.notRecorded += lost.length;
         summary.reason ??= `Posted update failed: ${describe((lost[0] as { ok: false; error: RepoError }).error)}`;
@@ -672,12 +659,19 @@ async function runChannel(
       continue;
     }
     // A failed post stops the channel: this part and the rest are marked Failed for the next run,
-    // unless the post may have arrived, in which case its entries stay Pending for recovery.
+    // unless the post may have arrived: then its entries are recorded as possibly posted (Pending,
+    // MessageId maybe:<post id>) and reported, never resent blindly; recovery (6) settles them.
     summary.status = 'failed';
     summary.reason = `${result.code}: ${result.detail}`;
     say('error', `post ${i + 1} of ${claimedParts.length} failed: ${summary.reason}`);
+    if (result.maybeDelivered) {
+      summary.uncertain += part.held.length;
+      summary.reason = `${result.code}: possibly posted (no answer after sending): check the channel; ${result.detail}`;
+      const recorded = await mark(part.held, { state: 'pending', messageId: `${MAYBE_PREFIX}${part.postId}` });
+      const unrecorded = recorded.filter((u) => !u.ok).length;
+      if (unrecorded > 0) say('warn', `${unrecorded} possibly posted entries stay as claimed (post:${part.postId})`);
+    }
     const rest = claimedParts.slice(i + (result.maybeDelivered ? 1 : 0)).flatMap((p) => p.held);
-    if (result.maybeDelivered) summary.uncertain += part.held.length;
     const marked = await mark(rest, { state: 'failed' });
     summary.failedItems += marked.filter((m) => m.ok).length;
     break;
@@ -703,12 +697,37 @@ function settle(summary: ChannelSummary): ChannelSummary {
   return summary;
 }
 
-/** Runs the reminder job once (see the comment at the top). */
-export async function runReminders(options: RunOptions): Promise<RunResult> {
-  const { today } = options;
+/**
+ * The addresses the run must never show: the value of every setting that
+ * Reminder Channel Settings name (a webhook address, even a malformed one).
+ */
+function secretsOf(env: RunOptions['env'], settings: readonly ReminderChannelSetting[]): string[] {
+  const out = new Set<string>();
+  for (const s of settings) {
+    const name = s.secretName?.trim();
+    const value = name ? env[name]?.trim() : undefined;
+    if (value) out.add(value);
+  }
+  return [...out];
+}
+
+/**
+ * Runs the reminder job once (see the comment at the top). Everything it
+ * tells (`log`) and returns is scrubbed of the webhook addresses it read:
+ * every part of them, their signatures included, plain or URL-encoded.
+ */
+export async function runReminders<Card>(options: RunOptions<Card>): Promise<RunResult> {
+  const secrets: string[] = [];
+  const told = options.log;
+  const log: Log = (level, message) => told?.(level, secrets.length > 0 ? redact(message, secrets) : message);
+  const result = await run({ ...options, log }, secrets);
+  return redactDeep(result, secrets);
+}
+
+async function run<Card>(options: RunOptions<Card> & { log: Log }, secrets: string[]): Promise<RunResult> {
+  const { today, log } = options;
   const dryRun = options.dryRun ?? false;
   const limit = Math.max(1, options.concurrency ?? 6);
-  const log = options.log ?? (() => undefined);
   const base = { today, dryRun };
   const result = (
     workingDay: boolean,
@@ -773,6 +792,7 @@ export async function runReminders(options: RunOptions): Promise<RunResult> {
   const digests = groupByChannel(run.reminders);
   log('info', `${run.reminders.length} reminders due today in ${digests.length} channels; ${problems.length} problems`);
 
+  secrets.push(...secretsOf(options.env, inputs.settings));
   const settings = new Map(inputs.settings.map((s) => [s.channelKey, s]));
   const logRead = await readLog(
     options,
@@ -805,7 +825,7 @@ export async function runReminders(options: RunOptions): Promise<RunResult> {
       continue;
     }
     const t = target as ChannelTarget;
-    const transport = options.transports[t.transport] as Transport;
+    const transport = options.transports[t.transport] as ChannelTransport<Card>;
     try {
       const summary = await runChannel(digest, t, transport, logRead.value, options, limit);
       channels.push(summary);

@@ -1,13 +1,20 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
-import { X509Certificate } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRepositories } from '../data/repositories';
 import { ReminderChannelRepository } from '../data/repositories/reminderChannels';
 import { ReminderLogBulkRepository, ReminderReadRepository } from '../data/repositories/reminderReads';
 import { createSp, type SpConfig } from '../data/sp';
 import type { IsoDate } from '../domain/dates';
-import type { RecordLinks } from './cards';
-import type { ReminderRepositories } from './job';
+import {
+  runReminders as runReminderJob,
+  type DigestCards,
+  type ReminderRepositories,
+  type RunOptions,
+  type RunResult,
+} from '../app/reminders';
+import type { AdaptiveCard } from '../notify/cardSchema';
+import { digestCard, splitDigest, type RecordLinks } from '../notify/cards';
 import {
   devInboxTransport,
   graphTransport,
@@ -16,11 +23,14 @@ import {
   type Log,
   type Transport,
   type TransportKind,
-} from './transports';
+} from '../notify/transports';
 
 /**
- * Everything a host (the CLI, the Azure Function) needs to run the reminder
- * job against a site, from a site URL and settings:
+ * The composition of the reminder job (src/app/reminders, a use case over
+ * ports): everything a host (the CLI, the Azure Function, the benchmark)
+ * needs to run it against a site, from a site URL and settings. Here, and only
+ * here, the job meets SharePoint (src/data: repositories, app-only auth),
+ * the transports and cards (src/notify), the clock and random post ids.
  *
  * - the embedded list server (a site on 127.0.0.1 or localhost) is used as the
  *   governance officer (`Bearer dev:governance`), and its dev inbox, on the
@@ -172,4 +182,35 @@ export function todayInWales(now: Date = new Date()): IsoDate {
     month: '2-digit',
     day: '2-digit',
   }).format(now);
+}
+
+/** The digest cards of src/notify/cards.ts, with Open going to `links`. */
+export function digestCards(links: RecordLinks): DigestCards<AdaptiveCard> {
+  return {
+    split: (input, options) => splitDigest({ ...input, links }, options),
+    card: (input, part) => digestCard({ ...input, links }, part),
+  };
+}
+
+/** A new random post id: 32 hex digits. */
+export const newPostId = (): string => randomUUID().replace(/-/g, '');
+
+/** The job's options as a host gives them: the record links instead of the card builder; the clock, ids and settings defaulted. */
+export type ReminderRunOptions = Omit<RunOptions<AdaptiveCard>, 'cards' | 'now' | 'newPostId' | 'env'> & {
+  readonly links: RecordLinks;
+  readonly env?: Env;
+  readonly now?: () => Date;
+  readonly newPostId?: () => string;
+};
+
+/** Runs the reminder job once, composed with notify's cards, the system clock and random post ids. */
+export function runReminders(options: ReminderRunOptions): Promise<RunResult> {
+  const { links, ...rest } = options;
+  return runReminderJob<AdaptiveCard>({
+    ...rest,
+    cards: digestCards(links),
+    env: options.env ?? process.env,
+    now: options.now ?? (() => new Date()),
+    newPostId: options.newPostId ?? newPostId,
+  });
 }
