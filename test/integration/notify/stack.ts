@@ -78,25 +78,28 @@ export type Stack = Awaited<ReturnType<typeof startStack>>;
 /** A stand-in for a Workflows webhook on 127.0.0.1: records what arrives, answers what it is told. */
 export async function startWebhookReceiver() {
   const received: { path: string; body: unknown }[] = [];
-  const status = new Map<string, number>();
+  const status = new Map<string, { code: number; keep: boolean; body?: string }>();
   const server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = req.url ?? '/';
-      const code = status.get(path) ?? 202;
-      if (code >= 200 && code < 300)
-        received.push({ path, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
-      res.writeHead(code).end(code >= 300 ? 'The flow failed.' : undefined);
+      const { code, keep, body } = status.get(path) ?? { code: 202, keep: true };
+      if (keep) received.push({ path, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
+      res.writeHead(code).end(code >= 300 ? (body ?? 'The flow failed.') : undefined);
     });
   });
   const origin = await listen(server);
   return {
     url: (name: string) => `${origin}/workflows/${name}/triggers/manual/paths/invoke?sig=SECRET-${name}`,
     received,
-    /** Makes the hook of `name` answer `code` from now on. */
-    answer(name: string, code: number) {
-      status.set(`/workflows/${name}/triggers/manual/paths/invoke?sig=SECRET-${name}`, code);
+    /** Makes the hook of `name` answer `code` from now on (an error answer keeps nothing, unless `keep`). */
+    answer(name: string, code: number, options: { keep?: boolean; body?: string } = {}) {
+      status.set(`/workflows/${name}/triggers/manual/paths/invoke?sig=SECRET-${name}`, {
+        code,
+        keep: options.keep ?? (code >= 200 && code < 300),
+        ...(options.body !== undefined ? { body: options.body } : {}),
+      });
     },
     cards(name: string): AdaptiveCard[] {
       return received
@@ -202,4 +205,51 @@ export function pairsOf(keys: readonly string[]): string[] {
 
 export function keysOf(result: RunResult): string[] {
   return result.channels.flatMap((c) => c.keys);
+}
+
+/**
+ * A proxy in front of the dev inbox that lets every card through to the inbox
+ * (which stores it) and then spoils the answer to the POST: replaces it with
+ * a 504, or drops the connection. Everything else (findPost's reads) passes.
+ */
+export async function startSpoilingProxy(upstream: string, spoil: 'gateway504' | 'drop') {
+  let spoiled = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        const body = Buffer.concat(chunks);
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers))
+          if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
+        const answer = await fetch(`${upstream}${req.url ?? '/'}`, {
+          method: req.method ?? 'GET',
+          headers,
+          ...(body.length > 0 ? { body } : {}),
+        });
+        const text = await answer.text();
+        if (req.method === 'POST' && req.url?.startsWith('/_dev/inbox/messages') && answer.ok) {
+          spoiled += 1;
+          if (spoil === 'drop') {
+            res.socket?.destroy();
+            return;
+          }
+          res.writeHead(504, { 'Content-Type': 'text/plain' }).end('Gateway Timeout');
+          return;
+        }
+        res.writeHead(answer.status, { 'Content-Type': answer.headers.get('Content-Type') ?? 'application/json' });
+        res.end(text);
+      })();
+    });
+  });
+  const origin = await listen(server);
+  return { origin, spoiled: () => spoiled, close: () => close(server) };
+}
+
+/** How many cards each channel received. */
+export function perChannel(channels: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of channels) out[c] = (out[c] ?? 0) + 1;
+  return out;
 }
