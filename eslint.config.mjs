@@ -46,8 +46,15 @@ export default tseslint.config(
   {
     files: ['src/notify/**/*.ts'],
     rules: restrict(
-      ['**/ui/**', '**/teams/**', '**/cli/**', '**/local/**', 'react', 'react-dom', '@fluentui/*', '@pnp/*'],
-      'src/notify builds cards from domain data and sends them through a transport (DESIGN.md layers).',
+      ['**/ui/**', '**/teams/**', '**/cli/**', '**/local/**', '**/data/**', '**/data', 'react', 'react-dom', '@fluentui/*', '@pnp/*'],
+      'src/notify builds cards from domain data and sends them through a transport; it reaches no SharePoint code (DESIGN.md layers).',
+    ),
+  },
+  {
+    files: ['src/lib/**/*.ts'],
+    rules: restrict(
+      ['../**', 'react', 'react-dom', '@pnp/*', '@fluentui/*', '@microsoft/teams-js', 'better-sqlite3', 'node:*', 'fs', 'http', 'path'],
+      'src/lib holds generic, project-agnostic helpers (retry, concurrency, redaction): it imports nothing of the project.',
     ),
   },
   {
