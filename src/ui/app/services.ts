@@ -233,17 +233,27 @@ function channelService(options: ServiceOptions, stores: Stores, doFetch: typeof
           : {}),
         url,
       });
-      const posted = await send.post(
-        {
-          channelKey: mapping.channelKey,
-          channelName: mapping.channelName,
-          transport: send.kind,
-          ...(mapping.teamId ? { teamId: mapping.teamId } : {}),
-          ...(mapping.channelId ? { channelId: mapping.channelId } : {}),
-        },
-        card,
-        { postId: postIdFor(review) },
-      );
+      const target = {
+        channelKey: mapping.channelKey,
+        channelName: mapping.channelName,
+        transport: send.kind,
+        ...(mapping.teamId ? { teamId: mapping.teamId } : {}),
+        ...(mapping.channelId ? { channelId: mapping.channelId } : {}),
+      };
+      const postId = postIdFor(review);
+      let posted = await send.post(target, card, { postId });
+      // A post that may have arrived (503/504 after sending, a time-out) is not resent by the
+      // transport: ask the channel whether it is there before telling the person it failed.
+      if (!posted.ok && posted.maybeDelivered && send.findPost) {
+        const found = await send.findPost(target, postId);
+        if (found.state === 'found') {
+          posted = {
+            ok: true,
+            ...(found.messageId ? { messageId: found.messageId } : {}),
+            ...(found.messageUrl ? { messageUrl: found.messageUrl } : {}),
+          };
+        }
+      }
       if (!posted.ok) return { ok: false, code: posted.code };
       const messageUrl = posted.messageUrl ?? '';
       if (messageUrl === '') return { ok: false, code: 'linkNotSaved' };
