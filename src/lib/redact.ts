@@ -81,27 +81,39 @@ export function secretPartsOf(url: string): string[] {
   return [...parts].filter((p) => p !== '').sort((a, b) => b.length - a.length);
 }
 
-/** `text` with every part of every secret replaced by "…" (a whole address by its masked form). */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
+/**
+ * A function that hides every part of every secret in a text (a whole
+ * address by its masked form); the parts are worked out once.
+ */
+export function redactor(secrets: readonly string[]): (text: string) => string {
+  const pairs: (readonly [string, string])[] = [];
   for (const secret of secrets) {
     if (secret === '') continue;
-    for (const whole of forms(secret)) if (whole !== '') out = out.split(whole).join(maskUrl(safeDecode(secret)));
-    for (const part of secretPartsOf(secret)) out = out.split(part).join(REDACTED);
+    const masked = maskUrl(safeDecode(secret));
+    for (const whole of forms(secret)) if (whole !== '') pairs.push([whole, masked]);
+    for (const part of secretPartsOf(secret)) pairs.push([part, REDACTED]);
   }
-  return out;
+  return (text) => {
+    let out = text;
+    for (const [find, put] of pairs) if (out.includes(find)) out = out.split(find).join(put);
+    return out;
+  };
+}
+
+/** `text` with every part of every secret replaced by "…" (a whole address by its masked form). */
+export function redact(text: string, secrets: readonly string[]): string {
+  return redactor(secrets)(text);
 }
 
 /** A copy of a JSON-like value with `redact` applied to every string in it (keys included). */
 export function redactDeep<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0) return value;
+  const hide = redactor(secrets);
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return redact(v, secrets);
+    if (typeof v === 'string') return hide(v);
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.entries(v as Record<string, unknown>).map(([k, x]) => [redact(k, secrets), walk(x)]),
-      );
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [hide(k), walk(x)]));
     }
     return v;
   };

@@ -24,7 +24,7 @@ import type {
   TransportKind,
 } from '../../domain/reminderPorts';
 import { mapLimit } from '../../lib/concurrency';
-import { redact, redactDeep } from '../../lib/redact';
+import { redactDeep, redactor } from '../../lib/redact';
 import { isWebhookUrl } from '../../lib/urls';
 import type { DigestCards, DigestPartInfo, ReminderRepositories } from './ports';
 
@@ -718,8 +718,12 @@ function secretsOf(env: RunOptions['env'], settings: readonly ReminderChannelSet
  */
 export async function runReminders<Card>(options: RunOptions<Card>): Promise<RunResult> {
   const secrets: string[] = [];
+  let hide: ((text: string) => string) | undefined;
   const told = options.log;
-  const log: Log = (level, message) => told?.(level, secrets.length > 0 ? redact(message, secrets) : message);
+  const log: Log = (level, message) => {
+    if (secrets.length > 0) hide ??= redactor(secrets);
+    told?.(level, hide ? hide(message) : message);
+  };
   const result = await run({ ...options, log }, secrets);
   return redactDeep(result, secrets);
 }
