@@ -155,6 +155,58 @@ describe.each(['gateway504', 'drop'] as const)('the dev inbox behind a proxy tha
   });
 });
 
+describe('a digest in several posts, one of which may have arrived', () => {
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack();
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  it('records that post possibly posted, marks the later ones Failed, and the next run settles both: each reminder once', async () => {
+    const maxBytes = 4000;
+    const preview = await run(stack, {}, { dryRun: true, maxBytes });
+    const expected = keysOf(preview);
+    const parts = preview.channels.find((c) => c.channelKey === 'cgrp')!.posts;
+    expect(parts).toBeGreaterThanOrEqual(3);
+
+    const options = jobOptions(stack, {}, { maxBytes });
+    const inbox = options.transports.devInbox!;
+    let cgrpPosts = 0;
+    // The second post of cgrp reaches the inbox, but its answer is lost (as a 504 would say).
+    const lossy: typeof inbox = {
+      ...inbox,
+      post: async (channel, card, o) => {
+        const result = await inbox.post(channel, card, o);
+        if (channel.channelKey !== 'cgrp' || (cgrpPosts += 1) !== 2) return result;
+        return { ok: false, code: 'timeout', detail: 'HTTP 504', retryable: true, maybeDelivered: true };
+      },
+    };
+    const first = await runReminders({ ...options, transports: { ...options.transports, devInbox: lossy } });
+    const cgrp = first.channels.find((c) => c.channelKey === 'cgrp')!;
+    expect(cgrp.posts).toBe(1);
+    expect(cgrp.uncertain).toBeGreaterThan(0);
+    expect(cgrp.failedItems).toBeGreaterThan(0);
+    const cgrpKeys = expected.filter((k) => k.endsWith(':cgrp'));
+    const states = (await logEntries(stack, cgrpKeys)).map((e) =>
+      e.state === 'pending' && e.messageId?.startsWith('maybe:') ? 'possibly posted' : e.state,
+    );
+    expect(states.filter((x) => x === 'posted')).toHaveLength(cgrp.posted);
+    expect(states.filter((x) => x === 'possibly posted')).toHaveLength(cgrp.uncertain);
+    expect(states.filter((x) => x === 'failed')).toHaveLength(cgrp.failedItems);
+    expect(cgrp.posted + cgrp.uncertain + cgrp.failedItems).toBe(cgrpKeys.length);
+
+    const second = await run(stack, {}, { maxBytes });
+    const again = second.channels.find((c) => c.channelKey === 'cgrp')!;
+    expect(again.recovered).toBe(cgrp.uncertain);
+    expect(again.posted).toBe(cgrp.failedItems);
+    expect(second.exitCode).toBe(0);
+    expect(await delivered(stack)).toEqual(pairsOf(expected));
+    expect((await logEntries(stack, expected)).every((e) => e.state === 'posted')).toBe(true);
+  });
+});
+
 describe('an entry already Posted', () => {
   let stack: Stack;
   beforeEach(async () => {
