@@ -18,6 +18,7 @@ import {
   compendiumXlsx,
   type ExportLanguage,
 } from '../transfer/compendium';
+import { oneOf, parseCli } from './args';
 
 interface Args {
   site?: string;
@@ -28,28 +29,20 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { format: 'csv', lang: 'both', tokenEnv: 'SP_TOKEN' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--site') args.site = value();
-    else if (a === '--out') args.out = value();
-    else if (a === '--token-env') args.tokenEnv = value();
-    else if (a === '--format') {
-      const f = value();
-      if (f !== 'csv' && f !== 'json' && f !== 'xlsx') throw new Error('--format is csv, json or xlsx');
-      args.format = f;
-    } else if (a === '--lang') {
-      const l = value();
-      if (l !== 'en' && l !== 'cy' && l !== 'both') throw new Error('--lang is en, cy or both');
-      args.lang = l;
-    } else throw new Error(`Unknown argument: ${a}`);
-  }
-  return args;
+  const v = parseCli(argv, {
+    site: { type: 'string' },
+    out: { type: 'string' },
+    'token-env': { type: 'string', default: 'SP_TOKEN' },
+    format: { type: 'string', default: 'csv' },
+    lang: { type: 'string', default: 'both' },
+  });
+  return {
+    ...(v.site !== undefined ? { site: v.site } : {}),
+    ...(v.out !== undefined ? { out: v.out } : {}),
+    tokenEnv: v['token-env'],
+    format: oneOf('format', v.format, ['csv', 'json', 'xlsx'] as const) ?? 'csv',
+    lang: oneOf('lang', v.lang, ['en', 'cy', 'both'] as const) ?? 'both',
+  };
 }
 
 const USAGE = 'Usage: npm run export -- --site <site url> --format csv|json|xlsx --lang en|cy|both --out <file>';

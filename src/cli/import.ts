@@ -30,6 +30,7 @@ import { CATALOGUES, translate, type Locale } from '../i18n';
 import { personNames, previewImport, runImport } from '../transfer/importer';
 import { resolvePeople } from '../transfer/people';
 import { readTable } from '../transfer/table';
+import { oneOf, parseCli } from './args';
 
 interface Args {
   site?: string;
@@ -44,29 +45,28 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { dryRun: false, skipInvalid: false, lang: 'en', tokenEnv: 'SP_TOKEN' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--site') args.site = value();
-    else if (a === '--file') args.file = value();
-    else if (a === '--mapping') args.mapping = value();
-    else if (a === '--sheet') args.sheet = value();
-    else if (a === '--dry-run') args.dryRun = true;
-    else if (a === '--skip-invalid') args.skipInvalid = true;
-    else if (a === '--token-env') args.tokenEnv = value();
-    else if (a === '--council') args.council = value();
-    else if (a === '--lang') {
-      const l = value();
-      if (l !== 'en' && l !== 'cy') throw new Error('--lang is en or cy');
-      args.lang = l;
-    } else throw new Error(`Unknown argument: ${a}`);
-  }
-  return args;
+  const v = parseCli(argv, {
+    site: { type: 'string' },
+    file: { type: 'string' },
+    mapping: { type: 'string' },
+    sheet: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    'skip-invalid': { type: 'boolean', default: false },
+    'token-env': { type: 'string', default: 'SP_TOKEN' },
+    council: { type: 'string' },
+    lang: { type: 'string', default: 'en' },
+  });
+  return {
+    ...(v.site !== undefined ? { site: v.site } : {}),
+    ...(v.file !== undefined ? { file: v.file } : {}),
+    ...(v.mapping !== undefined ? { mapping: v.mapping } : {}),
+    ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
+    ...(v.council !== undefined ? { council: v.council } : {}),
+    dryRun: v['dry-run'],
+    skipInvalid: v['skip-invalid'],
+    tokenEnv: v['token-env'],
+    lang: oneOf('lang', v.lang, ['en', 'cy'] as const) ?? 'en',
+  };
 }
 
 const USAGE =

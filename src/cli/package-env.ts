@@ -1,11 +1,12 @@
 /**
  * The per-council values of the Teams app package (`manifest/.env`, see
- * `manifest/.env.example`): a tiny dotenv reader and one zod schema. Every problem
+ * `manifest/.env.example`): Node's dotenv reader (`util.parseEnv`) and one zod schema. Every problem
  * comes back as a coded value naming the value at fault ("APP_ID is missing",
  * "HOST_NAME must be a host name without https://"), all of them at once, so a
  * council fixes its file in one pass.
  */
 import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 export const PACKAGE_ENV_KEYS = [
@@ -41,12 +42,16 @@ export interface DotenvParse {
   readonly issues: EnvIssue[];
 }
 
-const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const LINE = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/;
 
 /**
- * Reads `KEY=value` lines: `#` comments, blank lines, an optional `export `, values
- * bare (an inline ` # comment` is dropped), in single quotes (literal) or in double
- * quotes (`\n`, `\"` and `\\` escapes). A later line wins over an earlier one.
+ * Reads `KEY=value` lines with Node's own dotenv reader (`util.parseEnv`):
+ * `#` comments, blank lines, an optional `export `, values bare, in single
+ * quotes (literal) or in double quotes (`\n` becomes a line break). A later
+ * line wins over an earlier one. Each line is read on its own, so that a line
+ * parseEnv would misread is named rather than taken short: a line that is not
+ * `KEY=value`, a quote that is not closed (or text after it), and a bare value
+ * with a `#` inside it (parseEnv ends the value there: quote such a value).
  */
 export function parseDotenv(text: string): DotenvParse {
   const values: Record<string, string> = {};
@@ -56,10 +61,9 @@ export function parseDotenv(text: string): DotenvParse {
     const line = index + 1;
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
-    const body = trimmed.replace(/^export\s+/, '');
-    const eq = body.indexOf('=');
-    const key = eq < 0 ? body : body.slice(0, eq).trim();
-    if (eq < 0 || !KEY.test(key)) {
+    const m = LINE.exec(trimmed);
+    const key = m?.[1];
+    if (m === null || key === undefined) {
       issues.push({
         code: 'syntax',
         line,
@@ -67,20 +71,12 @@ export function parseDotenv(text: string): DotenvParse {
       });
       return;
     }
-    const rest = body.slice(eq + 1).trimStart();
+    const rest = (m[2] ?? '').trim();
     const quote = rest[0];
-    if (quote === '"' || quote === "'") {
-      let value = '';
-      let i = 1;
-      for (; i < rest.length && rest[i] !== quote; i++) {
-        const ch = rest[i]!;
-        if (quote === '"' && ch === '\\' && i + 1 < rest.length) {
-          const next = rest[++i]!;
-          value += next === 'n' ? '\n' : next === 'r' ? '\r' : next === 't' ? '\t' : next;
-        } else value += ch;
-      }
-      const after = rest.slice(i + 1).trim();
-      if (i >= rest.length || (after !== '' && !after.startsWith('#'))) {
+    if (quote === '"' || quote === "'" || quote === '`') {
+      const close = rest.indexOf(quote, 1);
+      const after = close < 0 ? '' : rest.slice(close + 1).trim();
+      if (close < 0 || (after !== '' && !after.startsWith('#'))) {
         issues.push({
           code: 'syntax',
           key,
@@ -89,10 +85,17 @@ export function parseDotenv(text: string): DotenvParse {
         });
         return;
       }
-      values[key] = value;
-    } else {
-      values[key] = rest.replace(/\s+#.*$/, '').trim();
+    } else if (/(^|[^\s])#/.test(rest)) {
+      issues.push({
+        code: 'syntax',
+        key,
+        line,
+        message: `line ${line}: ${key}'s value has a # in it, which would end the value there: put the value in quotes`,
+      });
+      return;
     }
+    const parsed = parseEnv(`${key}=${rest}`);
+    values[key] = parsed[key] ?? '';
   });
   return { values, issues };
 }

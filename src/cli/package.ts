@@ -13,7 +13,7 @@
  * 4. Checks that the files the manifest names exist, that its URLs' hosts are in
  *    `validDomains`, and the icons' real pixels: color.png 192x192, outline.png 32x32
  *    and white on transparent.
- * 5. Writes the zip with every file at its root, reads it back, and checks it.
+ * 5. Writes the zip (fflate) with every file at its root, reads it back, and checks it.
  * Any problem stops it with exit code 1 and a message naming the problem (for schema
  * failures, the schema's own message).
  */
@@ -21,10 +21,54 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppManifestUtils } from '@microsoft/app-manifest';
+import { deflateSync, unzipSync, zipSync, type Zippable } from 'fflate';
 import { readPackageEnv, type EnvIssue, type PackageEnv } from './package-env';
 import { decodePng, type RgbaImage } from './png';
-import { readZip, writeZip, type ZipEntry } from './zip';
 import { COLOUR_ICON_SIZE, OUTLINE_ICON_SIZE } from './icons';
+
+export interface ZipEntry {
+  /** Path inside the archive, `/`-separated; the package keeps every file at the root. */
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+export type ZipReadResult =
+  { ok: true; entries: ZipEntry[] } | { ok: false; error: { code: 'notZip'; detail: string } };
+
+/** 1980-01-01 00:00, the earliest time a zip can hold, in local time as zips keep it: the same bytes each run. */
+const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
+
+/** The package's zip (fflate): each file deflated, or stored when deflating would not make it smaller. */
+export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+  const files: Zippable = {};
+  for (const entry of entries) {
+    if (Object.prototype.hasOwnProperty.call(files, entry.name))
+      throw new Error(`${entry.name} is in the archive twice`);
+    const level = deflateSync(entry.data, { level: 9 }).length >= entry.data.length ? 0 : 9;
+    files[entry.name] = [entry.data, { level }];
+  }
+  return zipSync(files, { mtime: ZIP_TIME });
+}
+
+/** The files of a zip, in the archive's order (fflate). */
+export function readZip(bytes: Uint8Array): ZipReadResult {
+  try {
+    return { ok: true, entries: Object.entries(unzipSync(bytes)).map(([name, data]) => ({ name, data })) };
+  } catch (e) {
+    return { ok: false, error: { code: 'notZip', detail: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+/** What in a zip differs from the files written into it: names, order or bytes (an empty list when none). */
+export function zipDifferences(zip: Uint8Array, entries: readonly ZipEntry[]): string[] {
+  const back = readZip(zip);
+  if (!back.ok) return [`the zip does not read back: ${back.error.detail}`];
+  const names = back.entries.map((e) => e.name).join(', ');
+  if (names !== entries.map((e) => e.name).join(', ')) return [`the zip holds ${names || 'nothing'}`];
+  return entries
+    .filter((e, i) => Buffer.compare(Buffer.from(e.data), Buffer.from(back.entries[i]?.data ?? [])) !== 0)
+    .map((e) => `${e.name} does not read back as written`);
+}
 
 export const DEFAULT_ENV_FILE = 'manifest/.env';
 export const EXAMPLE_ENV_FILE = 'manifest/.env.example';
@@ -402,6 +446,8 @@ export async function buildPackage(options: PackageOptions = {}): Promise<Packag
 
   const out = resolve(options.out ?? DEFAULT_OUT);
   const zip = writeZip(entries);
+  const differences = zipDifferences(zip, entries);
+  if (differences.length > 0) return fail(differences.map((message) => ({ code: 'zip' as const, message })));
   const back = readZip(zip);
   if (!back.ok) return fail([{ code: 'zip', message: `the zip does not read back: ${back.error.detail}` }]);
   const nested = back.entries.filter((e) => e.name.includes('/'));

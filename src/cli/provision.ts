@@ -17,6 +17,7 @@
 import { PublicClientApplication } from '@azure/msal-node';
 import { provision } from '../data/provisioning';
 import { createSp } from '../data/sp';
+import { parseCli } from './args';
 
 interface Args {
   site?: string;
@@ -29,42 +30,24 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { dryRun: false, tokenEnv: 'SP_TOKEN', deviceCode: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    switch (a) {
-      case '--site':
-        args.site = value();
-        break;
-      case '--dry-run':
-        args.dryRun = true;
-        break;
-      case '--token-env':
-        args.tokenEnv = value();
-        break;
-      case '--device-code':
-        args.deviceCode = true;
-        break;
-      case '--tenant':
-        args.tenant = value();
-        break;
-      case '--client-id':
-        args.clientId = value();
-        break;
-      case '--help':
-      case '-h':
-        args.help = true;
-        break;
-      default:
-        throw new Error(`Unknown argument: ${a}`);
-    }
-  }
-  return args;
+  const v = parseCli(argv, {
+    site: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    'token-env': { type: 'string', default: 'SP_TOKEN' },
+    'device-code': { type: 'boolean', default: false },
+    tenant: { type: 'string' },
+    'client-id': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  return {
+    ...(v.site !== undefined ? { site: v.site } : {}),
+    ...(v.tenant !== undefined ? { tenant: v.tenant } : {}),
+    ...(v['client-id'] !== undefined ? { clientId: v['client-id'] } : {}),
+    dryRun: v['dry-run'],
+    tokenEnv: v['token-env'],
+    deviceCode: v['device-code'],
+    help: v.help,
+  };
 }
 
 const USAGE = `Usage: npm run provision -- --site <site url> [--dry-run] [--token-env NAME]

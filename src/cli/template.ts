@@ -9,9 +9,16 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTemplate, formattingFiles, TEMPLATE_PATH } from '../data/template';
+import { parseCli } from './args';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const check = process.argv.includes('--check');
+let check = false;
+try {
+  check = parseCli(process.argv.slice(2), { check: { type: 'boolean', default: false } }).check;
+} catch (e) {
+  console.error(`${e instanceof Error ? e.message : String(e)}\nUsage: npm run template [-- --check]`);
+  process.exit(2);
+}
 
 const outputs: [string, string][] = [
   [TEMPLATE_PATH, buildTemplate()],

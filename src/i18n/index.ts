@@ -1,3 +1,4 @@
+import i18next, { type i18n as I18n, type InitOptions, type TFunction } from 'i18next';
 import enGB from './locales/en-GB.json';
 import cyGB from './locales/cy-GB.json';
 import tabEnGB from './locales/tab.en-GB.json';
@@ -17,7 +18,8 @@ import transferCyGB from './locales/transfer.cy-GB.json';
  * The message catalogues. They are data (JSON) so that a Welsh-speaking
  * governance officer can correct a term without a code change; both locales
  * must hold the same keys (a unit test checks it). The tab loads the same
- * resources into i18next; the reminder job and the CLI use `translate`.
+ * resources into i18next, and so do the reminder job, the cards, the reports
+ * and the CLI, through `translate` (one engine, one set of plural rules).
  */
 export const LOCALES = ['en-GB', 'cy-GB'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -42,25 +44,82 @@ export function resolveLocale(tag: string | undefined): Locale {
   return tag !== undefined && /^cy(\b|[-_])/i.test(tag) ? 'cy-GB' : 'en-GB';
 }
 
-function lookup(catalogue: Catalogue, key: string): string | undefined {
-  let node: string | Catalogue | undefined = catalogue;
-  for (const part of key.split('.')) {
-    if (node === undefined || typeof node === 'string') return undefined;
-    node = node[part];
-  }
-  return typeof node === 'string' ? node : undefined;
+/**
+ * The options every i18next instance of the product is made with: the tab's
+ * (src/ui/app/i18n.ts adds react-i18next on top), the cards', the CLI's and
+ * the reports'. Plural keys use i18next's suffixes (`_zero`, `_one`, `_two`,
+ * `_few`, `_many`, `_other`), chosen by `Intl.PluralRules` for the locale:
+ * English has one/other, Welsh all six. Placeholders are `{{name}}`; values
+ * are not HTML-escaped here, because nothing renders a message as HTML (React
+ * escapes; cards escape user text in src/notify).
+ */
+export function i18nOptions(locale: Locale): InitOptions {
+  return {
+    lng: locale,
+    fallbackLng: 'en-GB',
+    supportedLngs: [...LOCALES],
+    resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: CATALOGUES[l] }])),
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    returnEmptyString: false,
+    initAsync: false,
+  };
 }
 
+/** A new i18next instance over the catalogues, ready to use (no React, no I/O). */
+export function createI18n(locale: Locale = 'en-GB'): I18n {
+  const instance = i18next.createInstance();
+  void instance.init(i18nOptions(locale));
+  return instance;
+}
+
+let shared: I18n | undefined;
+const fixed = new Map<Locale, TFunction>();
+
+/** The translation function of `locale`, over one shared instance made on first use. */
+export function fixedT(locale: Locale): TFunction {
+  let t = fixed.get(locale);
+  if (t === undefined) {
+    shared ??= createI18n('en-GB');
+    t = shared.getFixedT(locale);
+    fixed.set(locale, t);
+  }
+  return t;
+}
+
+/** Message parameters; `count` picks the plural form of a plural key. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
 /**
- * The message for `key` in `locale`, with `{{name}}` placeholders filled.
+ * The message for `key` in `locale`, with `{{name}}` placeholders filled and,
+ * when `params.count` is given, the plural form the locale's rules choose.
  * A key missing from Welsh falls back to English; a key missing from both
  * returns the key itself, so a gap is visible rather than blank.
  */
-export function translate(locale: Locale, key: string, params: Readonly<Record<string, string | number>> = {}): string {
-  const template = lookup(CATALOGUES[locale], key) ?? lookup(CATALOGUES['en-GB'], key) ?? key;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+export function translate(locale: Locale, key: string, params: MessageParams = {}): string {
+  return fixedT(locale)(key, { ...params });
+}
+
+/** The same as `translate`, by its short name. */
+export const t = translate;
+
+/** The plural suffixes i18next knows, in CLDR's order. */
+export const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+const PLURAL_KEY = /^(.*)_(zero|one|two|few|many|other)$/;
+
+/**
+ * A catalogue key without its plural suffix (`cards.state.overdue_one` is
+ * `cards.state.overdue`), when the key is one of a set of plural forms
+ * (there is an `_other` form beside it); otherwise the key itself.
+ */
+export function baseKey(key: string, keys: ReadonlySet<string>): string {
+  const m = PLURAL_KEY.exec(key);
+  return m?.[1] !== undefined && keys.has(`${m[1]}_other`) ? m[1] : key;
+}
+
+/** The plural categories `Intl.PluralRules` gives for `locale` (en: one, other; cy: six). */
+export function pluralCategories(locale: Locale): string[] {
+  return [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories];
 }
 
 /** Every key of a catalogue, dotted (`errors.required`), sorted. */

@@ -179,11 +179,10 @@ export interface DigestPart {
 function stateOf(language: ChannelLanguage, r: Reminder): string {
   let state: ReturnType<typeof msg>;
   if (r.daysOverdue > 0) {
-    state =
-      r.daysOverdue === 1 ? msg('cards.state.overdueOne') : msg('cards.state.overdueMany', { days: r.daysOverdue });
+    state = msg('cards.state.overdue', { count: r.daysOverdue });
   } else if (r.daysOverdue === 0) state = msg('cards.state.dueToday');
   else if (r.daysOverdue === -1) state = msg('cards.state.dueTomorrow');
-  else state = msg('cards.state.dueInDays', { days: -r.daysOverdue });
+  else state = msg('cards.state.dueInDays', { count: -r.daysOverdue });
   return r.repeat !== undefined && r.repeat > 1
     ? say(language, 'cards.state.withReminder', { state, n: r.repeat })
     : sayEach(language, state);
@@ -250,7 +249,7 @@ function digestHeader(
     }),
     text(say(language, 'cards.digest.date', { date: date(input.today) }), { isSubtle: true, spacing: 'None' }),
     text(
-      say(language, totals.items === 1 ? 'cards.digest.summaryOne' : 'cards.digest.summary', {
+      say(language, 'cards.digest.summary', {
         count: totals.items,
         overdue: totals.overdue,
       }),

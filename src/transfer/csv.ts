@@ -1,9 +1,13 @@
 /**
  * CSV as councils' spreadsheets write it: comma, semicolon, tab or pipe
  * separated (sniffed), fields quoted with ", quotes doubled, new lines inside
- * quoted fields, CRLF, LF or CR line ends. Writing quotes every field and
- * defuses text a spreadsheet would run as a formula.
+ * quoted fields, CRLF, LF or CR line ends, read by papaparse. Writing quotes
+ * every field and defuses text a spreadsheet would run as a formula.
  */
+import Papa from 'papaparse';
+import { defuse } from './defuse';
+
+export { defuse, FORMULA_TRIGGER } from './defuse';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -45,64 +49,59 @@ export function sniffDelimiter(text: string): Delimiter {
   return best;
 }
 
-/** Parses CSV text into rows of fields. */
-export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(text)): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  while (i < text.length) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field.trim() === '') {
-      field = '';
-      quoted = true;
-      i++;
-    } else if (ch === delimiter) {
-      endField();
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRow();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += ch;
-      i++;
-    }
-  }
-  if (field !== '' || row.length > 0) endRow();
-  return rows;
+/** A row that cannot be read as CSV: its number (1 is the first line, the header) and why. */
+export interface CsvProblem {
+  readonly row: number;
+  /** A catalogue key under `errors.` (`errors.csvUnclosedQuote`, `errors.csvMalformedQuote`). */
+  readonly code: 'csvUnclosedQuote' | 'csvMalformedQuote';
 }
 
-/** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export interface CsvRead {
+  readonly rows: string[][];
+  /** Rows papaparse could not read; when there are any, `rows` must not be trusted past the first. */
+  readonly problems: readonly CsvProblem[];
+}
 
-/** Text a spreadsheet cannot run: a leading ' before = + - @ (the import removes it again). */
-export function defuse(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+/**
+ * Reads CSV text with papaparse: fields quoted with ", quotes doubled, new
+ * lines inside quoted fields; CRLF, LF and CR line ends (mixed ones too: those
+ * outside quotes are made LF first). A row papaparse cannot read (a quote never closed, text
+ * after a closing quote) is returned as a problem with its row number, never
+ * dropped: after an unclosed quote papaparse would swallow every later row
+ * into one field.
+ */
+export function readCsv(text: string, delimiter: Delimiter = sniffDelimiter(text)): CsvRead {
+  // Line ends outside quoted fields become LF; inside a quoted field they are the cell's own text.
+  const normalised = text.replace(/"[^"]*"|\r\n?/g, (m) => (m.startsWith('"') ? m : '\n'));
+  const result = Papa.parse<string[]>(normalised, { delimiter, newline: '\n', quoteChar: '"', skipEmptyLines: false });
+  const rows = result.data;
+  // A final line break ends the last row; it does not begin an empty one.
+  const last = rows[rows.length - 1];
+  if (normalised.endsWith('\n') && last?.length === 1 && last[0] === '') rows.pop();
+  const problems: CsvProblem[] = [];
+  for (const e of result.errors) {
+    if (e.type !== 'Quotes' || e.row === undefined) continue;
+    const code = e.code === 'MissingQuotes' ? 'csvUnclosedQuote' : 'csvMalformedQuote';
+    const row = e.row + 1;
+    if (!problems.some((p) => p.row === row)) problems.push({ row, code });
+  }
+  problems.sort((a, b) => a.row - b.row);
+  return { rows, problems };
+}
+
+/** A CSV that cannot be read in full, with the first row that failed. */
+export class CsvRowError extends Error {
+  constructor(readonly problems: readonly CsvProblem[]) {
+    super(`CSV row ${problems[0]?.row ?? '?'}: ${problems[0]?.code ?? ''}`);
+    this.name = 'CsvRowError';
+  }
+}
+
+/** Parses CSV text into rows of fields; a row that cannot be read throws a `CsvRowError` naming it. */
+export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(text)): string[][] {
+  const { rows, problems } = readCsv(text, delimiter);
+  if (problems.length > 0) throw new CsvRowError(problems);
+  return rows;
 }
 
 export type OutCell = string | number | null | undefined;

@@ -5,7 +5,7 @@
  */
 import type { RawCell } from '../domain/import';
 import { decodeText, isZip, MAX_FILE_BYTES, type TextEncoding } from './bytes';
-import { parseCsv, sniffDelimiter } from './csv';
+import { readCsv, sniffDelimiter, type CsvProblem } from './csv';
 import { loadWorkbook, sheetRows } from './xlsx';
 
 export interface FileTable {
@@ -21,7 +21,9 @@ export interface FileTable {
 export type FileError =
   | { readonly code: 'fileEmpty' }
   | { readonly code: 'fileTooLarge'; readonly params: { readonly size: number; readonly max: number } }
-  | { readonly code: 'fileUnreadable'; readonly params: { readonly reason: string } };
+  | { readonly code: 'fileUnreadable'; readonly params: { readonly reason: string } }
+  /** A CSV row that cannot be read: the file is refused (nothing is imported), naming the row. */
+  | { readonly code: CsvProblem['code']; readonly params: { readonly row: number } };
 
 export type FileResult =
   { readonly ok: true; readonly value: FileTable } | { readonly ok: false; readonly error: FileError };
@@ -101,6 +103,10 @@ export async function readTable(
   if (text.trim() === '') return { ok: false, error: { code: 'fileEmpty' } };
   if (/\.json$/i.test(options.name ?? '') || /^\s*[[{]/.test(text)) return fromJson(text);
   if (text.includes('\u0000')) return { ok: false, error: { code: 'fileUnreadable', params: { reason: 'binary' } } };
-  const rows = parseCsv(text, sniffDelimiter(text)).map((cells, i) => ({ row: i + 1, cells: cells }));
+  const csv = readCsv(text, sniffDelimiter(text));
+  const bad = csv.problems[0];
+  // After a row papaparse cannot read, the rows that follow cannot be trusted: refuse the file, naming the row.
+  if (bad !== undefined) return { ok: false, error: { code: bad.code, params: { row: bad.row } } };
+  const rows = csv.rows.map((cells, i) => ({ row: i + 1, cells: cells }));
   return fromRows('csv', rows, { encoding });
 }

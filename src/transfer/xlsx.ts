@@ -3,6 +3,12 @@
  * written (the tab's bundle does not carry it otherwise). Formula cells are
  * read as their formula text ("=HYPERLINK(...)") so the import refuses them;
  * dates become ISO days; rich text and hyperlinks become their text.
+ *
+ * Text is written as text cells, which Excel never runs, so text that looks
+ * like a formula ("=3+3") needs no apostrophe there (in CSV it does, see
+ * csv.ts): the person sees the text as it is. Reading, a text cell that looks
+ * like a formula is handed on defused, so the import, which refuses formulas
+ * and undoes its own defusing, takes it as the text it is.
  */
 import type * as ExcelJsModule from 'exceljs';
 import type { Cell as ExcelCell, CellValue, Workbook } from 'exceljs';
@@ -27,7 +33,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function cellValue(value: CellValue): RawCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return defuse(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date)
     return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
   if (typeof value === 'object') {
@@ -38,14 +45,16 @@ function cellValue(value: CellValue): RawCell {
         '';
       return `=${f}`;
     }
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('richText' in value) return defuse(value.richText.map((r) => r.text).join(''));
     if ('text' in value) {
       const t = (value as { text: unknown }).text;
-      return typeof t === 'string'
-        ? t
-        : typeof t === 'object' && t !== null && 'richText' in t
-          ? (t as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
-          : '';
+      return defuse(
+        typeof t === 'string'
+          ? t
+          : typeof t === 'object' && t !== null && 'richText' in t
+            ? (t as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+            : '',
+      );
     }
     if ('error' in value) return String((value as { error: unknown }).error);
   }
@@ -70,7 +79,7 @@ export function sheetRows(workbook: Workbook, sheetName?: string): { row: number
 
 export type XlsxCell = OutCell | { readonly date: string } | { readonly money: number };
 
-/** A workbook of one sheet: a bold, frozen heading row, dates as dates, pounds as pounds, text defused. */
+/** A workbook of one sheet: a bold, frozen heading row, dates as dates, pounds as pounds, text as text cells. */
 export async function writeXlsx(
   sheetName: string,
   headings: readonly string[],
@@ -90,7 +99,8 @@ export async function writeXlsx(
     const added = sheet.addRow(
       row.map((cell) => {
         if (cell === null || cell === undefined) return null;
-        if (typeof cell === 'string') return defuse(cell);
+        // A string value is a text cell (t="s"): Excel shows it and never runs it, so no apostrophe.
+        if (typeof cell === 'string') return cell;
         if (typeof cell === 'number') return cell;
         if ('date' in cell) {
           const [y, m, d] = cell.date.split('-').map(Number);

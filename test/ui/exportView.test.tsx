@@ -37,6 +37,9 @@ describe('export of the register view', () => {
     expect(csvField({ kind: 'text', value: '+1' })).toBe(`"'+1"`);
     expect(csvField({ kind: 'text', value: '-1' })).toBe(`"'-1"`);
     expect(csvField({ kind: 'text', value: '@SUM(A1)' })).toBe(`"'@SUM(A1)"`);
+    expect(csvField({ kind: 'text', value: ' =3+3' })).toBe(`"' =3+3"`);
+    expect(csvField({ kind: 'text', value: '\n=3+3' })).toBe(`"'\n=3+3"`);
+    expect(csvField({ kind: 'text', value: '\tx' })).toBe(`"'\tx"`);
     expect(csvField({ kind: 'text', value: 'say "hi", then go' })).toBe('"say ""hi"", then go"');
     expect(csvField({ kind: 'money', value: 1200 })).toBe('"1200"');
     expect(csvField({ kind: 'empty' })).toBe('""');

@@ -324,7 +324,12 @@ export function isFormula(cell: RawCell): boolean {
   return false;
 }
 
-/** Text as it was before the export defused it: a leading ' before = + - @ is removed. */
+/**
+ * Text as it was before the export defused it (src/transfer/csv.ts `defuse`,
+ * the same pattern): one leading ' is removed before = + - @ (also after
+ * spaces, tabs or line breaks), a tab or a carriage return, looking through
+ * further apostrophes. `undefuse(defuse(x))` is `x` for every text.
+ */
 export function undefuse(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return /^'+(?:[\t\r]|[ \t\r\n]*[=+\-@])/.test(text) ? text.slice(1) : text;
 }

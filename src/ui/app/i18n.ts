@@ -5,19 +5,12 @@
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { CATALOGUES, LOCALES, resolveLocale, type Locale } from '../../i18n';
+import { i18nOptions, resolveLocale, type Locale } from '../../i18n';
 
+/** The tab's instance: the product's one i18next setup (src/i18n), with react-i18next on top. */
 export function createI18n(locale: Locale): I18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    lng: locale,
-    fallbackLng: 'en-GB',
-    supportedLngs: [...LOCALES],
-    resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: CATALOGUES[l] }])),
-    interpolation: { escapeValue: false }, // React escapes; user text is never HTML
-    returnNull: false,
-    initAsync: false,
-  });
+  void instance.use(initReactI18next).init(i18nOptions(locale));
   return instance;
 }
 

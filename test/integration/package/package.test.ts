@@ -5,10 +5,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPackage, checkIcon, validateAgainstBundledSchema } from '../../../src/cli/package';
+import { buildPackage, checkIcon, readZip, validateAgainstBundledSchema } from '../../../src/cli/package';
 import { drawColourIcon, drawOutlineIcon } from '../../../src/cli/icons';
 import { encodePng, readPngHeader } from '../../../src/cli/png';
-import { readZip } from '../../../src/cli/zip';
 
 /** expect.stringMatching / stringContaining, typed for use inside object literals. */
 const matching = (pattern: RegExp) => expect.stringMatching(pattern) as string;

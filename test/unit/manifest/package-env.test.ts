@@ -23,10 +23,11 @@ describe('reading a dotenv file', () => {
         '# a comment',
         '',
         'A=plain value   # trailing comment',
-        'export B="double \\"quoted\\" # not a comment"',
+        `export B='double "quoted" # not a comment'`,
         "C='single # literal \\n'",
         'D=',
-        'E=url#fragment',
+        'E="url#fragment"',
+        'F="two\\nlines" # a comment after a quoted value',
         'A=later wins',
       ].join('\r\n'),
     );
@@ -37,6 +38,7 @@ describe('reading a dotenv file', () => {
       C: 'single # literal \\n',
       D: '',
       E: 'url#fragment',
+      F: 'two\nlines',
     });
   });
 
@@ -47,6 +49,18 @@ describe('reading a dotenv file', () => {
       ['syntax', 3],
     ]);
     expect(issues[0]?.message).toMatch(/line 2: expected KEY=value/);
+  });
+
+  it('names a line whose value parseEnv would cut short, instead of taking it short', () => {
+    const { values, issues } = parseDotenv(
+      ['PRIVACY_URL=https://council.example/privacy#teams', 'B="say \\"hi\\""', 'OK=1'].join('\n'),
+    );
+    expect(issues.map((i) => [i.code, i.key, i.line])).toEqual([
+      ['syntax', 'PRIVACY_URL', 1],
+      ['syntax', 'B', 2],
+    ]);
+    expect(issues[0]?.message).toMatch(/line 1: PRIVACY_URL's value has a # in it/);
+    expect(values).toEqual({ OK: '1' });
   });
 });
 

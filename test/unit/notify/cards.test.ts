@@ -119,6 +119,17 @@ describe('the digest card', () => {
     expect(shown.join(' ')).not.toMatch(/Reviews|Overdue|Open\b/);
   });
 
+  it("words a count by the channel language's plural rules (Welsh two: 2 ddiwrnod; English one: 1 day)", () => {
+    const card = (language: 'en' | 'cy', daysOverdue: number) =>
+      texts(digestCard({ ...input(language), reminders: [reminder('reviewOverdue', 1, { daysOverdue })] }));
+    expect(card('cy', 2)).toContain('2 ddiwrnod yn hwyr');
+    expect(card('cy', 1)).toContain('1 diwrnod yn hwyr');
+    expect(card('cy', 1)).toContain('1 eitem, 1 yn hwyr');
+    expect(card('en', 1)).toContain('Overdue by 1 day');
+    expect(card('en', 2)).toContain('Overdue by 2 days');
+    expect(card('en', 2)).toContain('1 item, 1 overdue');
+  });
+
   it('speaks Welsh then English in a bilingual channel, without repeating either', () => {
     const shown = texts(digestCard(input('both')));
     expect(shown).toEqual(

@@ -7,6 +7,7 @@
  */
 import type { TFunction } from 'i18next';
 import { isInScope, reviewState, type Collaboration, type IsoDate, type Stored } from '../../../domain';
+import { defuse } from '../../../transfer/defuse';
 
 export type Cell =
   | { readonly kind: 'text'; readonly value: string }
@@ -71,9 +72,6 @@ export function exportTable(records: readonly Stored<Collaboration>[], t: TFunct
   return { headings: columns.map(([h]) => h), rows: records.map((r) => columns.map(([, value]) => value(r))) };
 }
 
-/** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** A CSV field: always quoted, quotes doubled; text that a spreadsheet would run gets a leading '. */
 export function csvField(cell: Cell): string {
   let value: string;
@@ -81,7 +79,7 @@ export function csvField(cell: Cell): string {
     case 'empty':
       return '""';
     case 'text':
-      value = FORMULA_START.test(cell.value) ? `'${cell.value}` : cell.value;
+      value = defuse(cell.value); // the one OWASP rule of the exports (src/transfer/csv.ts)
       break;
     case 'date':
       value = cell.value;
