@@ -14,14 +14,7 @@
 import type { Collaboration } from '../domain/collaboration';
 import type { IsoDate } from '../domain/dates';
 import type { Action, Assessment, Review } from '../domain/entities';
-import type {
-  ActionStore,
-  CollaborationStore,
-  PeopleDirectory,
-  RepoError,
-  ReviewStore,
-  Stored,
-} from '../domain/ports';
+import type { ActionStore, CollaborationStore, PeopleDirectory, RepoError, ReviewStore, Stored } from '../domain/ports';
 import type { DomainError } from '../domain/result';
 import { applyOutcome, type OutcomeInput } from '../domain/reviewCycle';
 import { openActions, recordOutcome, type NewActionInput } from '../domain/reviews';

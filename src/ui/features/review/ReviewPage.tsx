@@ -15,7 +15,15 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isFrozen, openActions, OUTCOMES, outcomeNeedsActions, reviewProgress, type Outcome, type Person } from '../../../domain';
+import {
+  isFrozen,
+  openActions,
+  OUTCOMES,
+  outcomeNeedsActions,
+  reviewProgress,
+  type Outcome,
+  type Person,
+} from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
 import type { PanelPostResult } from '../../app/services';
 import { paths } from '../../app/router';
