@@ -10,7 +10,7 @@ import type { RepoError, RepoResult, Stored } from '../../../src/domain/ports';
 
 export type Fault = RepoError | undefined;
 
-export class FakeList<T extends { readonly key?: string }> {
+export class FakeList<T extends object> {
   readonly items = new Map<number, Stored<T>>();
   /** Every write, in order: `create:<key>`, `update:<id>`. */
   readonly writes: string[] = [];
@@ -19,7 +19,7 @@ export class FakeList<T extends { readonly key?: string }> {
   /** Failures for the next calls of a method (first in, first out). */
   private readonly faults = new Map<string, Fault[]>();
 
-  constructor(private readonly keyOf: (v: T) => string = (v) => String(v.key)) {}
+  constructor(private readonly keyOf: (v: T) => string = (v) => String((v as { key?: unknown }).key)) {}
 
   failNext(method: string, ...faults: Fault[]): void {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
@@ -77,7 +77,7 @@ export class FakeList<T extends { readonly key?: string }> {
 
   async update(value: Stored<T>): Promise<RepoResult<Stored<T>, T>> {
     const f = this.fault('update');
-    if (f) return { ok: false, error: f };
+    if (f) return { ok: false, error: f as RepoError<T> };
     this.writes.push(`update:${value.id}`);
     const now = this.items.get(value.id);
     if (!now) return { ok: false, error: { code: 'notFound' } };

@@ -197,9 +197,10 @@ describe('recordReviewOutcome', () => {
     const w = world();
     w.collaborations.failNext('update', { code: 'conflict' }, { code: 'conflict' }, { code: 'conflict' });
     const r = await recordReviewOutcome(w.ports, w.input());
-    expect(!r.ok && r.error.code === 'unfinished' && r.error.error.code).toBe('conflict');
+    if (r.ok || r.error.code !== 'unfinished') throw new Error('expected unfinished');
+    expect(r.error.error.code).toBe('conflict');
     expect(w.actions.all()).toEqual([]);
-    const done = await finishOutcome(w.ports, (r as { error: { pending: never } }).error.pending);
+    const done = await finishOutcome(w.ports, r.error.pending);
     expect(done.ok).toBe(true);
     expect(w.actions.all()).toHaveLength(1);
   });
