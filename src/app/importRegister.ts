@@ -289,7 +289,12 @@ export function registerImport(ports: RegisterImportPorts): RegisterImport {
     const names = personNames(request);
     const key = names.join('\u0000');
     if (people?.key !== key) {
-      people = { key, value: resolvePeople(names, (text, limit) => ports.people.search(text, limit)) };
+      const value = resolvePeople(names, (text, limit) => ports.people.search(text, limit));
+      people = { key, value };
+      // A look-up that threw is not remembered: the next preview asks again.
+      value.catch(() => {
+        if (people?.value === value) people = undefined;
+      });
     }
     return { ...request, people: await people.value };
   };

@@ -56,3 +56,23 @@ describe('registerImport', () => {
     expect(searched).toEqual(['Rhian Evans', 'Rhian Evans', 'Nobody Known']);
   });
 });
+
+describe('registerImport when the people look-up throws', () => {
+  it('does not remember the failure: the next preview asks again', async () => {
+    let calls = 0;
+    const importer = registerImport({
+      target: emptyTarget(),
+      people: {
+        search: () => {
+          calls += 1;
+          return calls === 1 ? Promise.reject(new Error('network')) : ok([]);
+        },
+      },
+    });
+    const rows = [{ row: 2, cells: ['Gwent Archives', 'Rhian Evans'] }];
+    await expect(importer.preview({ rows, mapping, vocabulary })).rejects.toThrow('network');
+    const again = await importer.preview({ rows, mapping, vocabulary });
+    expect(again.ok).toBe(true);
+    expect(calls).toBe(2);
+  });
+});

@@ -2,7 +2,8 @@
  * The import screen's state: the file as a table, the mapping (suggested,
  * changed by the person, remembered per set of headings), the person's fixes
  * and skipped rows, the preview, and the write with its progress and summary.
- * The rules live in src/domain/import; the file formats in src/transfer.
+ * The rules live in src/domain/import; the file formats in src/transfer; the
+ * plan-then-write use case in src/app/importRegister.ts.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import {
