@@ -68,6 +68,18 @@ export default tseslint.config(
     ),
   },
   {
+    // Use cases: the domain's rules over its ports; what they need from outside is injected.
+    files: ['src/app/**/*.ts'],
+    ignores: ['src/app/reminders*', 'src/app/reminders/**'],
+    rules: restrict(
+      [
+        '**/data/**', '**/data', '**/ui/**', '**/notify/**', '**/teams/**', '**/local/**', '**/cli/**', '**/transfer/**',
+        '**/functions/**', 'react', 'react-dom', '@pnp/*', '@fluentui/*', '@microsoft/teams-js', 'better-sqlite3', 'node:*',
+      ],
+      'src/app holds use cases over the domain and its ports only; stores, transports and cards are injected (DESIGN.md layers).',
+    ),
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}', 'src/teams/**/*.{ts,tsx}'],
     rules: restrict(
       ['@pnp/*', '**/data/schema/**', '**/local/**', '**/cli/**', 'better-sqlite3', 'node:*', '**/notify/**'],

@@ -14,8 +14,7 @@ import { importVocabulary, suggestMapping } from '../domain/import';
 import { CATALOGUES } from '../i18n';
 import { startListServer } from '../local/server';
 import { writeCsv } from '../transfer/csv';
-import { personNames, runImport } from '../transfer/importer';
-import { resolvePeople } from '../transfer/people';
+import { personNames, resolvePeople, runImport } from '../app/importRegister';
 import { readTable } from '../transfer/table';
 import type { Figure } from './run';
 

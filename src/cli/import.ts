@@ -27,8 +27,7 @@ import {
   type ImportProblem,
 } from '../domain/import';
 import { CATALOGUES, translate, type Locale } from '../i18n';
-import { personNames, previewImport, runImport } from '../transfer/importer';
-import { resolvePeople } from '../transfer/people';
+import { registerImport } from '../app/importRegister';
 import { readTable } from '../transfer/table';
 import { oneOf, parseCli } from './args';
 
@@ -146,10 +145,8 @@ async function main(): Promise<number> {
   }
 
   const base = { rows: table.value.rows, mapping, vocabulary, ...(args.council ? { councilName: args.council } : {}) };
-  const people = new PeopleRepository(sp);
-  const known = await resolvePeople(personNames(base), (text, limit) => people.search(text, limit));
-  const target = createImportTarget(sp);
-  const preview = await previewImport(target, { ...base, people: known });
+  const importer = registerImport({ target: createImportTarget(sp), people: new PeopleRepository(sp) });
+  const preview = await importer.preview(base);
   if (!preview.ok) {
     console.error(JSON.stringify(preview.error));
     return 1;
@@ -184,9 +181,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const start = performance.now();
-  const result = await runImport(
-    target,
-    { ...base, people: known, skip: new Set(blocked) },
+  const result = await importer.run(
+    { ...base, skip: new Set(blocked) },
     {
       onProgress: (p) => process.stdout.write(`\r${t('transfer.import.progress', { done: p.done, total: p.total })}`),
     },

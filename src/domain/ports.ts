@@ -1,7 +1,16 @@
-import type { Collaboration } from './collaboration';
+import type { FindResult } from './reminderPorts';
+import type { Collaboration, Person } from './collaboration';
 import type { IsoDate } from './dates';
-import type { Action, Assessment, AssessmentTemplate, ChannelMapping, Partner, Review } from './entities';
-import type { Model, SignificanceTier, Status } from './vocabulary';
+import type {
+  Action,
+  Assessment,
+  AssessmentTemplate,
+  ChannelLanguage,
+  ChannelMapping,
+  Partner,
+  Review,
+} from './entities';
+import type { Model, Rag, ReviewKind, SignificanceTier, Status } from './vocabulary';
 
 /**
  * Ports: what the domain and the tab need from storage (STYLE.md, example 2).
@@ -174,4 +183,68 @@ export interface ReminderLogStore {
   /** Claims a key: `duplicate` when it already exists. */
   claim(entry: ReminderLogEntry): Promise<RepoResult<Stored<ReminderLogEntry>>>;
   update(entry: Stored<ReminderLogEntry>): Promise<RepoResult<Stored<ReminderLogEntry>, ReminderLogEntry>>;
+}
+
+/** The site's people, as far as a use case needs them (src/data's PeopleRepository is one). */
+export interface PeopleDirectory {
+  /** People whose name or e-mail starts with `text` (or whose name contains it), at most `limit`. */
+  search(text: string, limit?: number): Promise<RepoResult<Person[]>>;
+}
+
+/** Where a card goes: a channel of the Channel Mappings list. */
+export interface ChannelPostTarget {
+  readonly channelKey: string;
+  readonly channelName: string;
+  readonly teamId?: string;
+  readonly channelId?: string;
+}
+
+/** Why a post failed, as the transports code it (notify's PostErrorCode). */
+export type ChannelPostCode =
+  | 'throttled'
+  | 'rejected'
+  | 'tooLarge'
+  | 'unauthorized'
+  | 'notFound'
+  | 'serverError'
+  | 'network'
+  | 'timeout'
+  | 'misconfigured'
+  | 'unexpected';
+
+export type ChannelPostResult =
+  | { readonly ok: true; readonly messageId?: string; readonly messageUrl?: string }
+  | {
+      readonly ok: false;
+      readonly code: ChannelPostCode;
+      /** The post may have arrived (503/504 after sending, a time-out): it must not be sent again blindly. */
+      readonly maybeDelivered?: boolean;
+    };
+
+/** Whether a post with a given id is in the channel (the reminder ports' FindResult). */
+export type ChannelFindResult = FindResult;
+
+/**
+ * Posting a card to a channel (notify's transports: Graph as the person, the dev
+ * inbox locally). `Card` is the card's type; the domain never looks inside it.
+ */
+export interface ChannelTransport<Card> {
+  post(target: ChannelPostTarget, card: Card, options?: { readonly postId?: string }): Promise<ChannelPostResult>;
+  /** Reads the channel back for a post id, where the transport can (Graph, the dev inbox). */
+  findPost?(target: ChannelPostTarget, postId: string): Promise<ChannelFindResult>;
+}
+
+/** What a panel's review card shows (notify's panelReviewCard takes exactly this). */
+export interface PanelCardInput {
+  readonly language: ChannelLanguage;
+  readonly collaboration: {
+    readonly reference: string;
+    readonly title: string;
+    readonly titleCy?: string;
+    readonly leadOfficer?: Person;
+  };
+  readonly review: { readonly kind: ReviewKind; readonly dueDate: IsoDate };
+  readonly assessment?: { readonly overallRag?: Rag; readonly score?: number };
+  /** Where Open goes (the collaboration's record). */
+  readonly url: string;
 }

@@ -72,6 +72,15 @@ function firstWritten(...notes: readonly (string | undefined)[]): string {
   return '';
 }
 
+/**
+ * Whether an outcome calls for an action plan (seeds 000 and 002): continue
+ * with actions and reform do; continue and withdraw do not. The one place
+ * this is decided: recording an outcome, applying it and the review page ask here.
+ */
+export function outcomeNeedsActions(outcome: Outcome | undefined): boolean {
+  return outcome === 'continueWithActions' || outcome === 'reform';
+}
+
 const TARGET_STATUS: Readonly<Record<Outcome, Status>> = {
   continue: 'active',
   continueWithActions: 'active',
@@ -136,7 +145,7 @@ export function applyOutcome(
   }
   due ??= nextReviewDue(record.reviewFrequency, { lastReviewDate: input.heldOn }, cadence);
   if (due !== undefined) next.nextReviewDue = due;
-  return ok({ record: next, requiresActions: input.outcome === 'continueWithActions' || input.outcome === 'reform' });
+  return ok({ record: next, requiresActions: outcomeNeedsActions(input.outcome) });
 }
 
 export const REVIEW_STATES = ['notScheduled', 'onTrack', 'dueSoon', 'dueToday', 'overdue'] as const;

@@ -7,6 +7,7 @@ import {
   applyOutcome,
   DEFAULT_REVIEW_CADENCE,
   nextReviewDue,
+  outcomeNeedsActions,
   reviewState,
   type ReviewCadence,
   type ReviewStateOf,
@@ -214,7 +215,7 @@ export function recordOutcome(input: RecordOutcomeInput): Result<OutcomeRecorded
     if (checked.ok) actions.push(checked.value);
     else errors.push(...checked.error.map((e) => ({ ...e, field: `actions.${i}.${e.field}` })));
   });
-  const needsActions = input.outcome === 'continueWithActions' || input.outcome === 'reform';
+  const needsActions = outcomeNeedsActions(input.outcome);
   if (needsActions && (input.newActions ?? []).length === 0 && (input.openActions ?? 0) === 0) {
     errors.push(err('actions', 'actionsRequired'));
   }

@@ -10,9 +10,10 @@ import { PeopleRepository, type PeopleStore } from '../../data/repositories/peop
 import { createImportTarget } from '../../data/import/target';
 import type { ImportTarget } from '../../domain/import';
 import type { TabConfig } from './config';
-import type { Assessment, Collaboration, RepoError, Review, Stored } from '../../domain';
+import type { ChannelPostTarget, Review } from '../../domain';
+import { postReviewToPanel, type PanelPostInput, type PanelPostResult } from '../../app/postReviewToPanel';
 import { panelReviewCard } from '../../notify/cards';
-import { devInboxTransport, graphTransport, type PostErrorCode, type Transport } from '../../notify/transports';
+import { devInboxTransport, graphTransport, type Transport } from '../../notify/transports';
 import { collaborationSubPage, recordDeepLink } from '../../teams/deepLinks';
 
 export interface Stores extends Repositories {
@@ -51,30 +52,7 @@ export interface Services {
   importTarget(): ImportTarget;
 }
 
-export interface PanelPostInput {
-  readonly review: Stored<Review>;
-  readonly collaboration: Stored<Collaboration>;
-  /** The assessment the panel is to consider (its RAG rating and score go on the card). */
-  readonly assessment?: Assessment;
-}
-
-export type PanelPostCode = PostErrorCode | 'noChannel' | 'notSignedIn' | 'linkNotSaved';
-
-export type PanelPostResult =
-  | {
-      readonly ok: true;
-      /** The message in the channel (Teams' webUrl; the dev inbox's address locally). */
-      readonly messageUrl: string;
-      /** The review as stored now, with the link (its new ETag). */
-      readonly review: Stored<Review>;
-    }
-  | {
-      readonly ok: false;
-      readonly code: PanelPostCode;
-      /** `linkNotSaved`: the card WAS posted; this is its address, and why the review kept no link. */
-      readonly messageUrl?: string;
-      readonly error?: RepoError;
-    };
+export type { PanelPostCode, PanelPostInput, PanelPostResult } from '../../app/postReviewToPanel';
 
 export interface ChannelService {
   /**
@@ -192,79 +170,43 @@ function channelService(options: ServiceOptions, stores: Stores, doFetch: typeof
     return graphTransport({ getToken: options.getGraphToken, fetch: doFetch, retries: 2 });
   };
 
+  const recordUrl = (reference: string): string => {
+    const webUrl = `${tabAddress(options)}#/collaboration/${encodeURIComponent(reference)}`;
+    return options.teamsAppId
+      ? recordDeepLink({
+          appId: options.teamsAppId,
+          entityId: 'home',
+          subPageId: collaborationSubPage(reference),
+          webUrl,
+          label: reference,
+        })
+      : webUrl;
+  };
+
   return {
-    async postPanelReview({ review, collaboration, assessment }): Promise<PanelPostResult> {
-      const panel = (review.panel ?? collaboration.panel ?? '').trim();
-      const mappings = await stores.channelMappings.all();
-      if (!mappings.ok) return { ok: false, code: 'network', error: mappings.error };
-      const mapping = mappings.value.find(
-        (m) => m.kind === 'panel' && m.name.trim().toLocaleLowerCase() === panel.toLocaleLowerCase(),
-      );
-      if (panel === '' || !mapping) return { ok: false, code: 'noChannel' };
+    postPanelReview(input: PanelPostInput): Promise<PanelPostResult> {
       const send = transport();
-      if (!send) return { ok: false, code: 'notSignedIn' };
-
-      const webUrl = `${tabAddress(options)}#/collaboration/${encodeURIComponent(collaboration.reference)}`;
-      const url = options.teamsAppId
-        ? recordDeepLink({
-            appId: options.teamsAppId,
-            entityId: 'home',
-            subPageId: collaborationSubPage(collaboration.reference),
-            webUrl,
-            label: collaboration.reference,
-          })
-        : webUrl;
-      const card = panelReviewCard({
-        language: mapping.language,
-        collaboration: {
-          reference: collaboration.reference,
-          title: collaboration.title,
-          ...(collaboration.titleCy ? { titleCy: collaboration.titleCy } : {}),
-          ...(collaboration.leadOfficer ? { leadOfficer: collaboration.leadOfficer } : {}),
+      return postReviewToPanel(
+        {
+          mappings: stores.channelMappings,
+          reviews: stores.reviews,
+          transport: send
+            ? {
+                post: (target, card, opts) => send.post({ ...target, transport: send.kind }, card, opts),
+                ...(send.findPost
+                  ? {
+                      findPost: (target: ChannelPostTarget, postId: string) =>
+                        send.findPost!({ ...target, transport: send.kind }, postId),
+                    }
+                  : {}),
+              }
+            : undefined,
+          card: panelReviewCard,
+          recordUrl,
+          postId: postIdFor,
         },
-        review: { kind: review.kind, dueDate: review.dueDate },
-        ...(assessment
-          ? {
-              assessment: {
-                ...(assessment.overallRag !== undefined ? { overallRag: assessment.overallRag } : {}),
-                ...(assessment.score !== undefined ? { score: assessment.score } : {}),
-              },
-            }
-          : {}),
-        url,
-      });
-      const target = {
-        channelKey: mapping.channelKey,
-        channelName: mapping.channelName,
-        transport: send.kind,
-        ...(mapping.teamId ? { teamId: mapping.teamId } : {}),
-        ...(mapping.channelId ? { channelId: mapping.channelId } : {}),
-      };
-      const postId = postIdFor(review);
-      let posted = await send.post(target, card, { postId });
-      // A post that may have arrived (503/504 after sending, a time-out) is not resent by the
-      // transport: ask the channel whether it is there before telling the person it failed.
-      if (!posted.ok && posted.maybeDelivered && send.findPost) {
-        const found = await send.findPost(target, postId);
-        if (found.state === 'found') {
-          posted = {
-            ok: true,
-            ...(found.messageId ? { messageId: found.messageId } : {}),
-            ...(found.messageUrl ? { messageUrl: found.messageUrl } : {}),
-          };
-        }
-      }
-      if (!posted.ok) return { ok: false, code: posted.code };
-      const messageUrl = posted.messageUrl ?? '';
-      if (messageUrl === '') return { ok: false, code: 'linkNotSaved' };
-
-      // The link is the only change: on a 412 it is put on the version now stored, keeping their edits.
-      let saved = await stores.reviews.update({ ...review, conversationUrl: messageUrl });
-      if (!saved.ok && saved.error.code === 'conflict' && saved.error.theirs) {
-        saved = await stores.reviews.update({ ...saved.error.theirs, conversationUrl: messageUrl });
-      }
-      if (!saved.ok) return { ok: false, code: 'linkNotSaved', messageUrl, error: saved.error };
-      return { ok: true, messageUrl, review: saved.value };
+        input,
+      );
     },
   };
 }

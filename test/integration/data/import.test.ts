@@ -6,8 +6,7 @@ import { importVocabulary, suggestMapping } from '../../../src/domain/import';
 import { CATALOGUES, translate } from '../../../src/i18n';
 import { registerCsv } from '../../../src/bench/import';
 import { compendiumCsv, compendiumJson, compendiumTable, compendiumXlsx } from '../../../src/transfer/compendium';
-import { personNames, runImport, type ImportInput } from '../../../src/transfer/importer';
-import { resolvePeople } from '../../../src/transfer/people';
+import { personNames, resolvePeople, runImport, type ImportInput } from '../../../src/app/importRegister';
 import { readTable } from '../../../src/transfer/table';
 import { countItems, reposAs, spAs, startServer, unique, type ListServer } from './helpers';
 

@@ -3,6 +3,7 @@ import {
   applyOutcome,
   DEFAULT_REVIEW_CADENCE,
   nextReviewDue,
+  outcomeNeedsActions,
   reviewState,
   type OutcomeApplied,
   type ReviewState,
@@ -218,5 +219,28 @@ describe('review state on a day', () => {
   it('takes the due-soon window as a parameter', () => {
     expect(reviewState('2026-12-08', today, { dueSoonDays: 14 }).state).toBe('dueSoon');
     expect(reviewState('2026-12-09', today, { dueSoonDays: 14 }).state).toBe('onTrack');
+  });
+});
+
+describe('outcomeNeedsActions', () => {
+  it.each<[Outcome | undefined, boolean]>([
+    ['continue', false],
+    ['continueWithActions', true],
+    ['reform', true],
+    ['withdraw', false],
+    [undefined, false],
+  ])('%s needs an action plan: %s', (outcome, needs) => {
+    expect(outcomeNeedsActions(outcome)).toBe(needs);
+  });
+
+  it('is what applyOutcome reports as requiresActions', () => {
+    for (const outcome of ['continue', 'continueWithActions', 'reform'] as const) {
+      const r = applyOutcome(aCollaboration({ status: 'active' }), {
+        outcome,
+        heldOn: '2026-12-02',
+        decisionNote: 'Decided.',
+      });
+      expect(r.ok && r.value.requiresActions).toBe(outcomeNeedsActions(outcome));
+    }
   });
 });

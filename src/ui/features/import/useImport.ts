@@ -2,10 +2,10 @@
  * The import screen's state: the file as a table, the mapping (suggested,
  * changed by the person, remembered per set of headings), the person's fixes
  * and skipped rows, the preview, and the write with its progress and summary.
- * The rules live in src/domain/import; the file formats in src/transfer.
+ * The rules live in src/domain/import; the file formats in src/transfer; the
+ * plan-then-write use case in src/app/importRegister.ts.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Person } from '../../../domain';
 import {
   headerSignature,
   importVocabulary,
@@ -16,15 +16,13 @@ import {
 } from '../../../domain/import';
 import { CATALOGUES } from '../../../i18n';
 import {
-  personNames,
-  previewImport,
-  runImport,
+  registerImport,
+  type ImportRequest,
   type ImportSummary,
   type Preview,
   type Progress,
-} from '../../../transfer/importer';
+} from '../../../app/importRegister';
 import { MAX_FILE_BYTES } from '../../../transfer/bytes';
-import { resolvePeople } from '../../../transfer/people';
 import { readTable, type FileError, type FileTable } from '../../../transfer/table';
 import { useServices } from '../../app/context';
 
@@ -107,7 +105,6 @@ export function useImport(): ImportModel {
     summary?: ImportSummary;
     failure?: string;
   }>({ reading: false, rows: [], mapping: [], remembered: false, skip: new Set(), previewing: false, running: false });
-  const people = useRef<{ key: string; value: Person[] } | undefined>(undefined);
   const latest = useRef(state);
   latest.current = state;
 
@@ -164,20 +161,17 @@ export function useImport(): ImportModel {
     });
   }, []);
 
-  const inputOf = useCallback(
-    async (rows: readonly Row[], mapping: ColumnMapping, skip: ReadonlySet<number>) => {
-      const names = personNames({ rows, mapping });
-      const key = names.join('\u0000');
-      if (people.current?.key !== key) {
-        people.current = {
-          key,
-          value: await resolvePeople(names, (text, limit) => services.stores.people.search(text, limit)),
-        };
-      }
-      return { rows, mapping, vocabulary, people: people.current.value, skip };
-    },
+  // One use case per set of services: it remembers the officers already looked up.
+  const importer = useMemo(
+    () => registerImport({ target: services.importTarget(), people: services.stores.people }),
     [services],
   );
+  const requestOf = (rows: readonly Row[], mapping: ColumnMapping, skip: ReadonlySet<number>): ImportRequest => ({
+    rows,
+    mapping,
+    vocabulary,
+    skip,
+  });
 
   const makePreview = useCallback(
     async (next: { rows?: readonly Row[]; skip?: ReadonlySet<number> } = {}) => {
@@ -186,15 +180,14 @@ export function useImport(): ImportModel {
       const skip = next.skip ?? s.skip;
       if (s.table) saveMapping(s.table.headers, s.mapping);
       setState((x) => ({ ...x, rows, skip, previewing: true, failure: undefined, summary: undefined }));
-      const target = services.importTarget();
-      const r = await previewImport(target, await inputOf(rows, s.mapping, skip));
+      const r = await importer.preview(requestOf(rows, s.mapping, skip));
       setState((x) =>
         r.ok
           ? { ...x, previewing: false, preview: r.value }
           : { ...x, previewing: false, failure: r.error.code === 'store' ? r.error.error.code : 'blocked' },
       );
     },
-    [services, inputOf],
+    [importer],
   );
 
   const fix = useCallback(
@@ -227,9 +220,8 @@ export function useImport(): ImportModel {
   const run = useCallback(async () => {
     const s = latest.current;
     setState((x) => ({ ...x, running: true, progress: { done: 0, total: 0 }, failure: undefined }));
-    const target = services.importTarget();
     try {
-      const r = await runImport(target, await inputOf(s.rows, s.mapping, s.skip), {
+      const r = await importer.run(requestOf(s.rows, s.mapping, s.skip), {
         onProgress: (progress) => setState((x) => ({ ...x, progress })),
       });
       setState((x) =>
@@ -240,7 +232,7 @@ export function useImport(): ImportModel {
     } catch {
       setState((x) => ({ ...x, running: false, failure: 'network' }));
     }
-  }, [services, inputOf]);
+  }, [importer]);
 
   return useMemo(
     () => ({

@@ -26,6 +26,7 @@ import {
   type DomainError,
   type RepoError,
 } from '../../../domain';
+import { registerCollaboration } from '../../../app/registerCollaboration';
 import { translate } from '../../../i18n';
 import { useApp, useFormat } from '../../app/context';
 import { navigate, paths } from '../../app/router';
@@ -186,19 +187,10 @@ export function NewCollaborationPage() {
     }
     setCreating(true);
     try {
-      const store = app.services.stores.collaborations;
-      for (let attempt = 0; attempt < 3; attempt += 1) {
-        const reference = await store.nextReference();
-        if (!reference.ok) return setFailure(reference.error);
-        const created = await store.create({ ...checked.record, reference: reference.value });
-        if (created.ok) {
-          localStorage.removeItem(DRAFT_KEY);
-          navigate(`${paths.record(created.value.reference)}?created=1`);
-          return;
-        }
-        if (created.error.code !== 'duplicate') return setFailure(created.error);
-      }
-      setFailure({ code: 'duplicate' });
+      const created = await registerCollaboration(app.services.stores.collaborations, checked.record);
+      if (!created.ok) return setFailure(created.error);
+      localStorage.removeItem(DRAFT_KEY);
+      navigate(`${paths.record(created.value.reference)}?created=1`);
     } finally {
       setCreating(false);
     }

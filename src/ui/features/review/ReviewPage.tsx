@@ -15,7 +15,15 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isFrozen, openActions, OUTCOMES, reviewProgress, type Outcome, type Person } from '../../../domain';
+import {
+  isFrozen,
+  openActions,
+  OUTCOMES,
+  outcomeNeedsActions,
+  reviewProgress,
+  type Outcome,
+  type Person,
+} from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
 import type { PanelPostResult } from '../../app/services';
 import { paths } from '../../app/router';
@@ -314,8 +322,6 @@ function ChannelSection({
   );
 }
 
-const NEEDS_ACTIONS: readonly Outcome[] = ['continueWithActions', 'reform'];
-
 function OutcomeSection({ data, model }: { readonly data: ReviewData; readonly model: Model }) {
   const styles = useReviewStyles();
   const { t } = useTranslation();
@@ -333,7 +339,7 @@ function OutcomeSection({ data, model }: { readonly data: ReviewData; readonly m
     setForm((f) => ({ ...f, ...patch }));
     if (model.record.kind === 'failed') model.resetRecord();
   };
-  const needsActions = form.outcome !== undefined && NEEDS_ACTIONS.includes(form.outcome);
+  const needsActions = outcomeNeedsActions(form.outcome);
   const open = openActions(data.actions, app.today).length;
   const actionErrors = (i: number): Record<string, string> => {
     const out: Record<string, string> = {};

@@ -1,21 +1,24 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  applyOutcome,
-  openActions,
-  recordOutcome,
-  type Action,
-  type Assessment,
-  type Collaboration,
-  type DomainError,
-  type IsoDate,
-  type Outcome,
-  type Person,
-  type RepoError,
-  type Review,
-  type Stored,
+  finishOutcome,
+  recordReviewOutcome,
+  type PendingOutcome,
+  type RecordOutcomeResult,
+} from '../../../app/recordReviewOutcome';
+import type {
+  Action,
+  Assessment,
+  Collaboration,
+  DomainError,
+  IsoDate,
+  Outcome,
+  Person,
+  RepoError,
+  Review,
+  Stored,
 } from '../../../domain';
 import type { PanelPostResult, Services } from '../../app/services';
-import { actionFromDraft, type ActionDraft } from '../actionPlan/ActionFields';
+import type { ActionDraft } from '../actionPlan/ActionFields';
 
 /** What a person types to record an outcome (kept on this device until it is recorded). */
 export interface OutcomeForm {
@@ -131,7 +134,7 @@ export function useReview(
   const [record, setRecord] = useState<RecordState>({ kind: 'idle' });
   const [details, setDetails] = useState<ReviewModel['details']>({ saving: false });
   const [attempt, setAttempt] = useState(0);
-  const pending = useRef<{ form: OutcomeForm; frozen: Stored<Review> } | undefined>(undefined);
+  const pending = useRef<PendingOutcome | undefined>(undefined);
   const titleRef = useRef(nextTitle);
   titleRef.current = nextTitle;
 
@@ -187,74 +190,45 @@ export function useReview(
     return r;
   };
 
-  /** After the review is frozen: the record, the actions and the next review (each idempotent). */
-  const complete = async (form: OutcomeForm, frozen: Stored<Review>): Promise<RepoError | undefined> => {
-    const { stores } = services;
-    // The record as stored now: the outcome moves its status and dates; nobody's other edits are touched.
-    let moved = false;
-    for (let round = 0; round < 3 && !moved; round += 1) {
-      const fresh = await stores.collaborations.get(frozen.collaborationId);
-      if (!fresh.ok) return fresh.error;
-      const applied = applyOutcome(fresh.value, {
-        outcome: form.outcome ?? 'continue',
-        heldOn: form.heldOn,
-        decisionNote: form.decisionNote,
-        ...(form.nextReviewDue ? { nextReviewDue: form.nextReviewDue } : {}),
-        ...(form.exitNote.trim() !== '' ? { exitNote: form.exitNote } : {}),
-      });
-      if (!applied.ok) return { code: 'invalid', detail: JSON.stringify(applied.error) };
-      const saved = await stores.collaborations.update({
-        ...applied.value.record,
-        id: fresh.value.id,
-        etag: fresh.value.etag,
-      });
-      if (saved.ok) moved = true;
-      else if (saved.error.code !== 'conflict') return saved.error;
+  const ports = {
+    reviews: services.stores.reviews,
+    collaborations: services.stores.collaborations,
+    actions: services.stores.actions,
+    people: services.stores.people,
+  };
+
+  const settle = (r: RecordOutcomeResult) => {
+    if (r.ok) {
+      pending.current = undefined;
+      setRecord({ kind: 'recorded' });
+      setAttempt((n) => n + 1);
+      return;
     }
-    // Someone kept saving the record in between: the person finishes with "Finish saving".
-    if (!moved) return { code: 'conflict', detail: 'the record changed three times while the outcome was applied' };
-    if (form.actions.length > 0) {
-      const actions = form.actions.map((d) =>
-        actionFromDraft(d, 'review', { collaborationId: frozen.collaborationId, reviewId: frozen.id }),
-      );
-      const created = await stores.actions.createMany(actions);
-      const failed = created.find((c) => !c.ok);
-      if (failed && !failed.ok) return failed.error;
+    const e = r.error;
+    if (e.code === 'invalid') setRecord({ kind: 'invalid', errors: e.errors });
+    else if (e.code === 'conflict') setRecord({ kind: 'conflict', theirs: e.theirs, mine: e.mine });
+    else if (e.code === 'failed') setRecord({ kind: 'failed', error: e.error });
+    else {
+      pending.current = e.pending;
+      setRecord({ kind: 'unfinished', error: e.error });
     }
-    const after = await stores.collaborations.get(frozen.collaborationId);
-    if (!after.ok) return after.error;
-    if (after.value.nextReviewDue !== undefined && after.value.status !== 'closed') {
-      const next: Review = {
-        key: form.nextReviewKey,
-        collaborationId: frozen.collaborationId,
-        title: titleRef.current(frozen, reference),
-        kind: frozen.kind,
-        dueDate: after.value.nextReviewDue,
-        ...(frozen.panel ? { panel: frozen.panel } : {}),
-        attendees: [],
-      };
-      const created = await stores.reviews.create(next);
-      if (!created.ok) return created.error;
-    }
-    return undefined;
   };
 
   const submit: ReviewModel['submit'] = async (form, on) => {
     if (!data) return;
     const base = on ?? data.review;
-    const checked = recordOutcome({
+    const assessment = data.assessments.find((x) => x.id === base.assessmentId);
+    const r = await recordReviewOutcome(ports, {
       review: base,
       collaboration: data.collaboration,
+      ...(assessment ? { assessment } : {}),
+      actions: data.actions,
+      today,
       outcome: form.outcome,
       heldOn: form.heldOn,
       decisionNote: form.decisionNote,
       exitNote: form.exitNote,
       ...(form.nextReviewDue ? { nextReviewDue: form.nextReviewDue } : {}),
-      attendees: base.attendees,
-      ...(() => {
-        const a = data.assessments.find((x) => x.id === base.assessmentId);
-        return a ? { assessment: a } : {};
-      })(),
       newActions: form.actions.map((d) => ({
         key: d.key,
         title: d.title,
@@ -262,71 +236,25 @@ export function useReview(
         ...(d.startDate ? { startDate: d.startDate } : {}),
         ...(d.dueDate ? { dueDate: d.dueDate } : {}),
       })),
-      openActions: openActions(data.actions, today).length,
       nextReviewKey: form.nextReviewKey,
       nextReviewTitle: titleRef.current(base, reference),
+      onSaving: () => setRecord({ kind: 'saving' }),
+      onFrozen: (frozen) => {
+        saveOutcomeDraft(reviewKey, undefined);
+        replaceReview(frozen);
+      },
     });
-    if (!checked.ok) {
-      setRecord({ kind: 'invalid', errors: checked.error });
-      return;
-    }
-    // Owners are site users: the store checks before the review is frozen, so a stranger changes nothing.
-    const ownersOk = await checkOwners(services, form.actions);
-    if (ownersOk !== undefined) {
-      setRecord({ kind: 'invalid', errors: ownersOk });
-      return;
-    }
-    setRecord({ kind: 'saving' });
-    const frozen = await services.stores.reviews.update({ ...checked.value.review, id: base.id, etag: base.etag });
-    if (!frozen.ok) {
-      if (frozen.error.code === 'conflict' && frozen.error.theirs) {
-        setRecord({ kind: 'conflict', theirs: frozen.error.theirs, mine: checked.value.review });
-      } else setRecord({ kind: 'failed', error: frozen.error });
-      return;
-    }
-    pending.current = { form, frozen: frozen.value };
-    saveOutcomeDraft(reviewKey, undefined);
-    replaceReview(frozen.value);
-    const error = await complete(form, frozen.value);
-    if (error) {
-      setRecord({ kind: 'unfinished', error });
-      return;
-    }
-    pending.current = undefined;
-    setRecord({ kind: 'recorded' });
-    setAttempt((n) => n + 1);
+    settle(r);
   };
 
   const finish = async () => {
     const p = pending.current;
     if (!p) return;
     setRecord({ kind: 'saving' });
-    const error = await complete(p.form, p.frozen);
-    if (error) {
-      setRecord({ kind: 'unfinished', error });
-      return;
-    }
-    pending.current = undefined;
-    setRecord({ kind: 'recorded' });
-    setAttempt((n) => n + 1);
+    settle(await finishOutcome(ports, p));
   };
 
   const resetRecord = useCallback(() => setRecord({ kind: 'idle' }), []);
 
   return { load, record, details, reload, saveDetails, saveDetailsOn, post, submit, finish, resetRecord };
-}
-
-/** Errors for owners who are not site users (`actions.<i>.owner`), or undefined when all are. */
-async function checkOwners(services: Services, drafts: readonly ActionDraft[]): Promise<DomainError[] | undefined> {
-  const errors: DomainError[] = [];
-  await Promise.all(
-    drafts.map(async (d, i) => {
-      if (!d.owner) return;
-      const found = await services.stores.people.search(d.owner.email ?? d.owner.displayName, 20);
-      if (found.ok && !found.value.some((p) => p.id === d.owner?.id)) {
-        errors.push({ field: `actions.${i}.owner`, code: 'ownerNotSiteUser' });
-      }
-    }),
-  );
-  return errors.length > 0 ? errors : undefined;
 }

@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
+  publishTemplateVersion,
+  saveTemplateDraft,
+  type TemplateWriteError,
+} from '../../../app/publishTemplateVersion';
+import {
   canRemoveQuestion,
   draftFrom,
-  publishTemplate,
   type AssessmentTemplate,
   type DomainError,
   type Question,
@@ -67,19 +71,6 @@ export function renumber(t: AssessmentTemplate): AssessmentTemplate {
     )
     .map(({ q }, i): Question => (q.order === i + 1 ? q : { ...q, order: i + 1 }));
   return { ...t, questions: sorted };
-}
-
-/**
- * Storage needs each question's text in both languages and unique keys before
- * a draft can be kept; the domain's publish check names the fields.
- */
-function storageProblems(draft: AssessmentTemplate, published: readonly AssessmentTemplate[]): DomainError[] {
-  const check = publishTemplate(draft, published);
-  if (check.ok) return [];
-  return check.error.filter(
-    (e) =>
-      (e.code === 'required' && (e.field === 'titleEn' || /\.text(En|Cy)$/.test(e.field))) || e.code === 'duplicateKey',
-  );
 }
 
 /**
@@ -198,81 +189,51 @@ export function useTemplateEditor(store: TemplateStore, key: string): TemplateEd
     setNotice(undefined);
   }, [key, stored]);
 
-  /** Writes `draft` unless someone else changed what is stored since it was read. */
-  const write = useCallback(
-    async (
-      draft: AssessmentTemplate,
-      base: AssessmentTemplate | undefined,
-      then: 'save' | 'publish',
-    ): Promise<AssessmentTemplate | undefined> => {
-      const now = await store.version(draft.key, draft.version);
-      if (!now.ok && now.error.code !== 'notFound') {
-        setSaveError(now.error);
-        return undefined;
-      }
-      const theirs = now.ok ? now.value : undefined;
-      if (theirs && (theirs.status !== 'draft' || !same(theirs, base))) {
-        setConflict({ theirs, working: draft, then });
-        return undefined;
-      }
-      const saved = await store.save(draft);
-      if (!saved.ok) {
-        setSaveError(saved.error);
-        return undefined;
-      }
-      return saved.value;
-    },
-    [store],
-  );
+  /** The use case's refusal, conflict or failure, shown to the person. */
+  const refusedBy = useCallback((error: TemplateWriteError, draft: AssessmentTemplate, then: 'save' | 'publish') => {
+    if (error.code === 'invalid') {
+      setErrors(error.errors);
+      setRefused(then);
+    } else if (error.code === 'conflict') setConflict({ theirs: error.theirs, working: draft, then });
+    else setSaveError(error.error);
+  }, []);
+
+  const clearOutcome = () => {
+    setErrors([]);
+    setRefused(undefined);
+    setSaveError(undefined);
+    setNotice(undefined);
+  };
 
   const doSave = useCallback(
     async (draft: AssessmentTemplate, base: AssessmentTemplate | undefined) => {
-      setErrors([]);
-      setRefused(undefined);
-      setSaveError(undefined);
-      setNotice(undefined);
-      const problems = storageProblems(draft, versions);
-      if (problems.length > 0) {
-        setErrors(problems);
-        setRefused('save');
-        return;
-      }
-      setBusy(true);
-      const saved = await write(draft, base, 'save');
+      clearOutcome();
+      const r = await saveTemplateDraft(store, { draft, base, published: versions, onWriting: () => setBusy(true) });
       if (!live.current) return;
       setBusy(false);
-      if (!saved) return;
+      if (!r.ok) return refusedBy(r.error, draft, 'save');
+      const saved = r.value;
       clearLocalDraft(draft.key);
       setStored(saved);
       setWorking(saved);
       setNotice('saved');
     },
-    [versions, write],
+    [store, versions, refusedBy],
   );
 
   const doPublish = useCallback(
     async (draft: AssessmentTemplate, base: AssessmentTemplate | undefined) => {
-      setErrors([]);
-      setRefused(undefined);
-      setSaveError(undefined);
-      setNotice(undefined);
-      const checked = publishTemplate(draft, versions);
-      if (!checked.ok) {
-        setErrors(checked.error);
-        setRefused('publish');
-        return;
-      }
-      // The version publishing gives must be the draft's: otherwise its number moved under it.
-      const next = checked.value;
-      setBusy(true);
-      const saved = await write(
-        next.version === draft.version ? next : { ...next, version: draft.version },
+      clearOutcome();
+      const r = await publishTemplateVersion(store, {
+        draft,
         base,
-        'publish',
-      );
+        published: versions,
+        onWriting: () => setBusy(true),
+      });
       if (!live.current) return;
       setBusy(false);
-      if (!saved) return;
+      if (!r.ok) return refusedBy(r.error, draft, 'publish');
+      const saved = r.value;
       clearLocalDraft(draft.key);
       setVersions((v) => [...v.filter((x) => x.version !== saved.version), saved]);
       setStored(undefined);
@@ -280,7 +241,7 @@ export function useTemplateEditor(store: TemplateStore, key: string): TemplateEd
       setPublishedVersion(saved.version);
       setNotice('published');
     },
-    [versions, write],
+    [store, versions, refusedBy],
   );
 
   const save = useCallback(() => {

@@ -1,9 +1,12 @@
 /**
- * Running an import through an ImportTarget: the preview (what each row will
+ * Import a register (the use case the tab's import page and `npm run import`
+ * both call). Running an import through an ImportTarget: the preview (what each row will
  * become, nothing written) and the write (new partners first, then records in
  * batches of 100, updates with their ETags). Both are safe to repeat: rows
  * already written are found by their import key, so a rerun, or a rerun of an
- * interrupted import, creates nothing twice.
+ * interrupted import, creates nothing twice. Reading the file (CSV, Excel,
+ * JSON) is src/transfer's; the rules (mapping, row checks, the plan) are the
+ * domain's; this module orders the reads and writes.
  */
 import type { Collaboration, Person } from '../domain/collaboration';
 import type { Partner } from '../domain/entities';
@@ -24,7 +27,7 @@ import {
   type RawCell,
   type RowDraft,
 } from '../domain/import';
-import type { RepoError, Stored } from '../domain/ports';
+import type { PeopleDirectory, RepoError, RepoResult, Stored } from '../domain/ports';
 
 export const WRITE_CHUNK = 100;
 
@@ -236,4 +239,67 @@ export function personNames(input: Pick<ImportInput, 'rows' | 'mapping'>): strin
       if (typeof v === 'string' && v.trim() !== '') names.add(v.trim());
     }
   return [...names];
+}
+
+/**
+ * Officers named in a file, looked up among the site's people (by e-mail or
+ * display name), once per distinct name. A name nobody has is left out; the
+ * row then carries a `personNotFound` note and the field is not changed.
+ */
+export async function resolvePeople(
+  names: readonly string[],
+  search: (text: string, limit?: number) => Promise<RepoResult<Person[]>>,
+): Promise<Person[]> {
+  const out = new Map<number, Person>();
+  for (const name of names) {
+    const r = await search(name, 5);
+    if (!r.ok) continue;
+    const wanted = name.includes('@') ? name.toLocaleLowerCase('en-GB') : fold(name);
+    const match = r.value.find((p) =>
+      name.includes('@') ? p.email?.toLocaleLowerCase('en-GB') === wanted : fold(p.displayName) === wanted,
+    );
+    if (match) out.set(match.id, match);
+  }
+  return [...out.values()];
+}
+
+export interface RegisterImportPorts {
+  readonly target: ImportTarget;
+  /** The site's people, for the officer columns. */
+  readonly people: PeopleDirectory;
+}
+
+/** An import's input before the officers are looked up: the use case finds them. */
+export type ImportRequest = Omit<ImportInput, 'people'>;
+
+export interface RegisterImport {
+  /** What the import will do, row by row; nothing is written. */
+  preview(request: ImportRequest): Promise<Outcome<Preview>>;
+  /** Writes the import (partners first, then records in batches); refuses while a row not skipped is blocked. */
+  run(request: ImportRequest, options?: { onProgress?: (p: Progress) => void }): Promise<Outcome<ImportSummary>>;
+}
+
+/**
+ * The import use case over its ports. The officers a file names are looked up
+ * once per set of names, so previews after a fix or a skip ask nobody again.
+ */
+export function registerImport(ports: RegisterImportPorts): RegisterImport {
+  let people: { key: string; value: Promise<Person[]> } | undefined;
+  const withPeople = async (request: ImportRequest): Promise<ImportInput> => {
+    const names = personNames(request);
+    const key = names.join('\u0000');
+    if (people?.key !== key) {
+      const value = resolvePeople(names, (text, limit) => ports.people.search(text, limit));
+      people = { key, value };
+      // A look-up that threw is not remembered: the next preview asks again.
+      value.catch(() => {
+        if (people?.value === value) people = undefined;
+      });
+    }
+    return { ...request, people: await people.value };
+  };
+  return {
+    preview: async (request) => previewImport(ports.target, await withPeople(request)),
+    run: async (request, options) => runImport(ports.target, await withPeople(request), options),
+  };
 }
