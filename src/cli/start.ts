@@ -245,7 +245,9 @@ export async function startTabServer(options: TabServerOptions): Promise<Running
       } catch (error) {
         if (!(error instanceof BoundaryError)) throw error;
         res.writeHead(error.status, securityHeaders('application/json; charset=utf-8'));
-        res.end(JSON.stringify({ 'odata.error': { code: error.code, message: { lang: 'en-US', value: error.message } } }));
+        res.end(
+          JSON.stringify({ 'odata.error': { code: error.code, message: { lang: 'en-US', value: error.message } } }),
+        );
         return;
       }
       // `/sites/council/_api/...` and `/_dev/faults`, `/_dev/users`: the list server.

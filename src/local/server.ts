@@ -103,7 +103,12 @@ function openStore(options: ListServerOptions): SiteStore {
 
 const JSON_TYPE = 'application/json;charset=utf-8';
 
-function sendError(res: ServerResponse, e: BoundaryError, mode: MetadataMode, extra: Record<string, string> = {}): void {
+function sendError(
+  res: ServerResponse,
+  e: BoundaryError,
+  mode: MetadataMode,
+  extra: Record<string, string> = {},
+): void {
   const headers: Record<string, string> = { ...baseHeaders(), 'Content-Type': contentType(mode), ...extra };
   // A refused body is not read further: the connection closes after the answer.
   if (e.status === 413) headers.Connection = 'close';
@@ -151,7 +156,8 @@ export function createListApi(options: ListServerOptions): Promise<ListApiHandle
   const apiPrefix = `${sitePath.toLowerCase()}/_api`;
 
   const dev = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
-    const json = (status: number, body: unknown) => send(res, status, { 'Content-Type': JSON_TYPE }, JSON.stringify(body));
+    const json = (status: number, body: unknown) =>
+      send(res, status, { 'Content-Type': JSON_TYPE }, JSON.stringify(body));
     if (path === '/_dev/faults') {
       if (req.method === 'POST') {
         if (!isJsonContentType(req.headers['content-type']))
@@ -177,7 +183,11 @@ export function createListApi(options: ListServerOptions): Promise<ListApiHandle
           }
         }
         if (body.retryAfterSeconds !== undefined) {
-          if (typeof body.retryAfterSeconds !== 'number' || body.retryAfterSeconds < 0 || body.retryAfterSeconds > 3600) {
+          if (
+            typeof body.retryAfterSeconds !== 'number' ||
+            body.retryAfterSeconds < 0 ||
+            body.retryAfterSeconds > 3600
+          ) {
             json(400, { error: 'retryAfterSeconds must be a number of seconds from 0 to 3600' });
             return true;
           }

@@ -49,7 +49,8 @@ export class Api {
   async call<T = any>(path: string, options: RequestOptions = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { Accept: options.accept ?? ACCEPT.minimal, ...options.headers };
     const user = options.user === undefined ? DEFAULT_TEST_USER : options.user;
-    if (user !== null) headers.Authorization = `Bearer dev:${user}`;
+    if (user !== null && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization'))
+      headers.Authorization = `Bearer dev:${user}`;
     if (options.ifMatch) headers['IF-Match'] = options.ifMatch;
     if (options.xMethod) headers['X-HTTP-Method'] = options.xMethod;
     let body: string | undefined;
