@@ -20,6 +20,11 @@ import { CODES, SpError } from './rest/errors';
 export const MAX_BODY_BYTES = 2_097_152;
 /** Requests one $batch may hold (reads plus every request of every changeset). */
 export const MAX_BATCH_PARTS = 1000;
+/**
+ * Characters a $batch's answer may grow to (about 100 MB) before its remaining parts are answered
+ * 400 unrun: without it, 1,000 reads of 5,000 whole items would build a string V8 cannot hold.
+ */
+export const MAX_BATCH_ANSWER_CHARS = 100_000_000;
 /** Nesting depth of a JSON body (objects and arrays); SharePoint's own reader stops far earlier than V8. */
 export const MAX_JSON_DEPTH = 64;
 

@@ -42,6 +42,8 @@ export interface ListServerOptions {
   atomicChangesets?: boolean;
   /** The day demo data is generated for (ISO date); default today. */
   today?: string;
+  /** Most characters a $batch's answer may hold (default MAX_BATCH_ANSWER_CHARS, about 100 MB); tests lower it. */
+  maxBatchAnswerChars?: number;
 }
 
 export interface RunningListServer {
@@ -150,6 +152,7 @@ export function createListApi(options: ListServerOptions): Promise<ListApiHandle
     threshold: options.threshold ?? 5000,
     sitePath,
     atomicChangesets: options.atomicChangesets ?? false,
+    ...(options.maxBatchAnswerChars !== undefined ? { maxBatchAnswerChars: options.maxBatchAnswerChars } : {}),
   });
   const faults: FaultState = { rate: options.faultRate ?? 0, retryAfterSeconds: options.retryAfterSeconds ?? 1 };
   const rand = prng(20_141_001);

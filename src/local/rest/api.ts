@@ -10,7 +10,7 @@ import {
   type ApiSettings,
 } from './context';
 import { metadataMode } from './odata-json';
-import { MAX_BATCH_PARTS, multipartBoundary } from '../boundary';
+import { MAX_BATCH_ANSWER_CHARS, MAX_BATCH_PARTS, multipartBoundary } from '../boundary';
 import { basePermissions, listExtras, siteEntity, webEntity } from './entities';
 import { Entity } from './odata-json';
 import { arg, parsePath, PathError, type Segment } from './path';
@@ -347,11 +347,30 @@ export class ListApi {
       }
     }
     const responses: ApiResponse[] = [];
+    const budget = this.settings.maxBatchAnswerChars ?? MAX_BATCH_ANSWER_CHARS;
+    let answered = 0;
     for (const step of steps) {
+      const requests = 'read' in step ? [step.read] : step.changeset;
+      if (answered > budget) {
+        // The answer is already as large as a batch may make it: the rest do not run (and write nothing).
+        for (const r of requests)
+          responses.push(
+            errorResponse(
+              new SpError(
+                400,
+                CODES.invalidClientQuery,
+                `The batch's answer is over ${budget} characters; this request was not run. Send fewer or smaller requests per batch.`,
+              ),
+              metadataMode(r.headers.accept),
+            ),
+          );
+        continue;
+      }
       // Let other requests in between parts: a long batch never holds the server.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if ('read' in step) responses.push(this.handle(step.read, ctx.user, true));
-      else responses.push(...this.changeset(step.changeset, ctx.user));
+      const done = 'read' in step ? [this.handle(step.read, ctx.user, true)] : this.changeset(step.changeset, ctx.user);
+      for (const r of done) answered += r.body.length;
+      responses.push(...done);
     }
     const id = `batchresponse_${randomUUID()}`;
     const chunks: string[] = [];

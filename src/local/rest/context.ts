@@ -37,6 +37,8 @@ export interface ApiSettings {
   readonly threshold: number;
   readonly sitePath: string;
   readonly atomicChangesets: boolean;
+  /** Most characters a $batch's answer may hold; parts past it are answered 400 without running. */
+  readonly maxBatchAnswerChars?: number;
 }
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {

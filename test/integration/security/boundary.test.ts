@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveTab } from '../../../src/cli/start';
+import { startListServer } from '../../../src/local/server';
 import { auth, items, JSON_HEADERS, raw, registerState, snapshot, startStack } from './helpers';
 
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -309,6 +310,39 @@ describe('limits', () => {
       `1,000-read batch: ${Date.now() - started} ms; a request sent meanwhile answered after ${s.ms - 150} ms`,
     );
   }, 60_000);
+});
+
+describe('a $batch answer has a ceiling', () => {
+  it('answers the parts past it 400 without running them (a write past it writes nothing)', async () => {
+    const small = await startListServer({
+      port: 0,
+      dataFile: ':memory:',
+      today: '2026-11-23',
+      maxBatchAnswerChars: 50_000,
+    });
+    try {
+      const p = small.port;
+      const before = await snapshot(p, 'Partner Organisations');
+      const read = `--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET ${small.url}${items('Collaborations', '?$top=100')} HTTP/1.1\r\nAccept: application/json;odata=nometadata\r\n\r\n`;
+      const write = `--b\r\nContent-Type: multipart/mixed; boundary=c\r\n\r\n--c\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nPOST ${small.url}${items('Partner Organisations')} HTTP/1.1\r\nContent-Type: application/json\r\nAccept: application/json\r\n\r\n${partner('past-ceiling')}\r\n--c--\r\n`;
+      const r = await raw(p, {
+        method: 'POST',
+        path: '/sites/council/_api/$batch',
+        headers: { ...auth(), 'Content-Type': 'multipart/mixed; boundary=b', Accept: 'application/json' },
+        body: `${read.repeat(20)}${write}--b--\r\n`,
+      });
+      expect(r.status).toBe(200);
+      const statuses = [...r.text.matchAll(/^HTTP\/1\.1 (\d+)/gm)].map((m) => Number(m[1]));
+      expect(statuses).toHaveLength(21);
+      expect(statuses[0]).toBe(200);
+      expect(statuses.at(-1)).toBe(400);
+      expect(statuses.filter((s) => s === 400).length).toBeGreaterThan(1);
+      expect(r.text).toMatch(/was not run/);
+      expect(await snapshot(p, 'Partner Organisations')).toBe(before);
+    } finally {
+      await small.close();
+    }
+  });
 });
 
 describe('malformed input is 400 (never 500) and changes nothing', () => {
