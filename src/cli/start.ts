@@ -244,7 +244,7 @@ export async function startTabServer(options: TabServerOptions): Promise<Running
         checkHostAndOrigin(req);
       } catch (error) {
         if (!(error instanceof BoundaryError)) throw error;
-        res.writeHead(error.status, securityHeaders('application/json; charset=utf-8'));
+        res.writeHead(error.status, { ...securityHeaders('application/json; charset=utf-8'), Connection: 'close' });
         res.end(
           JSON.stringify({ 'odata.error': { code: error.code, message: { lang: 'en-US', value: error.message } } }),
         );

@@ -167,6 +167,30 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 }
 
 /**
+ * Reads and drops what is left of a body that will not be used (a request answered early:
+ * faulted, 401, 403...), so the connection stays usable for the client's next request.
+ * Resolves false when the body is over `limit` (the answer should then close the connection).
+ */
+export function discardBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<boolean> {
+  if (req.readableEnded || req.complete) return Promise.resolve(true);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        resolve(false);
+      }
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(size <= limit));
+    req.on('error', () => resolve(false));
+  });
+}
+
+/**
  * Throws 400 when the JSON text nests objects or arrays deeper than `max`
  * (a linear scan that skips strings), so that nothing recursive ever walks it.
  */

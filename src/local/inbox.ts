@@ -4,7 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { CATALOGUES, resolveLocale, translate, type Catalogue, type Locale } from '../i18n';
 import { INBOX_CSS, INBOX_SCRIPT } from './inbox-page';
-import { BoundaryError, checkHostAndOrigin, checkJsonDepth, isJsonContentType, readBody } from './boundary';
+import {
+  BoundaryError,
+  checkHostAndOrigin,
+  checkJsonDepth,
+  discardBody,
+  isJsonContentType,
+  readBody,
+} from './boundary';
 
 /**
  * The dev channel inbox: the Teams channels of `npm start`. The reminder job's
@@ -238,6 +245,7 @@ export function createInbox(options: InboxOptions): Inbox {
       checkHostAndOrigin(req);
     } catch (e) {
       if (!(e instanceof BoundaryError)) throw e;
+      if (!(await discardBody(req))) res.setHeader('Connection', 'close');
       sendJson(res, e.status, { error: e.message });
       return true;
     }
@@ -246,6 +254,7 @@ export function createInbox(options: InboxOptions): Inbox {
       if (method === 'POST') {
         let parsed: ReturnType<typeof parsePost>;
         if (!isJsonContentType(req.headers['content-type'])) {
+          if (!(await discardBody(req))) res.setHeader('Connection', 'close');
           sendJson(res, 400, { error: translate(locale, 'inbox.badRequest') });
           return true;
         }

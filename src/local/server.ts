@@ -12,6 +12,7 @@ import {
   BoundaryError,
   checkHostAndOrigin,
   checkJsonDepth,
+  discardBody,
   isJsonContentType,
   MAX_BODY_BYTES,
   multipartBoundary,
@@ -105,16 +106,30 @@ function openStore(options: ListServerOptions): SiteStore {
 
 const JSON_TYPE = 'application/json;charset=utf-8';
 
+/**
+ * An answer given before the body is used: what is left of the body is dropped unread
+ * (up to the limit) so the client's connection stays usable; past the limit it closes.
+ */
+async function sendEarly(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+): Promise<void> {
+  const drained = status === 413 ? false : await discardBody(req);
+  send(res, status, drained ? headers : { ...headers, Connection: 'close' }, body);
+}
+
 function sendError(
+  req: IncomingMessage,
   res: ServerResponse,
   e: BoundaryError,
   mode: MetadataMode,
   extra: Record<string, string> = {},
-): void {
+): Promise<void> {
   const headers: Record<string, string> = { ...baseHeaders(), 'Content-Type': contentType(mode), ...extra };
-  // A refused body is not read further: the connection closes after the answer.
-  if (e.status === 413) headers.Connection = 'close';
-  send(res, e.status, headers, JSON.stringify(errorBody(e.code, e.message, mode)));
+  return sendEarly(req, res, e.status, headers, JSON.stringify(errorBody(e.code, e.message, mode)));
 }
 
 function unsupportedType(type: string | undefined, wanted: string): BoundaryError {
@@ -252,7 +267,8 @@ export function createListApi(options: ListServerOptions): Promise<ListApiHandle
       // Injected faults come first, so a faulted write changes nothing.
       if (faults.rate > 0 && rand() < faults.rate) {
         const status = rand() < 0.5 ? 429 : 503;
-        send(
+        await sendEarly(
+          req,
           res,
           status,
           { ...baseHeaders(), 'Content-Type': contentType(mode), 'Retry-After': String(faults.retryAfterSeconds) },
@@ -283,7 +299,8 @@ export function createListApi(options: ListServerOptions): Promise<ListApiHandle
           'WWW-Authenticate': 'Bearer realm="glanyrafon.example", client_id="00000003-0000-0ff1-ce00-000000000000"',
         };
         if (headers.authorization === undefined) {
-          sendError(
+          await sendError(
+            req,
             res,
             new BoundaryError(
               401,
@@ -294,7 +311,8 @@ export function createListApi(options: ListServerOptions): Promise<ListApiHandle
             www,
           );
         } else {
-          send(
+          await sendEarly(
+            req,
             res,
             401,
             { ...baseHeaders(), 'Content-Type': JSON_TYPE, ...www },
@@ -329,7 +347,7 @@ export function createListApi(options: ListServerOptions): Promise<ListApiHandle
       return true;
     } catch (e) {
       if (e instanceof BoundaryError) {
-        if (!res.headersSent) sendError(res, e, mode);
+        if (!res.headersSent) await sendError(req, res, e, mode);
         return true;
       }
       throw e;
