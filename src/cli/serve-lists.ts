@@ -1,6 +1,6 @@
 /**
  * npm run serve:lists -- --port <n> --data <file> [--threshold n] [--fault-rate 0.2]
- *   [--demo-size 50000] [--empty] [--no-demo] [--user <login>]
+ *   [--demo-size 50000] [--empty] [--no-demo]
  *
  * Runs the embedded SharePoint-compatible list server on 127.0.0.1 only.
  */
@@ -8,7 +8,7 @@ import { startListServer, type ListServerOptions } from '../local/server';
 
 function usage(message: string): never {
   console.error(`${message}
-usage: npm run serve:lists -- --port <n> --data <file> [--threshold n] [--fault-rate 0..1] [--demo-size n] [--empty] [--no-demo] [--user <login>]`);
+usage: npm run serve:lists -- --port <n> --data <file> [--threshold n] [--fault-rate 0..1] [--demo-size n] [--empty] [--no-demo]`);
   process.exit(2);
 }
 
@@ -55,7 +55,9 @@ function parse(argv: readonly string[]): ListServerOptions {
         options.empty = true;
         break;
       case '--user':
-        options.defaultUser = value();
+        usage(
+          '--user is no longer an option: every request names its user with Authorization: Bearer dev:<user> (docs/local-server.md).',
+        );
         break;
       case '--help':
       case '-h':

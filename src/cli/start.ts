@@ -18,6 +18,8 @@ import { parseArgs } from 'node:util';
 import type { build as ViteBuild } from 'vite';
 import { createInbox } from '../local/inbox';
 import { createListApi, type ListApiHandler } from '../local/server';
+import { BoundaryError, checkHostAndOrigin } from '../local/boundary';
+import { findDemoUser } from '../local/users';
 import { resolveLocale, translate } from '../i18n';
 import { contentSecurityPolicy } from '../teams/csp';
 
@@ -55,7 +57,10 @@ export interface TabServerOptions {
   readonly threshold?: number;
   readonly faultRate?: number;
   readonly demoSize?: number;
-  /** The demo user of requests without a token. */
+  /**
+   * The demo user the tab opens as (the address printed is `/?user=<key>`). It never
+   * decides who owns anything, nor whom a request without a token runs as (none: 401).
+   */
   readonly user?: string;
   /** The day demo data is generated for (ISO date). */
   readonly today?: string;
@@ -68,6 +73,8 @@ export interface TabServerOptions {
 export interface RunningTabServer {
   /** http://127.0.0.1:<port> */
   readonly url: string;
+  /** The tab's address: url + `/`, with `?user=<key>` when a demo user was chosen. */
+  readonly tabUrl: string;
   /** url + /sites/council */
   readonly siteUrl: string;
   readonly port: number;
@@ -189,6 +196,8 @@ export function serveTab(dir: string, req: IncomingMessage, res: ServerResponse)
   }
   if (path.includes('\0') || path.includes('\\') || path.split('/').some((s) => s === '..')) return false;
   if (path === '/' || path === '') path = '/index.html';
+  // The tab and nothing of the build's internals: no dotfile or dot-folder (.vite/manifest.json), no source map.
+  if (path.split('/').some((s) => s.startsWith('.')) || /\.map$/i.test(path)) return false;
   const root = resolve(dir);
   const file = resolve(root, `.${path}`);
   if (!file.startsWith(root + sep)) return false;
@@ -211,6 +220,7 @@ export function serveTab(dir: string, req: IncomingMessage, res: ServerResponse)
 
 /** The list API, the dev channel inbox and the tab on one port of 127.0.0.1. */
 export async function startTabServer(options: TabServerOptions): Promise<RunningTabServer> {
+  if (options.user !== undefined && !findDemoUser(options.user)) throw new Error(`Unknown demo user '${options.user}'`);
   await ensureTabBuilt(options.build ?? 'auto');
   const lists: ListApiHandler = await createListApi({
     dataFile: options.dataFile,
@@ -218,7 +228,6 @@ export async function startTabServer(options: TabServerOptions): Promise<Running
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
     ...(options.faultRate !== undefined ? { faultRate: options.faultRate } : {}),
     ...(options.demoSize !== undefined ? { demo: { size: options.demoSize } } : {}),
-    ...(options.user !== undefined ? { defaultUser: options.user } : {}),
     ...(options.today !== undefined ? { today: options.today } : {}),
   });
 
@@ -229,6 +238,18 @@ export async function startTabServer(options: TabServerOptions): Promise<Running
 
   const server = createServer((req, res) => {
     void (async () => {
+      // Every request, the tab's files and the inbox included, must name this server as its host
+      // and, when it carries an Origin, come from this server's own pages.
+      try {
+        checkHostAndOrigin(req);
+      } catch (error) {
+        if (!(error instanceof BoundaryError)) throw error;
+        res.writeHead(error.status, { ...securityHeaders('application/json; charset=utf-8'), Connection: 'close' });
+        res.end(
+          JSON.stringify({ 'odata.error': { code: error.code, message: { lang: 'en-US', value: error.message } } }),
+        );
+        return;
+      }
       // `/sites/council/_api/...` and `/_dev/faults`, `/_dev/users`: the list server.
       if (await lists.handle(req, res)) return;
       for (const mount of mounts) if (await mount(req, res)) return;
@@ -252,6 +273,7 @@ export async function startTabServer(options: TabServerOptions): Promise<Running
   let closed = false;
   return {
     url,
+    tabUrl: `${url}/${options.user !== undefined ? `?user=${encodeURIComponent(findDemoUser(options.user)?.key ?? options.user)}` : ''}`,
     siteUrl: `${url}${SITE_PATH}`,
     port,
     close: async () => {
@@ -310,13 +332,15 @@ async function main(): Promise<void> {
   });
 
   console.log('');
-  console.log(`Collaboration Register: open ${running.url}/ in a browser`);
+  console.log(`Collaboration Register: open ${running.tabUrl} in a browser`);
   console.log(`listening on ${running.siteUrl}`);
   console.log(
     `Dev channel inbox: ${running.url}/_dev/inbox (cards posted by npm run reminders -- --site ${running.siteUrl})`,
   );
   console.log(`Data file: ${dataFile}`);
-  console.log('Dev mode: choose the demo user you are in the tab\'s header ("Acting as"). Ctrl+C stops.');
+  console.log(
+    'Dev mode: the tab sends the chosen demo user\'s token (Bearer dev:<user>); switch user in its header ("Acting as"). Ctrl+C stops.',
+  );
 
   const stop = (): void => {
     void running.close().then(() => process.exit(0));

@@ -4,6 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { CATALOGUES, resolveLocale, translate, type Catalogue, type Locale } from '../i18n';
 import { INBOX_CSS, INBOX_SCRIPT } from './inbox-page';
+import {
+  BoundaryError,
+  checkHostAndOrigin,
+  checkJsonDepth,
+  discardBody,
+  isJsonContentType,
+  readBody,
+} from './boundary';
 
 /**
  * The dev channel inbox: the Teams channels of `npm start`. The reminder job's
@@ -76,24 +84,6 @@ function messageBytes(card: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(message), 'utf8');
 }
 const PREFIX = '/_dev/inbox';
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new RangeError('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' } as const;
 
@@ -250,14 +240,31 @@ export function createInbox(options: InboxOptions): Inbox {
     if (path !== PREFIX && !path.startsWith(`${PREFIX}/`)) return false;
     const locale = localeOf(url, req);
     const method = req.method ?? 'GET';
+    // Only this server's own pages and tools: a rebound host name or another origin's page is refused.
+    try {
+      checkHostAndOrigin(req);
+    } catch (e) {
+      if (!(e instanceof BoundaryError)) throw e;
+      if (!(await discardBody(req))) res.setHeader('Connection', 'close');
+      sendJson(res, e.status, { error: e.message });
+      return true;
+    }
 
     if (path === `${PREFIX}/messages`) {
       if (method === 'POST') {
         let parsed: ReturnType<typeof parsePost>;
+        if (!isJsonContentType(req.headers['content-type'])) {
+          if (!(await discardBody(req))) res.setHeader('Connection', 'close');
+          sendJson(res, 400, { error: translate(locale, 'inbox.badRequest') });
+          return true;
+        }
         try {
-          parsed = parsePost(JSON.parse(await readBody(req)) as unknown, url.searchParams);
+          const text = await readBody(req, MAX_BODY);
+          checkJsonDepth(text);
+          parsed = parsePost(JSON.parse(text) as unknown, url.searchParams);
         } catch (e) {
-          if (e instanceof RangeError) {
+          if (e instanceof BoundaryError && e.status === 413) {
+            res.setHeader('Connection', 'close');
             sendJson(res, 413, { error: translate(locale, 'inbox.tooLarge', { max: maxBytes }) });
             return true;
           }

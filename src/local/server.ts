@@ -2,13 +2,22 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ListApi } from './rest/api';
 import { baseHeaders } from './rest/context';
-import { errorBody, metadataMode, contentType } from './rest/odata-json';
+import { errorBody, metadataMode, contentType, type MetadataMode } from './rest/odata-json';
 import { CODES } from './rest/errors';
 import { SiteStore, nowIso } from './store/site-store';
 import { provisionSchema, seedSite, syncUsers } from './store/provision';
 import { generateDemoData, loadDemoData, prng } from './demo';
-import { DEFAULT_USER_KEY, DEMO_USERS, findDemoUser } from './users';
-import type { UserRecord } from './store/model';
+import { DEMO_USERS, findDemoUser, PROVISIONER_KEY, type DemoUser } from './users';
+import {
+  BoundaryError,
+  checkHostAndOrigin,
+  checkJsonDepth,
+  discardBody,
+  isJsonContentType,
+  MAX_BODY_BYTES,
+  multipartBoundary,
+  readBody,
+} from './boundary';
 
 export interface ListServerOptions {
   /** 0 or undefined = a free port. */
@@ -25,8 +34,6 @@ export interface ListServerOptions {
   demo?: boolean | { size?: number; seed?: number };
   /** Start with a site but NO lists (to test provisioning from scratch). */
   empty?: boolean;
-  /** Login (or demo key) of the user when a request has no Authorization header (default the governance officer). */
-  defaultUser?: string;
   /** Default '/sites/council'. */
   sitePath?: string;
   /**
@@ -36,6 +43,8 @@ export interface ListServerOptions {
   atomicChangesets?: boolean;
   /** The day demo data is generated for (ISO date); default today. */
   today?: string;
+  /** Most characters a $batch's answer may hold (default MAX_BATCH_ANSWER_CHARS, about 100 MB); tests lower it. */
+  maxBatchAnswerChars?: number;
 }
 
 export interface RunningListServer {
@@ -58,15 +67,6 @@ interface FaultState {
   retryAfterSeconds: number;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
   res.writeHead(status, headers);
   res.end(status === 204 ? undefined : body);
@@ -78,64 +78,119 @@ function lowerHeaders(req: IncomingMessage): Record<string, string | undefined> 
   return out;
 }
 
-function openStore(options: ListServerOptions, defaultUserId: number): SiteStore {
+function openStore(options: ListServerOptions): SiteStore {
   const store = SiteStore.open(options.dataFile);
   if (!store.isNew) {
     store.transaction(() => syncUsers(store));
     return store;
   }
+  // The site's owner and the demo data's author are the governance officer, always:
+  // whom the tab opens as (`--user`) never decides who owns anything.
+  const provisioner = findDemoUser(PROVISIONER_KEY);
+  if (!provisioner) throw new Error(`No demo user '${PROVISIONER_KEY}'`);
   const now = nowIso();
   store.transaction(() => {
     seedSite(store, now);
-    if (!options.empty) provisionSchema(store, defaultUserId);
+    if (!options.empty) provisionSchema(store, provisioner.Id);
   });
   const demo = options.demo ?? true;
   if (!options.empty && demo !== false) {
     const today = options.today ?? now.slice(0, 10);
     const settings = demo === true ? {} : demo;
     const data = generateDemoData(today, settings);
-    const governance = DEMO_USERS.find((u) => u.key === DEFAULT_USER_KEY)?.Id ?? defaultUserId;
-    loadDemoData(store, data, governance, now);
+    loadDemoData(store, data, provisioner.Id, now);
   }
   store.transaction(() => store.setMeta('initialised', now));
   return store;
 }
 
+const JSON_TYPE = 'application/json;charset=utf-8';
+
+/**
+ * An answer given before the body is used: what is left of the body is dropped unread
+ * (up to the limit) so the client's connection stays usable; past the limit it closes.
+ */
+async function sendEarly(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+): Promise<void> {
+  const drained = status === 413 ? false : await discardBody(req);
+  send(res, status, drained ? headers : { ...headers, Connection: 'close' }, body);
+}
+
+function sendError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  e: BoundaryError,
+  mode: MetadataMode,
+  extra: Record<string, string> = {},
+): Promise<void> {
+  const headers: Record<string, string> = { ...baseHeaders(), 'Content-Type': contentType(mode), ...extra };
+  return sendEarly(req, res, e.status, headers, JSON.stringify(errorBody(e.code, e.message, mode)));
+}
+
+function unsupportedType(type: string | undefined, wanted: string): BoundaryError {
+  return new BoundaryError(
+    400,
+    CODES.invalidClientQuery,
+    `The Content-Type '${type ?? ''}' is not supported here. The request must be sent as ${wanted}.`,
+  );
+}
+
+/** Who a token names: `Bearer dev:<key or e-mail>` of a demo user, or undefined. */
+export function tokenUser(authorization: string | undefined): DemoUser | undefined {
+  if (authorization === undefined) return undefined;
+  const m = /^Bearer\s+dev:(\S.{0,253})$/i.exec(authorization.trim());
+  if (!m?.[1]) return undefined;
+  let key: string;
+  try {
+    key = decodeURIComponent(m[1]);
+  } catch {
+    return undefined;
+  }
+  return findDemoUser(key);
+}
+
 /** The list API as a request handler, for the single-port `npm start` server to mount. */
 export function createListApi(options: ListServerOptions): Promise<ListApiHandler> {
   const sitePath = (options.sitePath ?? '/sites/council').replace(/\/+$/, '');
-  const defaultDemo = findDemoUser(options.defaultUser ?? DEFAULT_USER_KEY);
-  if (!defaultDemo) return Promise.reject(new Error(`Unknown default user '${options.defaultUser ?? ''}'`));
-  const store = openStore(options, defaultDemo.Id);
+  let store: SiteStore;
+  try {
+    store = openStore(options);
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
   const api = new ListApi(store, {
     threshold: options.threshold ?? 5000,
     sitePath,
     atomicChangesets: options.atomicChangesets ?? false,
+    ...(options.maxBatchAnswerChars !== undefined ? { maxBatchAnswerChars: options.maxBatchAnswerChars } : {}),
   });
   const faults: FaultState = { rate: options.faultRate ?? 0, retryAfterSeconds: options.retryAfterSeconds ?? 1 };
   const rand = prng(20_141_001);
   const apiPrefix = `${sitePath.toLowerCase()}/_api`;
 
-  const userFor = (authorization: string | undefined): UserRecord | undefined => {
-    let demoUser = defaultDemo;
-    if (authorization !== undefined) {
-      const m = /^Bearer\s+dev:(.+)$/i.exec(authorization.trim());
-      const found = m?.[1] ? findDemoUser(decodeURIComponent(m[1])) : undefined;
-      if (!found) return undefined;
-      demoUser = found;
-    }
-    return store.user(demoUser.Id);
-  };
-
   const dev = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
     const json = (status: number, body: unknown) =>
-      send(res, status, { 'Content-Type': 'application/json;charset=utf-8' }, JSON.stringify(body));
+      send(res, status, { 'Content-Type': JSON_TYPE }, JSON.stringify(body));
     if (path === '/_dev/faults') {
       if (req.method === 'POST') {
+        if (!isJsonContentType(req.headers['content-type']))
+          throw unsupportedType(req.headers['content-type'], 'application/json');
         let body: { rate?: unknown; retryAfterSeconds?: unknown };
         try {
-          body = JSON.parse((await readBody(req)) || '{}') as typeof body;
-        } catch {
+          const text = await readBody(req);
+          checkJsonDepth(text);
+          body = JSON.parse(text || '{}') as typeof body;
+        } catch (e) {
+          if (e instanceof BoundaryError) throw e;
+          json(400, { error: 'Body must be JSON such as {"rate":0.2}' });
+          return true;
+        }
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) {
           json(400, { error: 'Body must be JSON such as {"rate":0.2}' });
           return true;
         }
@@ -144,20 +199,32 @@ export function createListApi(options: ListServerOptions): Promise<ListApiHandle
             json(400, { error: 'rate must be a number from 0 to 1' });
             return true;
           }
-          faults.rate = body.rate;
         }
         if (body.retryAfterSeconds !== undefined) {
-          if (typeof body.retryAfterSeconds !== 'number' || body.retryAfterSeconds < 0) {
-            json(400, { error: 'retryAfterSeconds must be a number of seconds, 0 or more' });
+          if (
+            typeof body.retryAfterSeconds !== 'number' ||
+            body.retryAfterSeconds < 0 ||
+            body.retryAfterSeconds > 3600
+          ) {
+            json(400, { error: 'retryAfterSeconds must be a number of seconds from 0 to 3600' });
             return true;
           }
-          faults.retryAfterSeconds = body.retryAfterSeconds;
         }
+        // Both checked before either is applied: a refused body changes nothing.
+        if (typeof body.rate === 'number') faults.rate = body.rate;
+        if (typeof body.retryAfterSeconds === 'number') faults.retryAfterSeconds = body.retryAfterSeconds;
+      } else if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, { 'Content-Type': JSON_TYPE, Allow: 'GET, POST' }, JSON.stringify({ error: 'GET or POST' }));
+        return true;
       }
       json(200, faults);
       return true;
     }
     if (path === '/_dev/users') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, { 'Content-Type': JSON_TYPE, Allow: 'GET' }, JSON.stringify({ error: 'GET only' }));
+        return true;
+      }
       json(
         200,
         DEMO_USERS.map((u) => ({
@@ -175,61 +242,116 @@ export function createListApi(options: ListServerOptions): Promise<ListApiHandle
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
-    const path = url.pathname.toLowerCase();
-    if (path.startsWith('/_dev/')) return dev(req, res, path);
-    if (path.startsWith(`${sitePath.toLowerCase()}/_dev/`)) return dev(req, res, path.slice(sitePath.length));
-    if (path !== apiPrefix && !path.startsWith(`${apiPrefix}/`)) return false;
+    const raw = req.url ?? '/';
+    let path: string;
+    try {
+      path = new URL(`http://127.0.0.1${raw.startsWith('/') ? raw : `/${raw}`}`).pathname.toLowerCase();
+    } catch {
+      return false;
+    }
+    const isDev = path.startsWith('/_dev/') || path.startsWith(`${sitePath.toLowerCase()}/_dev/`);
+    const isApi = path === apiPrefix || path.startsWith(`${apiPrefix}/`);
+    if (!isDev && !isApi) return false;
     const headers = lowerHeaders(req);
     const mode = metadataMode(headers.accept);
-    const body = await readBody(req);
-    // Injected faults come first, so a faulted write changes nothing.
-    if (faults.rate > 0 && rand() < faults.rate) {
-      const status = rand() < 0.5 ? 429 : 503;
-      send(
-        res,
-        status,
-        { ...baseHeaders(), 'Content-Type': contentType(mode), 'Retry-After': String(faults.retryAfterSeconds) },
-        JSON.stringify(
-          errorBody(
-            CODES.clientService,
-            `${status === 429 ? 'Too many requests' : 'Service unavailable'}: fault injected by the local list server (rate ${faults.rate}). Retry after ${faults.retryAfterSeconds} second(s).`,
-            mode,
+    try {
+      // Host and Origin first: a rebound host name or another origin's page reaches nothing.
+      checkHostAndOrigin(req);
+      if (isDev) {
+        if (path.startsWith('/_dev/')) return await dev(req, res, path);
+        if (await dev(req, res, path.slice(sitePath.length))) return true;
+        return false;
+      }
+      // The Host was checked above: this URL names this server.
+      const ownUrl = new URL(`http://${headers.host ?? '127.0.0.1'}${raw.startsWith('/') ? raw : `/${raw}`}`);
+      // Injected faults come first, so a faulted write changes nothing.
+      if (faults.rate > 0 && rand() < faults.rate) {
+        const status = rand() < 0.5 ? 429 : 503;
+        await sendEarly(
+          req,
+          res,
+          status,
+          { ...baseHeaders(), 'Content-Type': contentType(mode), 'Retry-After': String(faults.retryAfterSeconds) },
+          JSON.stringify(
+            errorBody(
+              CODES.clientService,
+              `${status === 429 ? 'Too many requests' : 'Service unavailable'}: fault injected by the local list server (rate ${faults.rate}). Retry after ${faults.retryAfterSeconds} second(s).`,
+              mode,
+            ),
           ),
-        ),
-      );
-      return true;
-    }
-    if (req.method === 'OPTIONS') {
-      send(
-        res,
-        200,
-        { ...baseHeaders(), Allow: 'GET, POST, MERGE, PATCH, PUT, DELETE, OPTIONS', 'Content-Length': '0' },
-        '',
-      );
-      return true;
-    }
-    const user = userFor(headers.authorization);
-    if (!user) {
-      send(
-        res,
-        401,
-        {
-          ...baseHeaders(),
-          'Content-Type': 'application/json;charset=utf-8',
+        );
+        return true;
+      }
+      if (req.method === 'OPTIONS') {
+        send(
+          res,
+          200,
+          { ...baseHeaders(), Allow: 'GET, POST, MERGE, PATCH, PUT, DELETE, OPTIONS', 'Content-Length': '0' },
+          '',
+        );
+        return true;
+      }
+      // The user comes from the token only, as in SharePoint: none, or one that names no demo user, is 401.
+      const demoUser = tokenUser(headers.authorization);
+      const user = demoUser ? store.user(demoUser.Id) : undefined;
+      if (!user) {
+        const www = {
           'WWW-Authenticate': 'Bearer realm="glanyrafon.example", client_id="00000003-0000-0ff1-ce00-000000000000"',
-        },
-        JSON.stringify({
-          error_description: `Invalid token. The local list server accepts 'Authorization: Bearer dev:<key or e-mail>' of a demo user (${DEMO_USERS.map((u) => u.key).join(', ')}).`,
-        }),
-      );
+        };
+        if (headers.authorization === undefined) {
+          await sendError(
+            req,
+            res,
+            new BoundaryError(
+              401,
+              CODES.accessDenied,
+              `Access denied. Before opening files in this location, you must first browse to the web site and select the option to login automatically. (The local list server needs 'Authorization: Bearer dev:<user>'.)`,
+            ),
+            mode,
+            www,
+          );
+        } else {
+          await sendEarly(
+            req,
+            res,
+            401,
+            { ...baseHeaders(), 'Content-Type': JSON_TYPE, ...www },
+            JSON.stringify({
+              error_description: `Invalid token. The local list server accepts 'Authorization: Bearer dev:<key or e-mail>' of a demo user (${DEMO_USERS.map((u) => u.key).join(', ')}).`,
+            }),
+          );
+        }
+        return true;
+      }
+      const isBatch = path === `${apiPrefix}/$batch`;
+      const type = headers['content-type'];
+      if (isBatch) {
+        if (req.method === 'POST' && !multipartBoundary(type))
+          throw new BoundaryError(
+            400,
+            CODES.invalidClientQuery,
+            'The batch request must have a multipart/mixed Content-Type with a boundary.',
+          );
+      } else if (type !== undefined && !isJsonContentType(type)) {
+        throw unsupportedType(type, 'application/json');
+      }
+      const body = await readBody(req, MAX_BODY_BYTES);
+      if (!isBatch && body.trim() !== '') {
+        if (type === undefined) throw unsupportedType(type, 'application/json');
+        checkJsonDepth(body);
+      }
+      const override = headers['x-http-method'];
+      const method = (req.method === 'POST' && override ? override : (req.method ?? 'GET')).toUpperCase();
+      const r = await api.handleAsync({ method, url: ownUrl, headers, body }, user);
+      send(res, r.status, r.headers, r.body);
       return true;
+    } catch (e) {
+      if (e instanceof BoundaryError) {
+        if (!res.headersSent) await sendError(req, res, e, mode);
+        return true;
+      }
+      throw e;
     }
-    const override = headers['x-http-method'];
-    const method = (req.method === 'POST' && override ? override : (req.method ?? 'GET')).toUpperCase();
-    const r = api.handle({ method, url, headers, body }, user);
-    send(res, r.status, r.headers, r.body);
-    return true;
   };
 
   return Promise.resolve({
@@ -241,7 +363,7 @@ export function createListApi(options: ListServerOptions): Promise<ListApiHandle
           send(
             res,
             500,
-            { 'Content-Type': 'application/json;charset=utf-8' },
+            { 'Content-Type': JSON_TYPE },
             JSON.stringify(errorBody('-1, System.Exception', e instanceof Error ? e.message : String(e), 'minimal')),
           );
         }

@@ -82,8 +82,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
   ]),
 ];
 
-/** The user a request without an Authorization header runs as, unless the server is told otherwise. */
-export const DEFAULT_USER_KEY = 'governance';
+/**
+ * Who provisioned the site (owner, with Full Control, of every list it creates) and
+ * created the demo data: the governance officer, whatever user the tab opens as.
+ * Every request names its own user with a token; none runs as this user by default.
+ */
+export const PROVISIONER_KEY = 'governance';
 
 /**
  * Finds a demo user by key, e-mail, claims login or display name (case-insensitive).

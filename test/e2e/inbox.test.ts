@@ -73,6 +73,7 @@ describe('the dev channel inbox page', () => {
     });
     const posted = await fetch(`${stack.origin}/_dev/inbox/messages`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ channelKey: 'scrutiny', card }),
     });
     expect(posted.status).toBe(201);

@@ -146,7 +146,11 @@ const group = (name: RegExp) => screen.getByRole('radiogroup', { name });
 const AUTOSAVE = { timeout: 10_000 };
 
 async function faults(rate: number) {
-  await fetch(`${server.url}/_dev/faults`, { method: 'POST', body: JSON.stringify({ rate, retryAfterSeconds: 0 }) });
+  await fetch(`${server.url}/_dev/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rate, retryAfterSeconds: 0 }),
+  });
 }
 
 describe('the assessment form runner', () => {

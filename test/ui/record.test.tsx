@@ -21,7 +21,11 @@ async function storedRecord(reference: string) {
 }
 
 async function faults(rate: number) {
-  await fetch(`${server.url}/_dev/faults`, { method: 'POST', body: JSON.stringify({ rate, retryAfterSeconds: 0 }) });
+  await fetch(`${server.url}/_dev/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rate, retryAfterSeconds: 0 }),
+  });
 }
 
 /** Types as a person pasting: one change, not one render per letter. */

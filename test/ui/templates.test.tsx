@@ -17,7 +17,11 @@ beforeEach(() => localStorage.clear());
 afterEach(cleanup);
 
 async function faults(rate: number) {
-  await fetch(`${server.url}/_dev/faults`, { method: 'POST', body: JSON.stringify({ rate, retryAfterSeconds: 0 }) });
+  await fetch(`${server.url}/_dev/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rate, retryAfterSeconds: 0 }),
+  });
 }
 
 const store = () => servicesFor(server.siteUrl, { devUser: 'governance' }).stores.templates;

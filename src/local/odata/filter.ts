@@ -125,8 +125,15 @@ function tokenize(text: string): Token[] {
 
 type Operand = { k: 'member'; name: string } | { k: 'lit'; v: Literal } | { k: 'bool'; node: FilterNode };
 
+/** Deepest nesting of `not` and parentheses a filter may have (SharePoint's parser refuses deep trees too). */
+export const MAX_FILTER_DEPTH = 32;
+/** Most conditions (comparisons and function calls) in one filter; the tab's own filters stay under 100. */
+export const MAX_FILTER_CONDITIONS = 200;
+
 class Parser {
   private i = 0;
+  private depth = 0;
+  private conditions = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly text: string,
@@ -173,12 +180,23 @@ class Parser {
   not(): FilterNode {
     if (this.keyword() === 'not') {
       this.i += 1;
-      return { kind: 'not', operand: this.not() };
+      this.enter();
+      const operand = this.not();
+      this.depth -= 1;
+      return { kind: 'not', operand };
     }
     return this.comparison();
   }
 
+  /** One level deeper; a filter nested beyond MAX_FILTER_DEPTH is not valid (400, never a stack overflow). */
+  enter(): void {
+    this.depth += 1;
+    if (this.depth > MAX_FILTER_DEPTH) this.fail();
+  }
+
   comparison(): FilterNode {
+    this.conditions += 1;
+    if (this.conditions > MAX_FILTER_CONDITIONS) this.fail();
     const left = this.operand();
     const kw = this.keyword();
     if (kw && (OPS as readonly string[]).includes(kw)) {
@@ -203,7 +221,9 @@ class Parser {
     if (!t) this.fail();
     if (t.t === 'open') {
       this.i += 1;
+      this.enter();
       const node = this.or();
+      this.depth -= 1;
       if (this.peek()?.t !== 'close') this.fail();
       this.i += 1;
       return { k: 'bool', node };

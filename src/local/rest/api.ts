@@ -10,6 +10,7 @@ import {
   type ApiSettings,
 } from './context';
 import { metadataMode } from './odata-json';
+import { MAX_BATCH_ANSWER_CHARS, MAX_BATCH_PARTS, multipartBoundary } from '../boundary';
 import { basePermissions, listExtras, siteEntity, webEntity } from './entities';
 import { Entity } from './odata-json';
 import { arg, parsePath, PathError, type Segment } from './path';
@@ -86,7 +87,9 @@ export class ListApi {
       case '$batch':
         if (inBatch)
           throw new SpError(400, CODES.invalidClientQuery, 'A $batch request cannot contain another $batch request.');
-        return this.batch(ctx);
+        if (ctx.method !== 'POST') throw errors.methodNotAllowed(ctx.method);
+        // A POST to $batch runs through handleAsync, part by part.
+        throw new SpError(500, '-1, System.InvalidOperationException', 'A $batch is served by handleAsync.');
       case 'web':
         return this.web(ctx, rest);
       case 'site':
@@ -289,41 +292,102 @@ export class ListApi {
 
   // ---------------------------------------------------------------- $batch
 
-  private batch(ctx: Ctx): ApiResponse {
+  /**
+   * As `handle`, but a `$batch` runs part by part, yielding to the event loop
+   * between parts (setImmediate) so that other requests are answered meanwhile.
+   */
+  async handleAsync(req: ApiRequest, user: UserRecord): Promise<ApiResponse> {
+    const prefix = `${this.settings.sitePath}/_api/$batch`.toLowerCase();
+    if (req.url.pathname.toLowerCase() !== prefix || req.method !== 'POST') return this.handle(req, user);
+    const mode = metadataMode(req.headers.accept);
+    try {
+      return await this.batch(new Ctx(req, user, this.store, this.settings));
+    } catch (e) {
+      if (e instanceof SpError) return errorResponse(e, mode);
+      const message = e instanceof Error ? e.message : String(e);
+      return errorResponse(new SpError(500, '-1, System.Exception', message), mode);
+    }
+  }
+
+  /** Parses the whole batch first (so a malformed or oversized one runs nothing), then runs it. */
+  private async batch(ctx: Ctx): Promise<ApiResponse> {
     if (ctx.method !== 'POST') throw errors.methodNotAllowed(ctx.method);
-    const boundary = boundaryOf(ctx.req.headers['content-type']);
+    const boundary = multipartBoundary(ctx.req.headers['content-type']);
     if (!boundary)
       throw new SpError(
         400,
         CODES.invalidClientQuery,
         'The batch request must have a multipart/mixed Content-Type with a boundary.',
       );
-    const responses: ApiResponse[] = [];
+    type Step = { read: ApiRequest } | { changeset: ApiRequest[] };
+    const steps: Step[] = [];
+    let count = 0;
+    const counted = (n: number) => {
+      count += n;
+      if (count > MAX_BATCH_PARTS)
+        throw new SpError(
+          400,
+          CODES.invalidClientQuery,
+          `The batch holds more than ${MAX_BATCH_PARTS} requests, the most one $batch may hold. Send them in several batches.`,
+        );
+    };
     for (const part of splitMultipart(ctx.req.body, boundary)) {
       const { headers, body } = splitHeaders(part);
-      const changeset = boundaryOf(headers['content-type']);
+      const changeset = multipartBoundary(headers['content-type']);
       if (changeset) {
         const requests = splitMultipart(body, changeset).map((p) => parseHttpPart(p, ctx.req.url));
-        responses.push(...this.changeset(requests, ctx.user));
+        counted(requests.length);
+        steps.push({ changeset: requests });
       } else {
         const req = parseHttpPart(part, ctx.req.url);
         if (req.method !== 'GET')
           throw new SpError(400, CODES.invalidClientQuery, 'A write operation in a $batch must be inside a changeset.');
-        responses.push(this.handle(req, ctx.user, true));
+        counted(1);
+        steps.push({ read: req });
       }
+    }
+    const responses: ApiResponse[] = [];
+    const budget = this.settings.maxBatchAnswerChars ?? MAX_BATCH_ANSWER_CHARS;
+    let answered = 0;
+    for (const step of steps) {
+      const requests = 'read' in step ? [step.read] : step.changeset;
+      if (answered > budget) {
+        // The answer is already as large as a batch may make it: the rest do not run (and write nothing).
+        for (const r of requests)
+          responses.push(
+            errorResponse(
+              new SpError(
+                400,
+                CODES.invalidClientQuery,
+                `The batch's answer is over ${budget} characters; this request was not run. Send fewer or smaller requests per batch.`,
+              ),
+              metadataMode(r.headers.accept),
+            ),
+          );
+        continue;
+      }
+      // Let other requests in between parts: a long batch never holds the server.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const done = 'read' in step ? [this.handle(step.read, ctx.user, true)] : this.changeset(step.changeset, ctx.user);
+      for (const r of done) answered += r.body.length;
+      responses.push(...done);
     }
     const id = `batchresponse_${randomUUID()}`;
-    let out = '';
+    const chunks: string[] = [];
     for (const r of responses) {
-      out += `--${id}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n`;
-      out += `HTTP/1.1 ${r.status} ${r.statusText ?? statusText(r.status)}\r\n`;
+      let head = `--${id}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n`;
+      head += `HTTP/1.1 ${r.status} ${r.statusText ?? statusText(r.status)}\r\n`;
       for (const [k, v] of Object.entries(r.headers)) {
-        if (/^(content-type|etag)$/i.test(k)) out += `${k.toUpperCase()}: ${v}\r\n`;
+        if (/^(content-type|etag)$/i.test(k)) head += `${k.toUpperCase()}: ${v}\r\n`;
       }
-      out += `\r\n${r.body}\r\n`;
+      chunks.push(head, '\r\n', r.body, '\r\n');
     }
-    out += `--${id}--\r\n`;
-    return { status: 200, headers: { ...baseHeaders(), 'Content-Type': `multipart/mixed; boundary=${id}` }, body: out };
+    chunks.push(`--${id}--\r\n`);
+    return {
+      status: 200,
+      headers: { ...baseHeaders(), 'Content-Type': `multipart/mixed; boundary=${id}` },
+      body: chunks.join(''),
+    };
   }
 
   /**
@@ -364,12 +428,6 @@ export class ListApi {
       });
     }
   }
-}
-
-function boundaryOf(contentType: string | undefined): string | undefined {
-  if (!contentType || !/multipart\/mixed/i.test(contentType)) return undefined;
-  const m = /boundary\s*=\s*"?([^";]+)"?/i.exec(contentType);
-  return m?.[1];
 }
 
 function splitMultipart(body: string, boundary: string): string[] {
@@ -413,9 +471,18 @@ function parseHttpPart(part: string, outer: URL): ApiRequest {
   if (!m || !m[1] || !m[2]) throw new SpError(400, CODES.invalidClientQuery, 'The batch part is not an HTTP request.');
   const { headers, body } = splitHeaders(lines.slice(i + 1).join('\n'));
   const override = headers['x-http-method'];
+  let url: URL;
+  try {
+    url = new URL(m[2], outer);
+  } catch {
+    throw new SpError(400, CODES.invalidClientQuery, 'The batch part has an invalid request URL.');
+  }
+  // As SharePoint: the URLs inside a batch target the batch's own site.
+  if (url.origin !== outer.origin)
+    throw new SpError(400, CODES.invalidClientQuery, 'The request URLs in a $batch must target the same site.');
   return {
     method: (override ?? m[1]).toUpperCase(),
-    url: new URL(m[2], outer),
+    url,
     headers,
     body: body.replace(/\s+$/, ''),
   };

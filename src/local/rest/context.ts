@@ -37,6 +37,8 @@ export interface ApiSettings {
   readonly threshold: number;
   readonly sitePath: string;
   readonly atomicChangesets: boolean;
+  /** Most characters a $batch's answer may hold; parts past it are answered 400 without running. */
+  readonly maxBatchAnswerChars?: number;
 }
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
@@ -193,7 +195,11 @@ export class Ctx {
       items = sorted.map((s) => s.e);
     }
     const top = this.option('$top');
-    if (top !== undefined) items = items.slice(0, Math.max(0, Number(top) || 0));
+    if (top !== undefined) {
+      const n = Number(top.trim());
+      if (!/^\d+$/.test(top.trim()) || n > 2_147_483_647) throw errors.invalidExpression(top);
+      items = items.slice(0, n);
+    }
     return this.collection(
       items.map((e) => this.selected(e)),
       fragment,

@@ -454,6 +454,8 @@ function parseTop(ctx: Ctx, list: ListRecord): number {
   if (raw === undefined) return DEFAULT_TOP;
   if (!/^\d+$/.test(raw.trim())) throw errors.invalidExpression(raw);
   const top = Number(raw);
+  // An Int32, as SharePoint parses it: a larger number is a bad request, not a server error.
+  if (!Number.isSafeInteger(top) || top > 2_147_483_647) throw errors.invalidExpression(raw);
   if (top > MAX_TOP && list.itemCount > ctx.settings.threshold) throw errors.throttled();
   return top;
 }

@@ -77,6 +77,9 @@ function validation(message: string): SpError {
   return errors.validation(message);
 }
 
+/** SharePoint's limit for a multiple lines of text column (plain or rich text). */
+export const MAX_NOTE_LENGTH = 63_999;
+
 /** Converts a value a client sent into what the server stores, or throws SharePoint's 400. */
 export function convertValue(store: SiteStore, f: FieldRecord, raw: unknown, stringId = false): unknown {
   if (raw === undefined || raw === null) return isMulti(f) ? [] : null;
@@ -86,9 +89,13 @@ export function convertValue(store: SiteStore, f: FieldRecord, raw: unknown, str
       if (typeof raw !== 'string') throw errors.wrongType('Edm.String');
       const v = raw.normalize('NFC');
       if (v === '') return null;
-      if (f.typeAsString === 'Text' && v.length > (f.maxLength ?? 255))
+      if (f.typeAsString === 'Text' && v.length > Math.min(f.maxLength ?? 255, 255))
         throw validation(
-          `The value of the field '${f.title}' (${f.internalName}) is longer than its maximum length of ${f.maxLength ?? 255} characters.`,
+          `The value of the field '${f.title}' (${f.internalName}) is longer than its maximum length of ${Math.min(f.maxLength ?? 255, 255)} characters.`,
+        );
+      if (f.typeAsString === 'Note' && v.length > MAX_NOTE_LENGTH)
+        throw validation(
+          `The value of the field '${f.title}' (${f.internalName}) is longer than ${MAX_NOTE_LENGTH} characters, the most a multiple lines of text column holds.`,
         );
       return v;
     }

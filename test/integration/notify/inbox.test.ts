@@ -62,6 +62,7 @@ describe('the dev channel inbox', () => {
   it('refuses a body that is not a card (400) and a message over 28 KB (413), in the asker’s language', async () => {
     const bad = await fetch(`${stack.origin}/_dev/inbox/messages?lang=cy`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: '{"channelKey":"x","card":{"type":"Nope"}}',
     });
     expect(bad.status).toBe(400);
@@ -69,6 +70,7 @@ describe('the dev channel inbox', () => {
     const big = digestCard({ channelName: 'x', language: 'both', today: TODAY, reminders: manyReminders(200), links });
     const tooBig = await fetch(`${stack.origin}/_dev/inbox/messages`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ channelKey: 'x', card: big }),
     });
     expect(tooBig.status).toBe(413);

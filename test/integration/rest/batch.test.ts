@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-explicit-any -- raw REST bodies are untyped JSON, checked property by property */
 import { randomUUID } from 'node:crypto';
-import { startApi, type Api } from './helpers';
+import { DEFAULT_TEST_USER, startApi, type Api } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -86,7 +86,11 @@ async function send(
   const { boundary, body } = batchBody(parts);
   const res = await fetch(`${api.siteUrl}/_api/$batch`, {
     method: 'POST',
-    headers: { 'Content-Type': `multipart/mixed; boundary=${boundary}`, Accept: 'application/json' },
+    headers: {
+      'Content-Type': `multipart/mixed; boundary=${boundary}`,
+      Accept: 'application/json',
+      Authorization: `Bearer dev:${DEFAULT_TEST_USER}`,
+    },
     body,
   });
   const text = await res.text();

@@ -25,12 +25,18 @@ export interface RequestOptions {
   /** Sends POST with X-HTTP-Method: <xMethod>, as PnPjs does. */
   xMethod?: 'MERGE' | 'PATCH' | 'DELETE' | 'PUT';
   accept?: string;
-  /** Demo user key (governance, officer, panel...) for Authorization: Bearer dev:<key>. */
-  user?: string;
+  /**
+   * Demo user key (governance, officer, panel...) for Authorization: Bearer dev:<key>, as the
+   * tab sends it. Default: the governance officer. `null`: no Authorization header (401).
+   */
+  user?: string | null;
   ifMatch?: string;
   body?: unknown;
   headers?: Record<string, string>;
 }
+
+/** Whom a request of these tests runs as unless it says otherwise (the site's administrator). */
+export const DEFAULT_TEST_USER = 'governance';
 
 export class Api {
   constructor(readonly server: RunningListServer) {}
@@ -42,7 +48,9 @@ export class Api {
   /** `path` is relative to the site (e.g. `/_api/web`) or absolute. */
   async call<T = any>(path: string, options: RequestOptions = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { Accept: options.accept ?? ACCEPT.minimal, ...options.headers };
-    if (options.user) headers.Authorization = `Bearer dev:${options.user}`;
+    const user = options.user === undefined ? DEFAULT_TEST_USER : options.user;
+    if (user !== null && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization'))
+      headers.Authorization = `Bearer dev:${user}`;
     if (options.ifMatch) headers['IF-Match'] = options.ifMatch;
     if (options.xMethod) headers['X-HTTP-Method'] = options.xMethod;
     let body: string | undefined;

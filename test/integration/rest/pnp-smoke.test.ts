@@ -119,12 +119,17 @@ describe('PnPjs v4 smoke test', () => {
   it('retries injected 429/503 as SharePoint throttling, then gives up with the status', async () => {
     await fetch(`${server.url}/_dev/faults`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ rate: 1, retryAfterSeconds: 0 }),
     });
     try {
       await expect(sp.web.select('Title')()).rejects.toMatchObject({ status: expect.any(Number) as number });
     } finally {
-      await fetch(`${server.url}/_dev/faults`, { method: 'POST', body: JSON.stringify({ rate: 0 }) });
+      await fetch(`${server.url}/_dev/faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ rate: 0 }),
+      });
     }
     expect((await sp.web.select('Title')()).Title).toBe('Collaboration Register');
   });

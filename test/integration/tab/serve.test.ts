@@ -68,7 +68,9 @@ describe('the tab as npm start serves it', () => {
   });
 
   it('answers the list API on the same port', async () => {
-    const r = await fetch(`${server.siteUrl}/_api/web`, { headers: { Accept: 'application/json;odata=nometadata' } });
+    const r = await fetch(`${server.siteUrl}/_api/web`, {
+      headers: { Accept: 'application/json;odata=nometadata', Authorization: 'Bearer dev:officer' },
+    });
     expect(r.status).toBe(200);
     expect(((await r.json()) as { Title: string }).Title).toBeTruthy();
   });
