@@ -82,6 +82,8 @@ export interface FieldSpec {
   readonly welsh?: boolean;
   /** The import reads it, with these words for its column beyond its labels. */
   readonly import?: { readonly synonyms: readonly string[] };
+  /** Shown in a decided review's snapshot of what the panel saw. */
+  readonly snapshot?: boolean;
   /** Where it is exported: the register's view export, the compendium, or both. */
   readonly export?: 'register' | 'compendium' | 'both';
 }
@@ -128,6 +130,7 @@ const both = 'both' as const;
 /** The collaboration record, field by field, in the order SharePoint's list holds its columns. */
 export const COLLABORATION_FIELDS = {
   title: f.text({
+    snapshot: true,
     section: 'what',
     maxLength: LIMITS.title,
     export: both,
@@ -148,6 +151,7 @@ export const COLLABORATION_FIELDS = {
     },
   }),
   reference: f.text({
+    snapshot: true,
     source: 'system',
     section: 'what',
     export: both,
@@ -175,11 +179,13 @@ export const COLLABORATION_FIELDS = {
     }),
   ),
   kind: f.choice('kind', {
+    snapshot: true,
     section: 'what',
     export: both,
     import: { synonyms: ['type', 'kind', 'formal partnership or collaboration', 'math'] },
   }),
   model: f.choice('model', {
+    snapshot: true,
     section: 'what',
     export: both,
     import: { synonyms: ['model', 'legal model', 'governance model', 'delivery model', 'model cyfreithiol'] },
@@ -214,6 +220,7 @@ export const COLLABORATION_FIELDS = {
     },
   }),
   leadOrganisation: f.text({
+    snapshot: true,
     section: 'partners',
     export: both,
     import: {
@@ -266,12 +273,14 @@ export const COLLABORATION_FIELDS = {
     }),
   ),
   directorate: f.text({
+    snapshot: true,
     section: 'people',
     export: both,
     import: { synonyms: ['directorate', 'department', 'dept', 'cyfarwyddiaeth', 'adran'] },
   }),
   leadOfficer: optional(
     f.person({
+      snapshot: true,
       section: 'people',
       export: both,
       import: {
@@ -289,12 +298,14 @@ export const COLLABORATION_FIELDS = {
   ),
   headOfService: optional(
     f.person({
+      snapshot: true,
       section: 'people',
       export: both,
       import: { synonyms: ['head of service', 'hos', 'pennaeth gwasanaeth'] },
     }),
   ),
   status: f.choice('status', {
+    snapshot: true,
     section: 'lifecycle',
     export: both,
     import: { synonyms: ['status', 'current status', 'state', 'statws'] },
@@ -316,12 +327,14 @@ export const COLLABORATION_FIELDS = {
     }),
   ),
   reviewFrequency: f.choice('reviewFrequency', {
+    snapshot: true,
     section: 'lifecycle',
     export: both,
     import: { synonyms: ['review frequency', 'frequency', 'review cycle', 'amlder adolygu'] },
   }),
   lastReviewDate: optional(
     f.date({
+      snapshot: true,
       section: 'lifecycle',
       export: both,
       import: {
@@ -338,6 +351,7 @@ export const COLLABORATION_FIELDS = {
   ),
   nextReviewDue: optional(
     f.date({
+      snapshot: true,
       // Derived from the frequency and the last review, except on a fixed-date cycle (prepareForSave).
       source: 'derived',
       section: 'lifecycle',
@@ -357,6 +371,7 @@ export const COLLABORATION_FIELDS = {
   ),
   annualCost: optional(
     f.money({
+      snapshot: true,
       section: 'money',
       export: both,
       import: {
@@ -375,6 +390,7 @@ export const COLLABORATION_FIELDS = {
   ),
   councilContribution: optional(
     f.money({
+      snapshot: true,
       section: 'money',
       export: both,
       import: {
@@ -425,6 +441,7 @@ export const COLLABORATION_FIELDS = {
   ),
   exitNote: optional(
     f.note({
+      snapshot: true,
       section: 'lifecycle',
       export: 'compendium',
       import: { synonyms: ['exit note', 'withdrawal note', 'nodyn ymadael'] },
@@ -443,6 +460,7 @@ export const COLLABORATION_FIELDS = {
   importKey: optional(f.text({ source: 'system' })),
   leadMember: optional(
     f.person({
+      snapshot: true,
       section: 'people',
       export: both,
       import: { synonyms: ['lead member', 'cabinet member', 'aelod arweiniol', 'portfolio holder', 'aelod cabinet'] },
@@ -496,6 +514,11 @@ export function fieldsOfKind<K extends FieldKind>(...kinds: K[]): CollaborationF
 /** The fields of a form section, in catalogue order. */
 export function fieldsOfSection(section: FormSection): CollaborationField[] {
   return COLLABORATION_FIELD_KEYS.filter((k) => fieldSpec(k).section === section);
+}
+
+/** The fields a decided review's snapshot shows, in catalogue order. */
+export function snapshotFields(): CollaborationField[] {
+  return COLLABORATION_FIELD_KEYS.filter((k) => fieldSpec(k).snapshot === true);
 }
 
 /** The fields exported to the register's view export or the compendium. */

@@ -19,6 +19,7 @@ export {
   fieldsOfKind,
   fieldsOfSection,
   fieldValue,
+  snapshotFields,
   isoDateSchema,
   type ChoiceSetName,
   type CollaborationField,
