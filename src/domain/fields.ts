@@ -129,6 +129,26 @@ const both = 'both' as const;
 
 /** The collaboration record, field by field, in the order SharePoint's list holds its columns. */
 export const COLLABORATION_FIELDS = {
+  reference: f.text({
+    snapshot: true,
+    source: 'system',
+    section: 'what',
+    export: both,
+    import: {
+      synonyms: [
+        'ref',
+        'ref no',
+        'reference number',
+        'id',
+        'ref id',
+        'cyf',
+        'cyfeirnod',
+        'rhif',
+        'rhif cyfeirnod',
+        'unique id',
+      ],
+    },
+  }),
   title: f.text({
     snapshot: true,
     section: 'what',
@@ -147,26 +167,6 @@ export const COLLABORATION_FIELDS = {
         'teitl',
         "enw'r cydweithrediad",
         "enw'r bartneriaeth",
-      ],
-    },
-  }),
-  reference: f.text({
-    snapshot: true,
-    source: 'system',
-    section: 'what',
-    export: both,
-    import: {
-      synonyms: [
-        'ref',
-        'ref no',
-        'reference number',
-        'id',
-        'ref id',
-        'cyf',
-        'cyfeirnod',
-        'rhif',
-        'rhif cyfeirnod',
-        'unique id',
       ],
     },
   }),
@@ -537,7 +537,7 @@ export type FieldValue =
   | { readonly kind: 'yesNo'; readonly value: boolean }
   | { readonly kind: 'date'; readonly date: IsoDate }
   | { readonly kind: 'money' | 'number'; readonly value: number }
-  | { readonly kind: 'person'; readonly name: string }
+  | { readonly kind: 'person'; readonly name: string; readonly email?: string }
   | { readonly kind: 'partners'; readonly ids: readonly number[] };
 
 /** What a record holds in one field, by the field's kind. */
@@ -563,7 +563,9 @@ export function fieldValue(record: Partial<Collaboration>, key: CollaborationFie
     case 'number':
       return typeof raw === 'number' ? { kind: spec.kind, value: raw } : { kind: 'empty' };
     case 'person':
-      return { kind: 'person', name: (raw as Person).displayName };
+      return (raw as Person).email
+        ? { kind: 'person', name: (raw as Person).displayName, email: (raw as Person).email! }
+        : { kind: 'person', name: (raw as Person).displayName };
     case 'partners':
       return Array.isArray(raw) && raw.length > 0 ? { kind: 'partners', ids: raw as number[] } : { kind: 'empty' };
   }

@@ -66,12 +66,6 @@ function Section({ legend, children }: { readonly legend: string; readonly child
 
 const SECTIONS: readonly FormSection[] = ['what', 'partners', 'people', 'lifecycle', 'money', 'governance'];
 
-/** A section's fields in the catalogue's order, the reference first. */
-function sectionFields(section: FormSection): CollaborationField[] {
-  const fields = fieldsOfSection(section);
-  return fields.includes('reference') ? ['reference', ...fields.filter((f) => f !== 'reference')] : fields;
-}
-
 /** Every field of a collaboration, editable, grouped as the protocol groups them (the catalogue's sections). */
 export function RecordForm({ form, storedStatus, onChange, errors, partners, mappings, councilName }: RecordFormProps) {
   const styles = useStyles();
@@ -149,7 +143,7 @@ export function RecordForm({ form, storedStatus, onChange, errors, partners, map
     <div className={styles.form}>
       {SECTIONS.map((section) => (
         <Section key={section} legend={t(`tab.record.sections.${section}`)}>
-          {sectionFields(section).map(control)}
+          {fieldsOfSection(section).map(control)}
           {section === 'governance' ? (
             <ReadOnlyField
               name="lastAssessment"
