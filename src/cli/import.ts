@@ -20,6 +20,7 @@ import { PeopleRepository } from '../data/repositories/people';
 import { createSp } from '../data/sp';
 import {
   IMPORT_FIELDS,
+  importFieldLabelKey,
   importVocabulary,
   suggestMapping,
   type ColumnMapping,
@@ -137,7 +138,7 @@ async function main(): Promise<number> {
   console.log(t('transfer.import.mappingHeading'));
   table.value.headers.forEach((h, i) => {
     const f = mapping[i];
-    console.log(`  ${h || `#${i + 1}`} → ${f ? t(`transfer.fields.${f}`) : t('transfer.import.notImported')}`);
+    console.log(`  ${h || `#${i + 1}`} → ${f ? t(importFieldLabelKey(f)) : t('transfer.import.notImported')}`);
   });
   if (mapping.every((m) => m === null)) {
     console.error(t('errors.fileNoColumns'));

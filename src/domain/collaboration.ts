@@ -1,89 +1,12 @@
-import { z } from 'zod';
-import { isIsoDate, type IsoDate } from './dates';
+import type { z } from 'zod';
+import { collaborationSchema, fieldSpec, fieldsOfKind, type Collaboration } from './fields';
 import { err, fail, ok, type DomainError, type Result } from './result';
 import { isReference } from './reference';
-import {
-  BASES,
-  FOOTPRINTS,
-  KINDS,
-  MODELS,
-  RAGS,
-  REASONS,
-  REVIEW_FREQUENCIES,
-  RISK_LEVELS,
-  SIGNIFICANCE_TIERS,
-  STATUSES,
-} from './vocabulary';
 
-/** A person as the register knows them: a site user. */
-export const personSchema = z.object({
-  id: z.number().int().positive(),
-  displayName: z.string(),
-  email: z.string().optional(),
-});
-export type Person = z.infer<typeof personSchema>;
+export { collaborationSchema, LIMITS, personSchema, type Collaboration, type Person } from './fields';
 
-const isoDate = z.custom<IsoDate>((v) => isIsoDate(v), { message: 'invalidDate' });
-
-/** Limits that SharePoint's column types impose (single line of text: 255). */
-export const LIMITS = { title: 255, shortText: 255, note: 10_000 } as const;
-
-/**
- * The collaboration record: every field of DESIGN.md's vocabulary. This zod
- * schema is the single definition of the record's shape; `validateCollaboration`
- * adds the rules that span fields and reports every problem at once.
- */
-export const collaborationSchema = z.object({
-  /** SharePoint item id; absent until saved. */
-  id: z.number().int().positive().optional(),
-  reference: z.string(),
-  title: z.string(),
-  /** The Welsh name, where the arrangement has one. */
-  titleCy: z.string().optional(),
-  kind: z.enum(KINDS),
-  model: z.enum(MODELS),
-  purpose: z.string(),
-  /** Expected outcomes for citizens and communities. */
-  outcomes: z.string().optional(),
-  reasons: z.array(z.enum(REASONS)),
-  basis: z.enum(BASES),
-  footprint: z.enum(FOOTPRINTS),
-  leadOrganisation: z.string(),
-  councilLeads: z.boolean(),
-  partnerIds: z.array(z.number().int().positive()),
-  serviceArea: z.string().optional(),
-  directorate: z.string(),
-  leadOfficer: personSchema.optional(),
-  headOfService: personSchema.optional(),
-  status: z.enum(STATUSES),
-  startDate: isoDate.optional(),
-  endDate: isoDate.optional(),
-  reviewFrequency: z.enum(REVIEW_FREQUENCIES),
-  lastReviewDate: isoDate.optional(),
-  nextReviewDue: isoDate.optional(),
-  /** Annual cost of the whole arrangement, pounds. */
-  annualCost: z.number().optional(),
-  /** The council's own contribution, pounds a year. */
-  councilContribution: z.number().optional(),
-  serviceRisk: z.enum(RISK_LEVELS),
-  significance: z.enum(SIGNIFICANCE_TIERS).optional(),
-  scrutiny: z.string().optional(),
-  disputeResolution: z.string().optional(),
-  exitStrategy: z.string().optional(),
-  /** Why and how it closed or is being withdrawn from. */
-  exitNote: z.string().optional(),
-  /** The panel that reviews it, by name, as a channel mapping names it (Corporate Governance Review Panel). */
-  panel: z.string().optional(),
-  lastAssessmentRag: z.enum(RAGS).optional(),
-  lastAssessmentScore: z.number().optional(),
-  /** The stable key of the row an import created it from, so a rerun finds it (never shown). */
-  importKey: z.string().optional(),
-});
-export type Collaboration = z.infer<typeof collaborationSchema>;
-
-const REQUIRED_TEXT = ['reference', 'title', 'purpose', 'leadOrganisation', 'directorate'] as const;
-const OPTIONAL_NOTES = ['outcomes', 'scrutiny', 'disputeResolution', 'exitStrategy', 'exitNote'] as const;
-const SHORT_TEXT = ['titleCy', 'leadOrganisation', 'serviceArea', 'directorate', 'panel'] as const;
+/** Text fields, with the longest value each takes (the catalogue's limits). */
+const TEXT_FIELDS = fieldsOfKind('text', 'note');
 
 /** The value at a zod issue's path in the raw input (zod 4 does not report it by default). */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -124,17 +47,12 @@ export function validateCollaboration(input: unknown, options: { councilName?: s
   const c = parsed.data;
   const errors: DomainError[] = [];
 
-  for (const field of REQUIRED_TEXT) {
-    if (c[field].trim() === '') errors.push(err(field, 'required'));
-  }
-  if (c.title.length > LIMITS.title) errors.push(err('title', 'tooLong', { max: LIMITS.title }));
-  for (const field of SHORT_TEXT) {
-    const v = c[field];
-    if (v !== undefined && v.length > LIMITS.shortText) errors.push(err(field, 'tooLong', { max: LIMITS.shortText }));
-  }
-  for (const field of [...OPTIONAL_NOTES, 'purpose'] as const) {
-    const v = c[field];
-    if (v !== undefined && v.length > LIMITS.note) errors.push(err(field, 'tooLong', { max: LIMITS.note }));
+  for (const field of TEXT_FIELDS) {
+    const { required, maxLength } = fieldSpec(field);
+    const v = c[field] as string | undefined;
+    if (required && (v ?? '').trim() === '') errors.push(err(field, 'required'));
+    else if (v !== undefined && maxLength !== undefined && v.length > maxLength)
+      errors.push(err(field, 'tooLong', { max: maxLength }));
   }
   if (c.reference.trim() !== '' && !isReference(c.reference)) errors.push(err('reference', 'invalidReference'));
 

@@ -9,6 +9,26 @@ export * from './calendar';
 export * from './reference';
 export * from './scope';
 export * from './collaboration';
+export * from './prepare';
+export {
+  CHOICE_SETS,
+  COLLABORATION_FIELDS,
+  COLLABORATION_FIELD_KEYS,
+  exportedFields,
+  fieldSpec,
+  fieldsOfKind,
+  fieldsOfSection,
+  fieldValue,
+  snapshotFields,
+  isoDateSchema,
+  type ChoiceSetName,
+  type CollaborationField,
+  type FieldKind,
+  type FieldSource,
+  type FieldSpec,
+  type FieldValue,
+  type FormSection,
+} from './fields';
 export * from './entities';
 export * from './lifecycle';
 export * from './significance';

@@ -3,6 +3,7 @@ import type { Person } from './collaboration';
 import { fromDayNumber, toDayNumber, tryDayNumber, type IsoDate } from './dates';
 import type { AssessmentStatus, ChannelLanguage, ChannelMapping } from './entities';
 import type { Status } from './vocabulary';
+import { DEFAULT_REVIEW_STATE_POLICY } from './reviewCycle';
 
 /**
  * Which reminders are due on a given day (DESIGN.md: the reminder job).
@@ -55,7 +56,8 @@ export interface ReminderPolicy {
 }
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
-  reviewDueSoonDays: 14,
+  // The one review-state window: "due soon" here is what the register calls due soon.
+  reviewDueSoonDays: DEFAULT_REVIEW_STATE_POLICY.dueSoonDays,
   overdueRepeatDays: 7,
   overdueMaxRepeats: 4,
   actionDueSoonDays: 7,

@@ -1,8 +1,8 @@
 import type { Collaboration } from './collaboration';
-import { addMonths, daysBetween, isIsoDate, type IsoDate } from './dates';
+import { addDays, addMonths, daysBetween, isIsoDate, type IsoDate } from './dates';
 import { transition } from './lifecycle';
 import { err, fail, ok, type DomainError, type Result } from './result';
-import type { Outcome, ReviewFrequency, Status } from './vocabulary';
+import { STATUSES, type Outcome, type ReviewFrequency, type Status } from './vocabulary';
 
 /**
  * The review cycle (seeds 000 and 002): each collaboration is reviewed at its
@@ -156,7 +156,37 @@ export interface ReviewStatePolicy {
   readonly dueSoonDays: number;
 }
 
-export const DEFAULT_REVIEW_STATE_POLICY: ReviewStatePolicy = { dueSoonDays: 30 };
+/**
+ * The ONE review-state policy: the register's state and filter, the SharePoint column
+ * formatting (src/data/schema/formatting.ts) and the reminders' "due soon" milestone all
+ * read this window.
+ */
+export const DEFAULT_REVIEW_STATE_POLICY: ReviewStatePolicy = { dueSoonDays: 14 };
+
+/** Statuses whose record is never due for review (`reviewState` says notScheduled). */
+export const UNREVIEWED_STATUSES: readonly Status[] = ['closed'];
+
+/**
+ * The next-review dates of the records in a review state on `today`, as a date range a
+ * query can filter on (an indexed column), with the statuses it covers: what the
+ * register's review filter asks the list for, so that it finds what `reviewState` says.
+ */
+export function reviewDueRange(
+  state: 'overdue' | 'dueSoon' | 'onTrack',
+  today: IsoDate,
+  policy: ReviewStatePolicy = DEFAULT_REVIEW_STATE_POLICY,
+): { readonly onOrAfter?: IsoDate; readonly onOrBefore?: IsoDate; readonly statuses: readonly Status[] } {
+  const statuses = STATUSES.filter((s) => !UNREVIEWED_STATUSES.includes(s));
+  switch (state) {
+    case 'overdue':
+      return { onOrBefore: addDays(today, -1), statuses };
+    case 'dueSoon':
+      // Due today counts as due soon in the filter (reviewState names it dueToday).
+      return { onOrAfter: today, onOrBefore: addDays(today, policy.dueSoonDays), statuses };
+    case 'onTrack':
+      return { onOrAfter: addDays(today, policy.dueSoonDays + 1), statuses };
+  }
+}
 
 export interface ReviewStateOf {
   readonly state: ReviewState;
@@ -174,7 +204,11 @@ export function reviewState(
   today: IsoDate,
   options: Partial<ReviewStatePolicy> & { readonly status?: Status } = {},
 ): ReviewStateOf {
-  if (options.status === 'closed' || nextReview === undefined || !isIsoDate(nextReview)) {
+  if (
+    (options.status !== undefined && UNREVIEWED_STATUSES.includes(options.status)) ||
+    nextReview === undefined ||
+    !isIsoDate(nextReview)
+  ) {
     return { state: 'notScheduled' };
   }
   const dueSoonDays = options.dueSoonDays ?? DEFAULT_REVIEW_STATE_POLICY.dueSoonDays;

@@ -5,7 +5,10 @@ import type { Answer, Assessment, AssessmentTemplate, Question } from '../domain
 import { formatReference } from '../domain/reference';
 import { SHIPPED_TEMPLATES } from '../domain/shippedTemplates';
 import { isInScope } from '../domain/scope';
-import type { Model } from '../domain/vocabulary';
+import { addMonths as addMonthsIso } from '../domain/dates';
+import { nextReviewDue } from '../domain/reviewCycle';
+import { significanceOf } from '../domain/significance';
+import type { Basis as DomainBasis, Footprint as DomainFootprint, Model } from '../domain/vocabulary';
 import { COUNCIL, DEMO_USERS } from './users';
 import { isMulti, restName } from './store/model';
 import type { SiteStore } from './store/site-store';
@@ -208,8 +211,8 @@ function partners(): DemoRecord[] {
 // ---------------------------------------------------------------- collaborations
 
 type Directorate = 'Education' | 'Social Services' | 'Economy and Environment' | 'Corporate Services';
-type Basis = 'statutory' | 'goodPractice' | 'welshGovernmentFunding' | 'localDecision';
-type Footprint = (typeof CHOICES.footprint)[number]['code'];
+type Basis = DomainBasis;
+type Footprint = DomainFootprint;
 
 interface Curated {
   en: string;
@@ -915,7 +918,10 @@ function collaborations(
         next = addDays(today, 31 + Math.floor(rand() * 300));
     }
     if (status === 'closed' || status === 'proposed') next = null;
-    const last = next ? addDays(next, -MONTHS[freq] * 30) : status === 'closed' ? addDays(today, -200) : null;
+    // The last review one cycle before the next, and the next worked out by the domain from it (as every writer
+    // does), so that a demo record reads as if the register itself had scheduled it.
+    const last = next ? addMonthsIso(next, -MONTHS[freq]) : status === 'closed' ? addDays(today, -200) : null;
+    if (next && last && freq !== 'fixedDate') next = nextReviewDue(freq, { lastReviewDate: last }) ?? next;
     const cost = Math.round((20_000 + rand() * 1_500_000) / 100) * 100;
     const share = c.councilLeads ? 0.4 + rand() * 0.3 : 0.05 + rand() * 0.2;
     const partnerIds = new Set<number>();
@@ -926,7 +932,16 @@ function collaborations(
     if (c.basis === 'statutory') reasons.add('statutoryRequirement');
     while (reasons.size < nReasons) reasons.add(pick(rand, REASON_CODES));
     const aim = pick(rand, AIMS[c.directorate]);
-    const significance = cost > 800_000 ? 'high' : cost > 250_000 ? 'medium' : 'low';
+
+    const serviceRisk = pick(rand, ['low', 'medium', 'medium', 'high'] as const);
+    // The domain's significance test, the same the form and the import apply.
+    const significance = significanceOf({
+      annualCost: cost,
+      basis: c.basis,
+      footprint: c.footprint,
+      partnerIds: [...partnerIds],
+      serviceRisk,
+    }).tier;
     const assessed = i % 4 !== 3 && status !== 'proposed';
     const score = assessed ? 35 + Math.floor(rand() * 60) : null;
     const closing = status === 'withdrawing' || status === 'closed';
@@ -957,7 +972,7 @@ function collaborations(
       NextReviewDue: dt(next),
       AnnualCost: cost,
       CouncilContribution: Math.round((cost * share) / 100) * 100,
-      ServiceRisk: word('risk', pick(rand, ['low', 'medium', 'medium', 'high'] as const)),
+      ServiceRisk: word('risk', serviceRisk),
       Significance: word('significance', significance),
       Scrutiny:
         c.directorate === 'Social Services' || c.directorate === 'Education'
@@ -974,7 +989,7 @@ function collaborations(
         : null,
       Panel:
         significance === 'high' && i % 2 === 0 ? 'Governance and Audit Committee' : 'Corporate Governance Review Panel',
-      LastAssessmentRag: score === null ? null : word('rag', score >= 70 ? 'green' : score >= 50 ? 'amber' : 'red'),
+      LastAssessmentRag: score === null ? null : word('rag', ragOf(score)),
       LastAssessmentScore: score,
     });
   }

@@ -6,6 +6,8 @@
  * exported comes back in unchanged.
  */
 import type { Collaboration } from '../domain/collaboration';
+import { exportedFields, fieldSpec, fieldValue, type CollaborationField } from '../domain/fields';
+import { importFieldOf } from '../domain/import/mapping';
 import type { Partner } from '../domain/entities';
 import type { Stored } from '../domain/ports';
 import { isInScope } from '../domain/scope';
@@ -41,82 +43,57 @@ const text = (value: string | undefined): Value => ({ kind: 'text', value });
 const date = (value: string | undefined): Value => ({ kind: 'date', value });
 const money = (value: number | undefined): Value => ({ kind: 'money', value });
 
+/** Columns the compendium has that are no field of the record, placed after a field. */
+const EXTRA_AFTER: Partial<Record<CollaborationField, (input: CompendiumInput) => Column>> = {
+  model: () => ({
+    heading: 'transfer.columns.scope',
+    name: 'scope',
+    value: (c, t) => text(t(isInScope(c.model) ? 'transfer.values.inScope' : 'transfer.values.outOfScope')),
+  }),
+  lastReviewDate: (input) => ({
+    heading: 'transfer.columns.lastOutcome',
+    name: 'lastOutcome',
+    value: (c, t) => {
+      const outcome = c.id !== undefined ? input.lastOutcomes?.get(c.id) : undefined;
+      return text(outcome ? t(`vocab.outcome.${outcome}`) : undefined);
+    },
+  }),
+};
+
+/** The compendium's columns: the catalogue's fields exported to it, in its order, by their kind. */
 function columns(input: CompendiumInput, lang: 'en' | 'cy'): Column[] {
   const partnerName = new Map(input.partners.map((p) => [p.id, lang === 'cy' && p.nameCy ? p.nameCy : p.name]));
-  const vocab = (set: string, code: string | undefined) => (t: Translate) =>
-    code ? t(`vocab.${set}.${code}`) : undefined;
-  return [
-    { heading: 'fields.reference', name: 'reference', value: (c) => text(c.reference) },
-    { heading: 'fields.title', name: 'title', value: (c) => text(c.title) },
-    { heading: 'fields.titleCy', name: 'titleCy', value: (c) => text(c.titleCy) },
-    { heading: 'fields.kind', name: 'kind', value: (c, t) => text(vocab('kind', c.kind)(t)) },
-    { heading: 'fields.model', name: 'model', value: (c, t) => text(vocab('model', c.model)(t)) },
-    {
-      heading: 'transfer.columns.scope',
-      name: 'scope',
-      value: (c, t) => text(t(isInScope(c.model) ? 'transfer.values.inScope' : 'transfer.values.outOfScope')),
-    },
-    { heading: 'fields.purpose', name: 'purpose', value: (c) => text(c.purpose) },
-    { heading: 'fields.outcomes', name: 'outcomes', value: (c) => text(c.outcomes) },
-    {
-      heading: 'fields.reasons',
-      name: 'reasons',
-      value: (c, t) => text(c.reasons.map((r) => t(`vocab.reason.${r}`)).join('; ') || undefined),
-    },
-    { heading: 'fields.basis', name: 'basis', value: (c, t) => text(vocab('basis', c.basis)(t)) },
-    { heading: 'fields.footprint', name: 'footprint', value: (c, t) => text(vocab('footprint', c.footprint)(t)) },
-    { heading: 'fields.leadOrganisation', name: 'leadOrganisation', value: (c) => text(c.leadOrganisation) },
-    {
-      heading: 'fields.councilLeads',
-      name: 'councilLeads',
-      value: (c, t) => text(t(c.councilLeads ? 'transfer.values.yes' : 'transfer.values.no')),
-    },
-    {
-      heading: 'fields.partnerIds',
-      name: 'partners',
-      value: (c) => text(c.partnerIds.map((id) => partnerName.get(id) ?? `#${id}`).join('; ') || undefined),
-    },
-    { heading: 'fields.serviceArea', name: 'serviceArea', value: (c) => text(c.serviceArea) },
-    { heading: 'fields.directorate', name: 'directorate', value: (c) => text(c.directorate) },
-    {
-      heading: 'fields.leadOfficer',
-      name: 'leadOfficer',
-      value: (c) => text(c.leadOfficer?.email ?? c.leadOfficer?.displayName),
-    },
-    {
-      heading: 'fields.headOfService',
-      name: 'headOfService',
-      value: (c) => text(c.headOfService?.email ?? c.headOfService?.displayName),
-    },
-    { heading: 'fields.status', name: 'status', value: (c, t) => text(vocab('status', c.status)(t)) },
-    { heading: 'fields.startDate', name: 'startDate', value: (c) => date(c.startDate) },
-    { heading: 'fields.endDate', name: 'endDate', value: (c) => date(c.endDate) },
-    {
-      heading: 'fields.reviewFrequency',
-      name: 'reviewFrequency',
-      value: (c, t) => text(vocab('reviewFrequency', c.reviewFrequency)(t)),
-    },
-    { heading: 'fields.lastReviewDate', name: 'lastReviewDate', value: (c) => date(c.lastReviewDate) },
-    {
-      heading: 'transfer.columns.lastOutcome',
-      name: 'lastOutcome',
-      value: (c, t) => text(vocab('outcome', c.id !== undefined ? input.lastOutcomes?.get(c.id) : undefined)(t)),
-    },
-    { heading: 'fields.nextReviewDue', name: 'nextReviewDue', value: (c) => date(c.nextReviewDue) },
-    { heading: 'fields.annualCost', name: 'annualCost', value: (c) => money(c.annualCost) },
-    { heading: 'fields.councilContribution', name: 'councilContribution', value: (c) => money(c.councilContribution) },
-    { heading: 'fields.serviceRisk', name: 'serviceRisk', value: (c, t) => text(vocab('risk', c.serviceRisk)(t)) },
-    {
-      heading: 'fields.significance',
-      name: 'significance',
-      value: (c, t) => text(vocab('significance', c.significance)(t)),
-    },
-    { heading: 'fields.scrutiny', name: 'scrutiny', value: (c) => text(c.scrutiny) },
-    { heading: 'fields.disputeResolution', name: 'disputeResolution', value: (c) => text(c.disputeResolution) },
-    { heading: 'fields.exitStrategy', name: 'exitStrategy', value: (c) => text(c.exitStrategy) },
-    { heading: 'fields.exitNote', name: 'exitNote', value: (c) => text(c.exitNote) },
-    { heading: 'fields.panel', name: 'panel', value: (c) => text(c.panel) },
-  ];
+  const valueOf =
+    (field: CollaborationField) =>
+    (c: Stored<Collaboration>, t: Translate): Value => {
+      const v = fieldValue(c, field);
+      switch (v.kind) {
+        case 'empty':
+          return fieldSpec(field).kind === 'money' ? money(undefined) : text(undefined);
+        case 'text':
+          return text(v.text);
+        case 'choice':
+          return text(v.codes.map((code) => t(`vocab.${v.set}.${code}`)).join('; '));
+        case 'yesNo':
+          return text(t(v.value ? 'transfer.values.yes' : 'transfer.values.no'));
+        case 'date':
+          return date(v.date);
+        case 'money':
+          return money(v.value);
+        case 'number':
+          return text(String(v.value));
+        case 'person':
+          // By e-mail where known, so the import finds the person again.
+          return text(v.email ?? v.name);
+        case 'partners':
+          return text(v.ids.map((id) => partnerName.get(id) ?? `#${id}`).join('; '));
+      }
+    };
+  return exportedFields('compendium').flatMap((field) => {
+    const column: Column = { heading: `fields.${field}`, name: importFieldOf(field) ?? field, value: valueOf(field) };
+    const extra = EXTRA_AFTER[field];
+    return extra ? [column, extra(input)] : [column];
+  });
 }
 
 export interface CompendiumTable {

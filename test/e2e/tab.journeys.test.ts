@@ -50,7 +50,7 @@ run('the tab in Chromium', () => {
     expect(shell.length).toBeLessThanOrEqual(2);
     expect(api.filter((r) => !shell.includes(r))).toEqual([expect.stringMatching(/^POST .*\/_api\/\$batch$/)]);
     await page
-      .getByRole('region', { name: 'Reviews due in the next 30 days and overdue' })
+      .getByRole('region', { name: 'Reviews due in the next 14 days and overdue' })
       .getByRole('link')
       .first()
       .waitFor();

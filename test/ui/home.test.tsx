@@ -33,7 +33,7 @@ describe('Home', () => {
     expect(within(figures).getByText('Formal partnerships')).toBeInTheDocument();
     expect(within(figures).getByText('Led by the council')).toBeInTheDocument();
 
-    const reviews = screen.getByRole('region', { name: 'Reviews due in the next 30 days and overdue' });
+    const reviews = screen.getByRole('region', { name: 'Reviews due in the next 14 days and overdue' });
     const links = within(reviews).getAllByRole('link');
     expect(links.length).toBeGreaterThan(0);
     expect(links[0]).toHaveAttribute('href', expect.stringMatching(/^#\/collaboration\/COL-\d{4}$/));
@@ -53,7 +53,7 @@ describe('Home', () => {
 
   it("puts the person's own items first", async () => {
     renderTab(server.siteUrl, { devUser: 'mererid' });
-    const reviews = await screen.findByRole('region', { name: 'Reviews due in the next 30 days and overdue' });
+    const reviews = await screen.findByRole('region', { name: 'Reviews due in the next 14 days and overdue' });
     const items = within(reviews).getAllByRole('listitem');
     const yours = items.map((li) => within(li).queryByText('Yours') !== null);
     expect(yours[0]).toBe(true);

@@ -1,3 +1,4 @@
+import { DEFAULT_REVIEW_STATE_POLICY } from '../../domain/reviewCycle';
 import type { ListKey } from './types';
 
 /**
@@ -28,6 +29,10 @@ const pill = (classExpr: string, iconExpr: string) => ({
   ],
 });
 
+/** A day in milliseconds, and the one review-state window (the domain's policy) in milliseconds. */
+const DAY_MS = 86_400_000;
+const SOON_MS = DEFAULT_REVIEW_STATE_POLICY.dueSoonDays * DAY_MS;
+
 export const COLUMN_FORMATS = {
   status: pill(
     "=if(@currentField == 'Active', 'sp-field-severity--good', if(@currentField == 'Under review', 'sp-field-severity--warning', if(@currentField == 'Reforming', 'sp-field-severity--warning', if(@currentField == 'Withdrawing', 'sp-field-severity--severeWarning', if(@currentField == 'Closed', 'sp-field-severity--blocked', 'sp-field-severity--low')))))",
@@ -42,8 +47,7 @@ export const COLUMN_FORMATS = {
     elmType: 'div',
     attributes: {
       // A date-only value is midnight of its day: overdue once the whole day has passed.
-      class:
-        "=if(@currentField == '', '', if(Number(@currentField) + 86400000 <= Number(@now), 'sp-field-severity--blocked', if(Number(@currentField) <= Number(@now) + 2592000000, 'sp-field-severity--warning', '')))",
+      class: `=if(@currentField == '', '', if(Number(@currentField) + ${DAY_MS} <= Number(@now), 'sp-field-severity--blocked', if(Number(@currentField) <= Number(@now) + ${SOON_MS}, 'sp-field-severity--warning', '')))`,
     },
     style: {
       display: 'inline-flex',
@@ -56,8 +60,7 @@ export const COLUMN_FORMATS = {
       {
         elmType: 'span',
         attributes: {
-          iconName:
-            "=if(@currentField == '', '', if(Number(@currentField) + 86400000 <= Number(@now), 'ErrorBadge', if(Number(@currentField) <= Number(@now) + 2592000000, 'Clock', '')))",
+          iconName: `=if(@currentField == '', '', if(Number(@currentField) + ${DAY_MS} <= Number(@now), 'ErrorBadge', if(Number(@currentField) <= Number(@now) + ${SOON_MS}, 'Clock', '')))`,
           class: 'ms-fontSize-14',
         },
         style: { 'padding-right': "=if(@currentField == '', '0', '6px')" },
@@ -66,8 +69,7 @@ export const COLUMN_FORMATS = {
       {
         elmType: 'span',
         style: { 'padding-left': '6px', 'font-weight': '600' },
-        txtContent:
-          "=if(@currentField == '', '', if(Number(@currentField) + 86400000 <= Number(@now), 'Overdue', if(Number(@currentField) <= Number(@now) + 2592000000, 'Due soon', '')))",
+        txtContent: `=if(@currentField == '', '', if(Number(@currentField) + ${DAY_MS} <= Number(@now), 'Overdue', if(Number(@currentField) <= Number(@now) + ${SOON_MS}, 'Due soon', '')))`,
       },
     ],
   },

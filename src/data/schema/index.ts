@@ -5,3 +5,4 @@ export * from './keys';
 export * from './ids';
 export * from './caml';
 export * from './formatting';
+export * from './catalogue';

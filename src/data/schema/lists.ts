@@ -1,3 +1,4 @@
+import { collaborationColumns } from './catalogue';
 import { CHOICES } from './choices';
 import type { FieldDef, ListDef, ListKey } from './types';
 
@@ -105,51 +106,8 @@ export const COLLABORATIONS: ListDef = {
   keyField: 'Reference',
   versioning: true,
   permissions: { governance: 'Edit', officers: 'Contribute', panel: 'Read' },
-  fields: [
-    title('Name'),
-    key('Reference', 'Reference'),
-    text('TitleCy', 'Name (Welsh)'),
-    choice('Kind', 'Kind', 'kind', { required: true, indexed: true }),
-    choice('Model', 'Model', 'model', { required: true, indexed: true }),
-    { internalName: 'InScope', title: 'In scope of the protocol', type: 'Boolean', indexed: true, defaultValue: '1' },
-    note('Purpose', 'Purpose', { required: true }),
-    note('Outcomes', 'Expected outcomes for citizens'),
-    { internalName: 'Reasons', title: 'Reasons for partnering', type: 'MultiChoice', choices: CHOICES.reason },
-    choice('Basis', 'Basis', 'basis', { required: true, indexed: true }),
-    choice('Footprint', 'Footprint', 'footprint', { required: true }),
-    text('LeadOrganisation', 'Lead organisation', { required: true }),
-    { internalName: 'CouncilLeads', title: 'Council leads', type: 'Boolean', indexed: true, defaultValue: '0' },
-    {
-      internalName: 'Partners',
-      title: 'Partner organisations',
-      type: 'LookupMulti',
-      lookupList: 'partners',
-      lookupField: 'Title',
-    },
-    text('ServiceArea', 'Service area'),
-    text('Directorate', 'Directorate', { required: true, indexed: true }),
-    { internalName: 'LeadOfficer', title: 'Lead officer', type: 'User', indexed: true },
-    { internalName: 'HeadOfService', title: 'Head of Service', type: 'User', indexed: true },
-    choice('Status', 'Status', 'status', { required: true, indexed: true, defaultValue: 'Proposed' }),
-    date('StartDate', 'Start date', { indexed: true }),
-    date('EndDate', 'End date'),
-    choice('ReviewFrequency', 'Review frequency', 'reviewFrequency', { required: true, defaultValue: 'Annual' }),
-    date('LastReviewDate', 'Last review'),
-    date('NextReviewDue', 'Next review due', { indexed: true }),
-    { internalName: 'AnnualCost', title: 'Annual cost', type: 'Currency', min: 0 },
-    { internalName: 'CouncilContribution', title: 'Council contribution', type: 'Currency', min: 0 },
-    choice('ServiceRisk', 'Service risk', 'risk', { required: true, defaultValue: 'Medium' }),
-    choice('Significance', 'Significance', 'significance', { indexed: true }),
-    note('Scrutiny', 'Scrutiny arrangements'),
-    note('DisputeResolution', 'Dispute resolution'),
-    note('ExitStrategy', 'Exit strategy'),
-    note('ExitNote', 'Exit note'),
-    text('Panel', 'Review panel', { indexed: true }),
-    choice('LastAssessmentRag', 'Last assessment RAG', 'rag'),
-    { internalName: 'LastAssessmentScore', title: 'Last assessment score', type: 'Number', min: 0, max: 100 },
-    // The key of the imported row that made the item (a rerun of the same import finds it); empty otherwise.
-    text('ImportKey', 'Import key', { unique: true, indexed: true }),
-  ],
+  fields: collaborationColumns(),
+
   views: [
     {
       title: 'All collaborations',

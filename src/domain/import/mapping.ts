@@ -5,186 +5,63 @@
  * passed in as data (the domain does not read the message catalogues).
  */
 import {
-  BASES,
-  FOOTPRINTS,
-  KINDS,
-  MODELS,
-  REASONS,
-  REVIEW_FREQUENCIES,
-  RISK_LEVELS,
-  SIGNIFICANCE_TIERS,
-  STATUSES,
-} from '../vocabulary';
+  CHOICE_SETS,
+  COLLABORATION_FIELD_KEYS,
+  fieldSpec,
+  type ChoiceFieldKey,
+  type ChoiceSetName,
+  type CollaborationField,
+  type ImportableField,
+} from '../fields';
 import { fold } from './parse';
 
-export const IMPORT_FIELDS = [
+/** The import's name of a field where it is not the catalogue's (a file's "partners" are names, not ids). */
+const IMPORT_NAMES = { partnerIds: 'partners' } as const;
+type Renamed = keyof typeof IMPORT_NAMES;
+
+/** A field an import can fill, by the import's name for it. */
+export type ImportField = Exclude<ImportableField, Renamed> | (typeof IMPORT_NAMES)[Renamed];
+
+/** The catalogue's field behind an import field. */
+export function catalogueFieldOf(field: ImportField): CollaborationField {
+  return field === 'partners' ? 'partnerIds' : field;
+}
+
+/** The import field of a catalogue field, if the import reads it. */
+export function importFieldOf(key: CollaborationField): ImportField | undefined {
+  if (!fieldSpec(key).import) return undefined;
+  return (key in IMPORT_NAMES ? IMPORT_NAMES[key as Renamed] : key) as ImportField;
+}
+
+/** Every field an import can fill, in the catalogue's order (the reference first: it identifies a row). */
+export const IMPORT_FIELDS: readonly ImportField[] = [
   'reference',
-  'title',
-  'titleCy',
-  'kind',
-  'model',
-  'purpose',
-  'outcomes',
-  'reasons',
-  'basis',
-  'footprint',
-  'leadOrganisation',
-  'councilLeads',
-  'partners',
-  'serviceArea',
-  'directorate',
-  'leadOfficer',
-  'headOfService',
-  'status',
-  'startDate',
-  'endDate',
-  'reviewFrequency',
-  'lastReviewDate',
-  'nextReviewDue',
-  'annualCost',
-  'councilContribution',
-  'serviceRisk',
-  'significance',
-  'scrutiny',
-  'disputeResolution',
-  'exitStrategy',
-  'exitNote',
-  'panel',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+  ...COLLABORATION_FIELD_KEYS.filter((k) => k !== 'reference')
+    .map(importFieldOf)
+    .filter((f): f is ImportField => f !== undefined),
+];
+
+/** The message catalogue key of an import field's label: the field's own label, but the reference's wider one. */
+export function importFieldLabelKey(field: ImportField): string {
+  return field === 'reference' ? 'transfer.identifierField' : `fields.${catalogueFieldOf(field)}`;
+}
+
+/** An import field with a choice set. */
+export type ChoiceField = Extract<ImportField, ChoiceFieldKey>;
 
 /** The choice sets an import reads, by the catalogue's vocabulary name. */
-export const CHOICE_FIELDS = {
-  kind: ['kind', KINDS],
-  model: ['model', MODELS],
-  basis: ['basis', BASES],
-  footprint: ['footprint', FOOTPRINTS],
-  status: ['status', STATUSES],
-  reviewFrequency: ['reviewFrequency', REVIEW_FREQUENCIES],
-  serviceRisk: ['risk', RISK_LEVELS],
-  significance: ['significance', SIGNIFICANCE_TIERS],
-  reasons: ['reason', REASONS],
-} as const;
-export type ChoiceField = keyof typeof CHOICE_FIELDS;
+export const CHOICE_FIELDS = Object.fromEntries(
+  IMPORT_FIELDS.flatMap((f) => {
+    const set = fieldSpec(catalogueFieldOf(f)).set;
+    return set ? [[f, [set, CHOICE_SETS[set]]]] : [];
+  }),
+) as unknown as Readonly<Record<ChoiceField, readonly [ChoiceSetName, readonly string[]]>>;
 
 /** Words for each field and each choice, in both languages. */
 export interface ImportVocabulary {
   readonly fields: Readonly<Record<ImportField, readonly string[]>>;
   readonly choices: Readonly<Record<ChoiceField, Readonly<Record<string, readonly string[]>>>>;
 }
-
-/** The usual names in councils' own registers, beyond the catalogues' labels. */
-const FIELD_SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
-  reference: [
-    'ref',
-    'ref no',
-    'reference number',
-    'id',
-    'ref id',
-    'cyf',
-    'cyfeirnod',
-    'rhif',
-    'rhif cyfeirnod',
-    'unique id',
-  ],
-  title: [
-    'name',
-    'title',
-    'collaboration',
-    'partnership',
-    'collaboration name',
-    'partnership name',
-    'name of collaboration',
-    'enw',
-    'teitl',
-    "enw'r cydweithrediad",
-    "enw'r bartneriaeth",
-  ],
-  titleCy: ['welsh name', 'name welsh', 'name cy', 'enw cymraeg'],
-  kind: ['type', 'kind', 'formal partnership or collaboration', 'math'],
-  model: ['model', 'legal model', 'governance model', 'delivery model', 'model cyfreithiol'],
-  purpose: ['purpose', 'description', 'aims', 'objectives', 'summary', 'diben', 'disgrifiad', 'nodau'],
-  outcomes: ['outcomes', 'expected outcomes', 'benefits', 'canlyniadau'],
-  reasons: ['reasons', 'reason', 'why', 'rhesymau'],
-  basis: ['basis', 'statutory or good practice', 'statutory', 'funding basis', 'sail'],
-  footprint: ['footprint', 'geography', 'area covered', 'geographical footprint', 'ôl troed', 'ardal'],
-  leadOrganisation: [
-    'lead organisation',
-    'lead body',
-    'lead authority',
-    'lead org',
-    'host',
-    'host organisation',
-    'sefydliad arweiniol',
-    'corff arweiniol',
-  ],
-  councilLeads: [
-    'council leads',
-    'council lead',
-    'we lead',
-    'lead by council',
-    'is the council lead',
-    'y cyngor yn arwain',
-  ],
-  partners: [
-    'partners',
-    'partner',
-    'partner organisations',
-    'partner organizations',
-    'partner bodies',
-    'partneriaid',
-    'sefydliadau partner',
-  ],
-  serviceArea: ['service', 'service area', 'maes gwasanaeth', 'gwasanaeth'],
-  directorate: ['directorate', 'department', 'dept', 'cyfarwyddiaeth', 'adran'],
-  leadOfficer: [
-    'lead officer',
-    'officer',
-    'contact',
-    'lead contact',
-    'responsible officer',
-    'swyddog arweiniol',
-    'swyddog',
-  ],
-  headOfService: ['head of service', 'hos', 'pennaeth gwasanaeth'],
-  status: ['status', 'current status', 'state', 'statws'],
-  startDate: ['start', 'start date', 'date started', 'commenced', 'dyddiad dechrau'],
-  endDate: ['end', 'end date', 'date ended', 'expiry', 'expiry date', 'dyddiad gorffen', 'dyddiad dod i ben'],
-  reviewFrequency: ['review frequency', 'frequency', 'review cycle', 'amlder adolygu'],
-  lastReviewDate: [
-    'last review',
-    'last reviewed',
-    'date of last review',
-    'last review date',
-    'adolygiad diwethaf',
-    'dyddiad yr adolygiad diwethaf',
-  ],
-  nextReviewDue: [
-    'next review',
-    'next review date',
-    'review date',
-    'review due',
-    'next review due',
-    'adolygiad nesaf',
-    'dyddiad adolygu',
-  ],
-  annualCost: ['annual cost', 'cost', 'total cost', 'annual budget', 'budget', 'value', 'cost flynyddol', 'cyllideb'],
-  councilContribution: [
-    'council contribution',
-    'our contribution',
-    'contribution',
-    'council cost',
-    'cyfraniad',
-    'cyfraniad y cyngor',
-  ],
-  serviceRisk: ['risk', 'service risk', 'risk level', 'risg'],
-  significance: ['significance', 'priority', 'arwyddocâd'],
-  scrutiny: ['scrutiny', 'scrutiny arrangements', 'craffu'],
-  disputeResolution: ['dispute resolution', 'disputes', 'datrys anghydfod'],
-  exitStrategy: ['exit strategy', 'exit', 'exit arrangements', 'strategaeth ymadael'],
-  exitNote: ['exit note', 'withdrawal note', 'nodyn ymadael'],
-  panel: ['panel', 'review panel', 'reviewing body', 'panel adolygu'],
-};
 
 /** The usual names of choices in councils' registers. */
 const CHOICE_SYNONYMS: Readonly<Record<ChoiceField, Readonly<Record<string, readonly string[]>>>> = {
@@ -324,10 +201,10 @@ function labelsAt(catalogue: CatalogueLike, ...path: string[]): Record<string, s
 export function importVocabulary(catalogues: readonly CatalogueLike[]): ImportVocabulary {
   const fields = {} as Record<ImportField, readonly string[]>;
   for (const field of IMPORT_FIELDS) {
-    const catalogueField = field === 'partners' ? 'partnerIds' : field;
+    const catalogueField = catalogueFieldOf(field);
     fields[field] = mergeWords(
       catalogues.map((c) => labelsAt(c, 'fields')[catalogueField]).filter((x): x is string => x !== undefined),
-      FIELD_SYNONYMS[field],
+      fieldSpec(catalogueField).import?.synonyms,
     );
   }
   const choices = {} as Record<ChoiceField, Record<string, readonly string[]>>;

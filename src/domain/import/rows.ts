@@ -3,14 +3,15 @@
  * and column. The row's stable import key makes a rerun find what an earlier
  * run wrote, so nothing is created twice.
  */
-import { validateCollaboration, type Collaboration, type Person } from '../collaboration';
+import type { Collaboration, Person } from '../collaboration';
+import { prepareForSave } from '../prepare';
 import { isReference } from '../reference';
 import type { ErrorCode } from '../result';
 import type { Partner } from '../entities';
 import type { Stored } from '../ports';
-import type { Reason } from '../vocabulary';
+import { COLLABORATION_FIELDS, fieldSpec, type CollaborationField } from '../fields';
 import {
-  CHOICE_FIELDS,
+  catalogueFieldOf,
   type ChoiceField,
   type ColumnMapping,
   type ImportField,
@@ -86,23 +87,6 @@ export interface RowDraft {
   readonly partners?: readonly { readonly name: string; readonly id?: number }[];
   readonly problems: readonly ImportProblem[];
 }
-
-const TEXT_FIELDS = [
-  'title',
-  'titleCy',
-  'purpose',
-  'outcomes',
-  'leadOrganisation',
-  'serviceArea',
-  'directorate',
-  'scrutiny',
-  'disputeResolution',
-  'exitStrategy',
-  'exitNote',
-  'panel',
-] as const satisfies readonly ImportField[];
-const DATE_FIELDS = ['startDate', 'endDate', 'lastReviewDate', 'nextReviewDue'] as const;
-const AMOUNT_FIELDS = ['annualCost', 'councilContribution'] as const;
 
 /** A short, stable hash (FNV-1a, 53 bits) as base-36 text. */
 export function stableHash(text: string): string {
@@ -186,48 +170,49 @@ export function readRow(
       if (t !== '') sourceId = t;
       return;
     }
-    if ((TEXT_FIELDS as readonly string[]).includes(field)) {
+    const kind = fieldSpec(catalogueFieldOf(field)).kind;
+    if (kind === 'text' || kind === 'note') {
       const t = cellText(cell);
       if (t !== '') values[field] = t;
       return;
     }
-    if ((DATE_FIELDS as readonly string[]).includes(field)) {
+    if (kind === 'date') {
       const r = parseUkDate(cell);
       if (!r.ok) problem(column, field, r.code, 'error', { value: cellText(cell) });
       else if (r.value !== undefined) values[field] = r.value;
       return;
     }
-    if ((AMOUNT_FIELDS as readonly string[]).includes(field)) {
+    if (kind === 'money' || kind === 'number') {
       const r = parseAmount(cell);
       if (!r.ok) problem(column, field, r.code, 'error', { value: cellText(cell) });
       else if (r.value !== undefined) values[field] = r.value;
       return;
     }
-    if (field === 'councilLeads') {
+    if (kind === 'yesNo') {
       const r = parseYesNo(cell);
       if (!r.ok) problem(column, field, r.code, 'error', { value: cellText(cell) });
       else if (r.value !== undefined) values[field] = r.value;
       return;
     }
-    if (field === 'reasons') {
-      const labels = ctx.vocabulary.choices.reasons;
-      const out: Reason[] = [];
+    if (kind === 'multiChoice') {
+      const labels = ctx.vocabulary.choices[field as ChoiceField];
+      const out: string[] = [];
       for (const piece of cellText(cell).split(/[;\n|]+/)) {
         if (isBlank(piece)) continue;
         const r = parseChoice(piece, labels);
         if (!r.ok) problem(column, field, r.code, 'error', { value: piece.trim() });
-        else if (r.value !== undefined && !out.includes(r.value as Reason)) out.push(r.value as Reason);
+        else if (r.value !== undefined && !out.includes(r.value)) out.push(r.value);
       }
       values[field] = out;
       return;
     }
-    if (field in CHOICE_FIELDS) {
+    if (kind === 'choice') {
       const r = parseChoice(cell, ctx.vocabulary.choices[field as ChoiceField]);
       if (!r.ok) problem(column, field, r.code, 'error', { value: cellText(cell) });
       else if (r.value !== undefined) values[field] = r.value;
       return;
     }
-    if (field === 'partners') {
+    if (kind === 'partners') {
       const names = splitPartnerList(cell, (n) => matchPartner(n) !== undefined);
       partners = names.map((name) => {
         const id = matchPartner(name);
@@ -236,7 +221,7 @@ export function readRow(
       });
       return;
     }
-    if (field === 'leadOfficer' || field === 'headOfService') {
+    if (kind === 'person') {
       const t = cellText(cell);
       if (t === '' || isBlank(t)) return;
       const p = matchPerson(t);
@@ -350,7 +335,11 @@ export function recordOf(
     const i = options.mapping.indexOf((field === 'partnerIds' ? 'partners' : field) as ImportField);
     return i >= 0 ? i : null;
   };
-  const checked = validateCollaboration(record, options.councilName ? { councilName: options.councilName } : {});
+  // The one prepare-for-save step: significance, the next review and the council's lead worked out as the form does.
+  const checked = prepareForSave(record as Collaboration, {
+    ...(options.councilName ? { councilName: options.councilName } : {}),
+    ...(options.existing ? { base: options.existing } : {}),
+  });
   if (!checked.ok) {
     for (const e of checked.error) {
       problems.push({
@@ -385,7 +374,13 @@ function comparable(c: Collaboration): Record<string, unknown> {
   for (const [k, v] of Object.entries(c)) {
     if (k === 'id' || k === 'etag' || k === 'modified' || v === undefined || v === '') continue;
     if (k === 'partnerIds' || k === 'reasons') out[k] = [...(v as unknown[])].sort();
-    else if ((k === 'leadOfficer' || k === 'headOfService') && v && typeof v === 'object') out[k] = (v as Person).id;
+    else if (
+      k in COLLABORATION_FIELDS &&
+      fieldSpec(k as CollaborationField).kind === 'person' &&
+      v &&
+      typeof v === 'object'
+    )
+      out[k] = (v as Person).id;
     else out[k] = v;
   }
   return out;

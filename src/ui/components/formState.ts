@@ -8,11 +8,10 @@ import {
   FOOTPRINTS,
   KINDS,
   MODELS,
-  nextReviewDue,
+  deriveFields,
   REVIEW_FREQUENCIES,
   RISK_LEVELS,
   STATUSES,
-  significanceOf,
   transition,
   validateCollaboration,
   type Collaboration,
@@ -21,6 +20,7 @@ import {
   type Status,
   type Stored,
 } from '../../domain';
+import { parseAmount } from '../../domain/import';
 
 export interface FormState {
   /** The record as edited (never the stored object itself). */
@@ -46,23 +46,14 @@ export function formFrom(record: Stored<Collaboration> | Collaboration): FormSta
   };
 }
 
-/** '' is no amount; otherwise the number typed (NaN when it is not one: the domain reports it). */
+/**
+ * '' is no amount; otherwise the amount typed, read as the import reads it (£1,234, 1.2m, £250k),
+ * or NaN when it is not one (the domain reports it).
+ */
 export function parseMoney(text: string): number | undefined {
-  const cleaned = text.replace(/[£,\s]/g, '');
-  if (cleaned === '') return undefined;
-  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+  const parsed = parseAmount(text);
+  return parsed.ok ? parsed.value : Number.NaN;
 }
-
-const OPTIONAL_TEXT = [
-  'titleCy',
-  'outcomes',
-  'serviceArea',
-  'scrutiny',
-  'disputeResolution',
-  'exitStrategy',
-  'exitNote',
-  'panel',
-] as const;
 
 export interface Candidate {
   readonly record?: Collaboration;
@@ -79,15 +70,11 @@ export interface CandidateOptions {
 
 /**
  * The record to save, or every reason it cannot be saved: the status change
- * through `transition`, the next review from the frequency (`nextReviewDue`)
- * when what it depends on changed, significance from `significanceOf`, and the
- * whole record through `validateCollaboration`.
+ * through `transition`, the derived fields through the domain's `deriveFields`
+ * (the one prepare-for-save step), and the whole record through `validateCollaboration`.
  */
 export function candidateOf(form: FormState, options: CandidateOptions): Candidate {
   let record: Collaboration = { ...form.draft };
-  for (const field of OPTIONAL_TEXT) {
-    if (record[field] !== undefined && record[field].trim() === '') delete record[field];
-  }
   const annualCost = parseMoney(form.money.annualCost);
   const councilContribution = parseMoney(form.money.councilContribution);
   if (annualCost === undefined) delete record.annualCost;
@@ -112,25 +99,7 @@ export function candidateOf(form: FormState, options: CandidateOptions): Candida
     else errors.push(...moved.error);
   }
 
-  const scheduleChanged =
-    base === undefined ||
-    base.reviewFrequency !== record.reviewFrequency ||
-    base.lastReviewDate !== record.lastReviewDate ||
-    base.startDate !== record.startDate;
-  if (
-    record.reviewFrequency !== 'fixedDate' &&
-    record.status !== 'closed' &&
-    record.status !== 'withdrawing' &&
-    scheduleChanged
-  ) {
-    const due = nextReviewDue(record.reviewFrequency, {
-      lastReviewDate: record.lastReviewDate,
-      startDate: record.startDate,
-    });
-    if (due !== undefined) record.nextReviewDue = due;
-  }
-
-  record.significance = significanceOf(record).tier;
+  record = deriveFields(record, { councilName: options.councilName, ...(base ? { base } : {}) });
 
   const valid = validateCollaboration(record, { councilName: options.councilName });
   if (!valid.ok) errors.push(...valid.error, ...restOfTheRecord(record, valid.error, options.councilName));

@@ -186,7 +186,7 @@ describe('the collaboration mapper', () => {
     expect(select).toEqual(
       expect.arrayContaining(['Reference', 'PartnersId', 'LeadOfficerId', 'LeadOfficer/Title', 'LeadOfficer/EMail']),
     );
-    expect(expand).toEqual(['LeadOfficer', 'HeadOfService']);
+    expect(expand).toEqual(['LeadOfficer', 'HeadOfService', 'LeadMember']);
   });
 });
 

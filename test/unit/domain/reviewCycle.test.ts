@@ -200,8 +200,9 @@ describe('review state on a day', () => {
     ['2026-11-23', 'overdue', -1, 'due yesterday'],
     ['2026-11-24', 'dueToday', 0, 'due today'],
     ['2026-11-25', 'dueSoon', 1, 'due tomorrow'],
-    ['2026-12-24', 'dueSoon', 30, 'exactly 30 days away'],
-    ['2026-12-25', 'onTrack', 31, '31 days away'],
+    // The one review-state window (DEFAULT_REVIEW_STATE_POLICY, also the reminders' due-soon lead): 14 days.
+    ['2026-12-08', 'dueSoon', 14, 'exactly 14 days away'],
+    ['2026-12-09', 'onTrack', 15, '15 days away'],
     ['2024-02-29', 'overdue', -999, 'long overdue'],
   ])('a review due %s is %s (%i days; %s)', (due, state, daysUntil) => {
     expect(reviewState(due, today)).toEqual({ state, daysUntil });

@@ -217,7 +217,7 @@ describe('scheduling and following a review', () => {
     [{ outcome: 'reform' }, 'held'],
     [{ dueDate: '2026-02-01' }, 'overdue'],
     [{ dueDate: '2026-03-02' }, 'dueToday'],
-    [{ dueDate: '2026-03-20' }, 'dueSoon'],
+    [{ dueDate: '2026-03-16' }, 'dueSoon'],
     [{ dueDate: '2026-09-20' }, 'onTrack'],
   ])('a review %j is %s', (overrides, state) => {
     expect(reviewProgress(aReview(overrides), '2026-03-02').state).toBe(state);

@@ -1,6 +1,6 @@
 import { Badge, Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { MODELS, STATUSES } from '../../../domain';
+import { DEFAULT_REVIEW_STATE_POLICY, MODELS, STATUSES } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
 import { paths } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
@@ -179,10 +179,10 @@ export function HomePage() {
       <div className={styles.columns}>
         <section className={styles.panel} aria-labelledby="home-reviews">
           <h2 id="home-reviews" className={styles.h2}>
-            {t('tab.home.reviews.title')}
+            {t('tab.home.reviews.title', { days: DEFAULT_REVIEW_STATE_POLICY.dueSoonDays })}
           </h2>
           {reviews.length === 0 ? (
-            <Text>{t('tab.home.reviews.none')}</Text>
+            <Text>{t('tab.home.reviews.none', { days: DEFAULT_REVIEW_STATE_POLICY.dueSoonDays })}</Text>
           ) : (
             <ul className={styles.items}>
               {reviews.map((r) => (

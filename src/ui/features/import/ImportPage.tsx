@@ -27,7 +27,13 @@ import {
 } from '@fluentui/react-components';
 import { useId, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, type ImportField, type ImportProblem, type PlanEntry } from '../../../domain/import';
+import {
+  IMPORT_FIELDS,
+  importFieldLabelKey,
+  type ImportField,
+  type ImportProblem,
+  type PlanEntry,
+} from '../../../domain/import';
 import { paths } from '../../app/router';
 import { Loading } from '../../components/Loading';
 import { repoErrorMessage } from '../../components/messages';
@@ -207,7 +213,7 @@ function MappingSection({ model }: { model: ImportModel }) {
   const headers = model.table?.headers ?? [];
   const first = model.rows[0]?.cells ?? [];
   const options = useMemo(
-    () => [...IMPORT_FIELDS].sort((a, b) => t(`transfer.fields.${a}`).localeCompare(t(`transfer.fields.${b}`))),
+    () => [...IMPORT_FIELDS].sort((a, b) => t(importFieldLabelKey(a)).localeCompare(t(importFieldLabelKey(b)))),
     [t],
   );
   return (
@@ -240,7 +246,7 @@ function MappingSection({ model }: { model: ImportModel }) {
                     <option value="">{t('transfer.import.notImported')}</option>
                     {options.map((f) => (
                       <option key={f} value={f}>
-                        {t(`transfer.fields.${f}`)}
+                        {t(importFieldLabelKey(f))}
                       </option>
                     ))}
                   </Select>
@@ -273,7 +279,7 @@ function problemText(
   const column =
     p.column !== null
       ? (headers[p.column] ?? `#${p.column + 1}`)
-      : t(`transfer.fields.${p.field}`, { defaultValue: p.field });
+      : t(importFieldLabelKey(p.field as ImportField), { defaultValue: p.field });
   return t('transfer.preview.at', { column, message });
 }
 

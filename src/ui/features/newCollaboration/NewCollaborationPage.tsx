@@ -14,15 +14,11 @@ import {
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  BASES,
-  FOOTPRINTS,
-  KINDS,
+  fieldsOfSection,
   MODELS,
-  REASONS,
-  REVIEW_FREQUENCIES,
-  RISK_LEVELS,
   scopeOf,
   type Collaboration,
+  type CollaborationField,
   type DomainError,
   type RepoError,
 } from '../../../domain';
@@ -31,12 +27,10 @@ import { translate } from '../../../i18n';
 import { useApp, useFormat } from '../../app/context';
 import { navigate, paths } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
-import { CheckField, ChoiceField, DateField, MultiChoiceField, SuggestField, TextField } from '../../components/form';
 import { candidateOf, type FormState } from '../../components/formState';
 import { fieldMessages } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
-import { PartnerPicker } from '../../components/PartnerPicker';
-import { PeoplePicker } from '../../components/PeoplePicker';
+import { RecordField, setField, type RecordFieldContext } from '../../components/RecordField';
 import { useLookup } from '../../components/useLookups';
 
 const COUNCIL_NAME = translate('en-GB', 'app.council');
@@ -100,6 +94,18 @@ function loadNewDraft(): FormState | undefined {
   }
 }
 
+/**
+ * The steps, each a few of the catalogue's fields (step 4 is the whole "people" section, so a new
+ * person field, such as the lead member, is asked for here too).
+ */
+const STEPS: readonly { readonly key: string; readonly fields: readonly CollaborationField[] }[] = [
+  { key: 'purpose', fields: ['title', 'titleCy', 'kind', 'purpose', 'outcomes'] },
+  { key: 'model', fields: ['model'] },
+  { key: 'partners', fields: ['partnerIds', 'leadOrganisation', 'councilLeads', 'footprint'] },
+  { key: 'lead', fields: fieldsOfSection('people') },
+  { key: 'basis', fields: ['basis', 'reasons', 'serviceRisk', 'startDate', 'reviewFrequency', 'nextReviewDue'] },
+];
+
 function Step({
   n,
   legend,
@@ -158,18 +164,16 @@ export function NewCollaborationPage() {
   }, [form]);
 
   const d = form.draft;
-  const set =
-    <K extends keyof Collaboration>(field: K) =>
-    (value: Collaboration[K] | undefined) =>
-      setForm((f) => {
-        const draft = { ...f.draft };
-        if (value === undefined) delete draft[field];
-        else draft[field] = value;
-        return { ...f, draft };
-      });
-  const err = (field: string) => (messages[field] ? { error: messages[field] } : {});
-  const vocab = (s: string) => (code: string) => t(`vocab.${s}.${code}`);
-  const directorates = (mappings.value ?? []).filter((m) => m.kind === 'directorate').map((m) => m.name);
+  const ctx: RecordFieldContext = {
+    form,
+    onChange: setForm,
+    errors: messages,
+    partners: partners.value ?? [],
+    mappings: mappings.value ?? [],
+    councilName: COUNCIL_NAME,
+    locale: app.locale,
+    choosePlaceholder: t('tab.new.choose'),
+  };
 
   const create = async () => {
     setFailure(undefined);
@@ -197,6 +201,37 @@ export function NewCollaborationPage() {
   };
 
   const scope = d.model ? scopeOf(d.model) : undefined;
+  const modelChoice = (
+    <Field
+      key="model"
+      label={t('fields.model')}
+      required
+      className={styles.wide}
+      {...(messages.model ? { validationMessage: messages.model, validationState: 'error' as const } : {})}
+      {...(scope ? { hint: t(`scope.${scope.reason}`) } : {})}
+    >
+      <RadioGroup
+        name="model"
+        value={d.model ?? ''}
+        onChange={(_e, data) => setField(setForm, 'model')(data.value as Collaboration['model'])}
+      >
+        {MODELS.map((m) => (
+          <Radio
+            key={m}
+            value={m}
+            label={
+              <span className={styles.model}>
+                {t(`vocab.model.${m}`)}
+                <Badge appearance="outline" size="small" color={scopeOf(m).inScope ? 'brand' : 'informative'}>
+                  {t(`tab.scope.${scopeOf(m).inScope ? 'in' : 'out'}`)}
+                </Badge>
+              </span>
+            }
+          />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
 
   return (
     <section aria-labelledby="new-title">
@@ -221,215 +256,16 @@ export function NewCollaborationPage() {
           void create();
         }}
       >
-        <Step n={1} legend={t('tab.new.steps.purpose')} guide={t('tab.new.guide.purpose')}>
-          <TextField
-            name="title"
-            label={t('fields.title')}
-            required
-            value={d.title}
-            onChange={set('title')}
-            {...err('title')}
-          />
-          <TextField
-            name="titleCy"
-            label={t('fields.titleCy')}
-            lang="cy"
-            value={d.titleCy}
-            onChange={set('titleCy')}
-            {...err('titleCy')}
-          />
-          <ChoiceField
-            name="kind"
-            label={t('fields.kind')}
-            codes={KINDS}
-            value={d.kind}
-            labelOf={vocab('kind')}
-            onChange={set('kind')}
-            {...err('kind')}
-          />
-          <TextField
-            name="purpose"
-            label={t('fields.purpose')}
-            required
-            multiline
-            className={styles.wide}
-            value={d.purpose}
-            onChange={set('purpose')}
-            {...err('purpose')}
-          />
-          <TextField
-            name="outcomes"
-            label={t('fields.outcomes')}
-            multiline
-            className={styles.wide}
-            value={d.outcomes}
-            onChange={set('outcomes')}
-            {...err('outcomes')}
-          />
-        </Step>
-
-        <Step n={2} legend={t('tab.new.steps.model')} guide={t('tab.new.guide.model')}>
-          <Field
-            label={t('fields.model')}
-            required
-            className={styles.wide}
-            {...(messages.model ? { validationMessage: messages.model, validationState: 'error' as const } : {})}
-            {...(scope ? { hint: t(`scope.${scope.reason}`) } : {})}
-          >
-            <RadioGroup
-              name="model"
-              value={d.model ?? ''}
-              onChange={(_e, data) => set('model')(data.value as Collaboration['model'])}
-            >
-              {MODELS.map((m) => (
-                <Radio
-                  key={m}
-                  value={m}
-                  label={
-                    <span className={styles.model}>
-                      {t(`vocab.model.${m}`)}
-                      <Badge appearance="outline" size="small" color={scopeOf(m).inScope ? 'brand' : 'informative'}>
-                        {t(`tab.scope.${scopeOf(m).inScope ? 'in' : 'out'}`)}
-                      </Badge>
-                    </span>
-                  }
-                />
-              ))}
-            </RadioGroup>
-          </Field>
-        </Step>
-
-        <Step n={3} legend={t('tab.new.steps.partners')} guide={t('tab.new.guide.partners')}>
-          <PartnerPicker
-            name="partnerIds"
-            label={t('fields.partnerIds')}
-            className={styles.wide}
-            partners={partners.value ?? []}
-            value={d.partnerIds}
-            locale={app.locale}
-            onChange={set('partnerIds')}
-            {...err('partnerIds')}
-          />
-          <TextField
-            name="leadOrganisation"
-            label={t('fields.leadOrganisation')}
-            required
-            value={d.leadOrganisation}
-            onChange={set('leadOrganisation')}
-            {...err('leadOrganisation')}
-          />
-          <CheckField
-            name="councilLeads"
-            label={t('fields.councilLeads')}
-            value={d.councilLeads}
-            onChange={(v) =>
-              setForm((f) => ({
-                ...f,
-                draft: { ...f.draft, councilLeads: v, ...(v ? { leadOrganisation: COUNCIL_NAME } : {}) },
-              }))
-            }
-            {...err('councilLeads')}
-          />
-          <ChoiceField
-            name="footprint"
-            label={t('fields.footprint')}
-            codes={FOOTPRINTS}
-            value={d.footprint}
-            labelOf={vocab('footprint')}
-            onChange={set('footprint')}
-            {...err('footprint')}
-          />
-        </Step>
-
-        <Step n={4} legend={t('tab.new.steps.lead')} guide={t('tab.new.guide.lead')}>
-          <SuggestField
-            name="directorate"
-            label={t('fields.directorate')}
-            required
-            value={d.directorate}
-            suggestions={directorates}
-            onChange={set('directorate')}
-            {...err('directorate')}
-          />
-          <TextField
-            name="serviceArea"
-            label={t('fields.serviceArea')}
-            value={d.serviceArea}
-            onChange={set('serviceArea')}
-            {...err('serviceArea')}
-          />
-          <PeoplePicker
-            name="leadOfficer"
-            label={t('fields.leadOfficer')}
-            value={d.leadOfficer}
-            onChange={set('leadOfficer')}
-            {...err('leadOfficer')}
-          />
-          <PeoplePicker
-            name="headOfService"
-            label={t('fields.headOfService')}
-            value={d.headOfService}
-            onChange={set('headOfService')}
-            {...err('headOfService')}
-          />
-        </Step>
-
-        <Step n={5} legend={t('tab.new.steps.basis')} guide={t('tab.new.guide.basis')}>
-          <ChoiceField
-            name="basis"
-            label={t('fields.basis')}
-            required
-            codes={BASES}
-            value={d.basis}
-            labelOf={vocab('basis')}
-            placeholder={t('tab.new.choose')}
-            onChange={set('basis')}
-            {...err('basis')}
-          />
-          <MultiChoiceField
-            name="reasons"
-            label={t('fields.reasons')}
-            codes={REASONS}
-            value={d.reasons}
-            labelOf={vocab('reason')}
-            onChange={set('reasons')}
-            {...err('reasons')}
-          />
-          <ChoiceField
-            name="serviceRisk"
-            label={t('fields.serviceRisk')}
-            codes={RISK_LEVELS}
-            value={d.serviceRisk}
-            labelOf={vocab('risk')}
-            onChange={set('serviceRisk')}
-            {...err('serviceRisk')}
-          />
-          <DateField
-            name="startDate"
-            label={t('fields.startDate')}
-            value={d.startDate}
-            onChange={set('startDate')}
-            {...err('startDate')}
-          />
-          <ChoiceField
-            name="reviewFrequency"
-            label={t('fields.reviewFrequency')}
-            codes={REVIEW_FREQUENCIES}
-            value={d.reviewFrequency}
-            labelOf={vocab('reviewFrequency')}
-            onChange={set('reviewFrequency')}
-            {...err('reviewFrequency')}
-          />
-          {d.reviewFrequency === 'fixedDate' ? (
-            <DateField
-              name="nextReviewDue"
-              label={t('fields.nextReviewDue')}
-              value={d.nextReviewDue}
-              onChange={set('nextReviewDue')}
-              {...err('nextReviewDue')}
-            />
-          ) : null}
-        </Step>
+        {STEPS.map((step, i) => (
+          <Step key={step.key} n={i + 1} legend={t(`tab.new.steps.${step.key}`)} guide={t(`tab.new.guide.${step.key}`)}>
+            {step.fields.map((field) => {
+              if (field === 'model') return modelChoice;
+              // The next review follows from the frequency unless it is a fixed date.
+              if (field === 'nextReviewDue' && d.reviewFrequency !== 'fixedDate') return null;
+              return <RecordField key={field} field={field} ctx={ctx} />;
+            })}
+          </Step>
+        ))}
 
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabledFocusable={creating}>

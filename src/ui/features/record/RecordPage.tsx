@@ -27,7 +27,7 @@ import { useLookup } from '../../components/useLookups';
 import { ConflictDialog } from './ConflictDialog';
 import { RecordForm } from './RecordForm';
 import { useRecord } from './useRecord';
-import { useValueText } from './useValueText';
+import { useFieldText } from '../../components/useFieldText';
 import { VersionHistory } from './VersionHistory';
 import { RecordAssessments } from '../assessment/RecordAssessments';
 import { RecordReviews } from '../review/RecordReviews';
@@ -70,7 +70,7 @@ export function RecordPage({ reference }: { readonly reference: string }) {
   const model = useRecord(store, reference, { today: app.today, councilName: COUNCIL_NAME });
   const partners = useLookup('partners');
   const mappings = useLookup('channelMappings');
-  const valueText = useValueText(partners.value);
+  const valueText = useFieldText(partners.value);
   const route = useRoute();
   const asked = route.query.get('tab');
   const [tab, setTab] = useState<RecordTab>(isRecordTab(asked) ? asked : 'record');

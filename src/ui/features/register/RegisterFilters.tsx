@@ -10,7 +10,13 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MODELS, SIGNIFICANCE_TIERS, STATUSES, type ChannelMapping } from '../../../domain';
+import {
+  DEFAULT_REVIEW_STATE_POLICY,
+  MODELS,
+  SIGNIFICANCE_TIERS,
+  STATUSES,
+  type ChannelMapping,
+} from '../../../domain';
 import { REVIEW_FILTERS, isFiltered, type RegisterView } from './view';
 
 const useStyles = makeStyles({
@@ -163,13 +169,17 @@ export function RegisterFilters({ view, onChange, directorates, panels }: Regist
         <Dropdown
           className={styles.dropdown}
           selectedOptions={[view.review ?? ALL]}
-          value={view.review ? t(`tab.register.filters.reviewOption.${view.review}`) : t('tab.register.filters.any')}
+          value={
+            view.review
+              ? t(`tab.register.filters.reviewOption.${view.review}`, { days: DEFAULT_REVIEW_STATE_POLICY.dueSoonDays })
+              : t('tab.register.filters.any')
+          }
           onOptionSelect={single('review')}
         >
           <Option value={ALL}>{t('tab.register.filters.any')}</Option>
           {REVIEW_FILTERS.map((r) => (
             <Option key={r} value={r}>
-              {t(`tab.register.filters.reviewOption.${r}`)}
+              {t(`tab.register.filters.reviewOption.${r}`, { days: DEFAULT_REVIEW_STATE_POLICY.dueSoonDays })}
             </Option>
           ))}
         </Dropdown>

@@ -6,7 +6,17 @@
  * numbers.
  */
 import type { TFunction } from 'i18next';
-import { isInScope, reviewState, type Collaboration, type IsoDate, type Stored } from '../../../domain';
+import {
+  exportedFields,
+  fieldSpec,
+  fieldValue,
+  isInScope,
+  reviewState,
+  type Collaboration,
+  type CollaborationField,
+  type IsoDate,
+  type Stored,
+} from '../../../domain';
 import { defuse } from '../../../transfer/defuse';
 
 export type Cell =
@@ -22,53 +32,59 @@ export interface Table {
 }
 
 const text = (value: string | undefined): Cell => (value ? { kind: 'text', value } : { kind: 'empty' });
-const date = (value: IsoDate | undefined): Cell => (value ? { kind: 'date', value } : { kind: 'empty' });
-const money = (value: number | undefined): Cell => (value === undefined ? { kind: 'empty' } : { kind: 'money', value });
 
 type Column = readonly [heading: string, value: (c: Stored<Collaboration>) => Cell];
 
+/**
+ * The register's current view as a table: the catalogue's fields exported to the register, in
+ * its order and by their kind, with the protocol's scope after the model and the review state
+ * after the next review.
+ */
 export function exportTable(records: readonly Stored<Collaboration>[], t: TFunction, today: IsoDate): Table {
-  const yesNo = (v: boolean) => t(v ? 'tab.common.yes' : 'tab.common.no');
-  const columns: readonly Column[] = [
-    [t('fields.reference'), (c) => text(c.reference)],
-    [t('fields.title'), (c) => text(c.title)],
-    [t('fields.titleCy'), (c) => text(c.titleCy)],
-    [t('fields.kind'), (c) => text(t(`vocab.kind.${c.kind}`))],
-    [t('fields.model'), (c) => text(t(`vocab.model.${c.model}`))],
-    [t('tab.register.columns.scope'), (c) => text(t(`tab.scope.${isInScope(c.model) ? 'in' : 'out'}`))],
-    [t('fields.status'), (c) => text(t(`vocab.status.${c.status}`))],
-    [t('fields.directorate'), (c) => text(c.directorate)],
-    [t('fields.serviceArea'), (c) => text(c.serviceArea)],
-    [t('fields.leadOrganisation'), (c) => text(c.leadOrganisation)],
-    [t('fields.councilLeads'), (c) => text(yesNo(c.councilLeads))],
-    [t('fields.leadOfficer'), (c) => text(c.leadOfficer?.displayName)],
-    [t('fields.headOfService'), (c) => text(c.headOfService?.displayName)],
-    [t('fields.basis'), (c) => text(t(`vocab.basis.${c.basis}`))],
-    [t('fields.footprint'), (c) => text(t(`vocab.footprint.${c.footprint}`))],
-    [t('tab.register.columns.partners'), (c) => ({ kind: 'number', value: c.partnerIds.length })],
-    [t('fields.startDate'), (c) => date(c.startDate)],
-    [t('fields.endDate'), (c) => date(c.endDate)],
-    [t('fields.reviewFrequency'), (c) => text(t(`vocab.reviewFrequency.${c.reviewFrequency}`))],
-    [t('fields.lastReviewDate'), (c) => date(c.lastReviewDate)],
-    [t('fields.nextReviewDue'), (c) => date(c.nextReviewDue)],
-    [
-      t('tab.register.columns.reviewState'),
-      (c) => text(t(`tab.reviewState.${reviewState(c.nextReviewDue, today, { status: c.status }).state}`)),
-    ],
-    [t('fields.significance'), (c) => text(c.significance ? t(`vocab.significance.${c.significance}`) : undefined)],
-    [t('fields.annualCost'), (c) => money(c.annualCost)],
-    [t('fields.councilContribution'), (c) => money(c.councilContribution)],
-    [t('fields.panel'), (c) => text(c.panel)],
-    [
-      t('fields.lastAssessmentRag'),
-      (c) => text(c.lastAssessmentRag ? t(`vocab.rag.${c.lastAssessmentRag}`) : undefined),
-    ],
-    [
-      t('fields.lastAssessmentScore'),
-      (c) =>
-        c.lastAssessmentScore === undefined ? { kind: 'empty' } : { kind: 'number', value: c.lastAssessmentScore },
-    ],
-  ];
+  const cellOf =
+    (field: CollaborationField) =>
+    (c: Stored<Collaboration>): Cell => {
+      const v = fieldValue(c, field);
+      switch (v.kind) {
+        case 'empty':
+          return fieldSpec(field).kind === 'partners' ? { kind: 'number', value: 0 } : { kind: 'empty' };
+        case 'text':
+          return text(v.text);
+        case 'choice':
+          return text(v.codes.map((code) => t(`vocab.${v.set}.${code}`)).join(', '));
+        case 'yesNo':
+          return text(t(v.value ? 'tab.common.yes' : 'tab.common.no'));
+        case 'date':
+          return { kind: 'date', value: v.date };
+        case 'money':
+          return { kind: 'money', value: v.value };
+        case 'number':
+          return { kind: 'number', value: v.value };
+        case 'person':
+          return text(v.name);
+        case 'partners':
+          return { kind: 'number', value: v.ids.length };
+      }
+    };
+  const columns: Column[] = exportedFields('register').flatMap((field): Column[] => {
+    // The register's view shows how many partners there are, not who they are (the compendium names them).
+    const heading = field === 'partnerIds' ? t('tab.register.columns.partners') : t(`fields.${field}`);
+    const column: Column = [heading, cellOf(field)];
+    if (field === 'model')
+      return [
+        column,
+        [t('tab.register.columns.scope'), (c) => text(t(`tab.scope.${isInScope(c.model) ? 'in' : 'out'}`))],
+      ];
+    if (field === 'nextReviewDue')
+      return [
+        column,
+        [
+          t('tab.register.columns.reviewState'),
+          (c) => text(t(`tab.reviewState.${reviewState(c.nextReviewDue, today, { status: c.status }).state}`)),
+        ],
+      ];
+    return [column];
+  });
   return { headings: columns.map(([h]) => h), rows: records.map((r) => columns.map(([, value]) => value(r))) };
 }
 

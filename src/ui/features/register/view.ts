@@ -4,8 +4,7 @@
  * models are in scope, what "due soon" means and so on are the domain's.
  */
 import {
-  addDays,
-  DEFAULT_REVIEW_STATE_POLICY,
+  reviewDueRange,
   MODELS,
   SIGNIFICANCE_TIERS,
   STATUSES,
@@ -97,17 +96,16 @@ export function viewToParams(view: RegisterView): URLSearchParams {
 
 /** The store's query for a view on `today` (filters on indexed columns, run by the server). */
 export function queryFor(view: RegisterView, today: IsoDate, pageSize: number): CollaborationQuery {
-  const soon = DEFAULT_REVIEW_STATE_POLICY.dueSoonDays;
-  const range: Pick<CollaborationQuery, 'reviewDueOnOrAfter' | 'reviewDueOnOrBefore'> =
-    view.review === 'overdue'
-      ? { reviewDueOnOrBefore: addDays(today, -1) }
-      : view.review === 'dueSoon'
-        ? { reviewDueOnOrAfter: today, reviewDueOnOrBefore: addDays(today, soon) }
-        : view.review === 'onTrack'
-          ? { reviewDueOnOrAfter: addDays(today, soon + 1) }
-          : {};
+  // The review filter asks for what the domain's one review-state policy calls overdue, due soon or on track.
+  const due = view.review ? reviewDueRange(view.review, today) : undefined;
+  const range: Pick<CollaborationQuery, 'reviewDueOnOrAfter' | 'reviewDueOnOrBefore'> = {
+    ...(due?.onOrAfter ? { reviewDueOnOrAfter: due.onOrAfter } : {}),
+    ...(due?.onOrBefore ? { reviewDueOnOrBefore: due.onOrBefore } : {}),
+  };
+  // A closed record is never due: the review filter leaves it out unless the person asked for it.
+  const status = due && view.status.length === 0 ? due.statuses : view.status;
   return {
-    ...(view.status.length ? { status: view.status } : {}),
+    ...(status.length ? { status: [...status] } : {}),
     ...(view.model.length ? { model: view.model } : {}),
     ...(view.scope ? { inScope: view.scope === 'in' } : {}),
     ...(view.directorate ? { directorate: view.directorate } : {}),

@@ -1,31 +1,13 @@
 import { Link, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseSnapshot, type Action, type Stored } from '../../../domain';
+import { parseSnapshot, snapshotFields, type Action, type Stored } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
+import { useFieldText } from '../../components/useFieldText';
 import { StatusLabel } from '../actionPlan/shared';
 import { actionStatus } from '../../../domain';
 import { useReviewStyles } from './styles';
 import { loadOutcomeDraft, saveOutcomeDraft, type ReviewData } from './useReview';
-
-/** The record's fields the snapshot shows, in this order. */
-const SNAPSHOT_FIELDS = [
-  'reference',
-  'title',
-  'status',
-  'model',
-  'kind',
-  'leadOrganisation',
-  'leadOfficer',
-  'headOfService',
-  'directorate',
-  'lastReviewDate',
-  'nextReviewDue',
-  'reviewFrequency',
-  'annualCost',
-  'councilContribution',
-  'exitNote',
-] as const;
 
 /**
  * A review whose outcome is recorded: read-only. What the panel saw is shown
@@ -52,21 +34,7 @@ export function FrozenReview({ data }: { readonly data: ReviewData }) {
     };
   }, [app.services, review.id]);
 
-  const value = (field: string, v: unknown): string => {
-    if (v === undefined || v === null || v === '') return '–';
-    if (typeof v === 'object') {
-      const name = (v as { displayName?: unknown }).displayName;
-      return typeof name === 'string' ? name : JSON.stringify(v);
-    }
-    const text = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
-    if (field === 'status') return t(`vocab.status.${text}`);
-    if (field === 'model') return t(`vocab.model.${text}`);
-    if (field === 'kind') return t(`vocab.kind.${text}`);
-    if (field === 'reviewFrequency') return t(`vocab.reviewFrequency.${text}`);
-    if (field === 'lastReviewDate' || field === 'nextReviewDue') return format.date(text);
-    if (field === 'annualCost' || field === 'councilContribution') return format.currency(Number(v));
-    return text;
-  };
+  const value = useFieldText(undefined, '–');
 
   return (
     <>
@@ -124,7 +92,7 @@ export function FrozenReview({ data }: { readonly data: ReviewData }) {
           <>
             <Text>{t('review.frozen.snapshotIntro', { date: format.date(snapshot.heldOn) })}</Text>
             <dl className={styles.dl} data-testid="snapshot">
-              {SNAPSHOT_FIELDS.map((f) => (
+              {snapshotFields().map((f) => (
                 <div key={f} style={{ display: 'contents' }}>
                   <dt>{t(`fields.${f}`)}</dt>
                   <dd className={styles.dd}>{value(f, (snapshot.record as Record<string, unknown>)[f])}</dd>

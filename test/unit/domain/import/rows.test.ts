@@ -222,6 +222,8 @@ describe('the plan', () => {
       status: 'active',
       reviewFrequency: 'annual',
       serviceRisk: 'medium',
+      // As every writer stores it: prepareForSave works significance out.
+      significance: 'low',
     });
     const existingByKey = new Map([
       ['id:A2', stored('COL-0002', 'id:A2', 'Stored same', 'Purpose two')],
