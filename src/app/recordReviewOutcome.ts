@@ -16,6 +16,7 @@ import type { IsoDate } from '../domain/dates';
 import type { Action, Assessment, Review } from '../domain/entities';
 import type { ActionStore, CollaborationStore, PeopleDirectory, RepoError, ReviewStore, Stored } from '../domain/ports';
 import type { DomainError } from '../domain/result';
+import { deriveFields } from '../domain/prepare';
 import { applyOutcome, type OutcomeInput } from '../domain/reviewCycle';
 import { openActions, recordOutcome, type NewActionInput } from '../domain/reviews';
 import type { Outcome } from '../domain/vocabulary';
@@ -184,8 +185,11 @@ async function complete(
     if (!fresh.ok) return fresh.error;
     const applied = applyOutcome(fresh.value, outcome);
     if (!applied.ok) return { code: 'invalid', detail: JSON.stringify(applied.error) };
+    // The one prepare-for-save derivation (significance and the rest), keeping the review dates the
+    // outcome set; the outcome's own rules were checked by applyOutcome.
+    const prepared = deriveFields(applied.value.record, { base: applied.value.record });
     const saved = await ports.collaborations.update({
-      ...applied.value.record,
+      ...prepared,
       id: fresh.value.id,
       etag: fresh.value.etag,
     });

@@ -548,9 +548,9 @@ export function fieldValue(record: Partial<Collaboration>, key: CollaborationFie
   switch (spec.kind) {
     case 'text':
     case 'note':
-      return { kind: 'text', text: String(raw) };
+      return typeof raw === 'string' ? { kind: 'text', text: raw } : { kind: 'empty' };
     case 'choice':
-      return { kind: 'choice', set: spec.set!, codes: [String(raw)] };
+      return typeof raw === 'string' ? { kind: 'choice', set: spec.set!, codes: [raw] } : { kind: 'empty' };
     case 'multiChoice':
       return Array.isArray(raw) && raw.length > 0
         ? { kind: 'choice', set: spec.set!, codes: raw.map(String) }

@@ -1,4 +1,4 @@
-import type { FindResult } from './reminderPorts';
+import type { FindResult, PostErrorCode } from './reminderPorts';
 import type { Collaboration, Person } from './collaboration';
 import type { IsoDate } from './dates';
 import type {
@@ -199,18 +199,8 @@ export interface ChannelPostTarget {
   readonly channelId?: string;
 }
 
-/** Why a post failed, as the transports code it (notify's PostErrorCode). */
-export type ChannelPostCode =
-  | 'throttled'
-  | 'rejected'
-  | 'tooLarge'
-  | 'unauthorized'
-  | 'notFound'
-  | 'serverError'
-  | 'network'
-  | 'timeout'
-  | 'misconfigured'
-  | 'unexpected';
+/** Why a post failed, as the transports code it. */
+export type ChannelPostCode = PostErrorCode;
 
 export type ChannelPostResult =
   | { readonly ok: true; readonly messageId?: string; readonly messageUrl?: string }

@@ -3,6 +3,7 @@ import type { IsoDate } from '../domain/dates';
 import type { ChannelLanguage } from '../domain/entities';
 import type { Reminder, ReminderKind } from '../domain/reminders';
 import type { Rag, ReviewKind } from '../domain/vocabulary';
+import type { PanelCardInput } from '../domain/ports';
 import { formatDate, translate, type Locale } from '../i18n';
 import {
   CARD_SCHEMA,
@@ -408,20 +409,8 @@ export function splitDigest(input: DigestInput, options: SplitOptions = {}): Dig
 
 // ---------------------------------------------------------------- the review for the panel
 
-export interface PanelReviewInput {
-  readonly language: ChannelLanguage;
-  readonly collaboration: {
-    readonly reference: string;
-    readonly title: string;
-    readonly titleCy?: string;
-    readonly leadOfficer?: Person;
-  };
-  readonly review: { readonly kind: ReviewKind; readonly dueDate: IsoDate };
-  /** The latest assessment, when there is one. */
-  readonly assessment?: { readonly overallRag?: Rag; readonly score?: number };
-  /** Where Open goes (the collaboration's record). */
-  readonly url: string;
-}
+/** What the panel's card shows: the domain's PanelCardInput. */
+export type PanelReviewInput = PanelCardInput;
 
 const RAG_COLOR: Readonly<Record<Rag, TextColor>> = { red: 'Attention', amber: 'Warning', green: 'Good' };
 

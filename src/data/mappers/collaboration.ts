@@ -9,7 +9,7 @@ import {
 } from '../../domain';
 import { isInScope } from '../../domain/scope';
 import { COLLABORATION_COLUMNS, COLLABORATIONS } from '../schema';
-import { ItemReader, ItemWriter, mapItem, type SpItem } from './common';
+import { ItemWriter, mapItem, type ItemReader, type SpItem } from './common';
 import type { ListMapper } from './types';
 
 const list = COLLABORATIONS;

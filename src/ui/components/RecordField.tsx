@@ -172,7 +172,7 @@ export function RecordField({ field, ctx }: { readonly field: CollaborationField
         <MultiChoiceField
           {...common}
           className={styles.wide}
-          codes={CHOICE_SETS[spec.set!] as readonly string[]}
+          codes={CHOICE_SETS[spec.set!]}
           value={(value as string[] | undefined) ?? []}
           labelOf={(code) => t(`vocab.${spec.set}.${code}`)}
           onChange={set}
@@ -197,6 +197,6 @@ export function RecordField({ field, ctx }: { readonly field: CollaborationField
       return <DateField {...common} value={value as string | undefined} onChange={set} />;
     case 'money':
     case 'number':
-      return <ReadOnlyField name={field} label={label} value={value === undefined ? '–' : String(value)} />;
+      return <ReadOnlyField name={field} label={label} value={typeof value === 'number' ? String(value) : '–'} />;
   }
 }

@@ -1,13 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  COLLABORATION_FIELDS,
-  fieldValue,
-  type Collaboration,
-  type CollaborationField,
-  type Partner,
-  type Stored,
-} from '../../domain';
+import { COLLABORATION_FIELDS, fieldValue, type CollaborationField, type Partner, type Stored } from '../../domain';
 import { useFormat } from '../app/context';
 import { partnerName } from './PartnerPicker';
 
@@ -35,7 +28,7 @@ export function useFieldText(
         if (typeof value === 'boolean') return t(value ? 'tab.common.yes' : 'tab.common.no');
         return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
       }
-      const v = fieldValue({ [field]: value } as Partial<Collaboration>, field);
+      const v = fieldValue({ [field]: value }, field);
       switch (v.kind) {
         case 'empty':
           return none;
