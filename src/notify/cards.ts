@@ -2,7 +2,7 @@ import type { Person } from '../domain/collaboration';
 import type { IsoDate } from '../domain/dates';
 import type { ChannelLanguage } from '../domain/entities';
 import type { Reminder, ReminderKind } from '../domain/reminders';
-import type { Rag, ReviewKind } from '../domain/vocabulary';
+import type { Rag } from '../domain/vocabulary';
 import type { PanelCardInput } from '../domain/ports';
 import { formatDate, translate, type Locale } from '../i18n';
 import {

@@ -8,7 +8,6 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
-  Text,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -30,6 +29,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { candidateOf, type FormState } from '../../components/formState';
 import { fieldMessages } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
+import { FieldGroup } from '../../components/FieldGroup';
 import { RecordField, setField, type RecordFieldContext } from '../../components/RecordField';
 import { useLookup } from '../../components/useLookups';
 
@@ -40,26 +40,6 @@ const PLACEHOLDER_REFERENCE = 'COL-0001';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '960px' },
-  step: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    margin: 0,
-    minWidth: 0,
-  },
-  legend: {
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase400,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-  },
-  guide: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalM },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalM,
-  },
   wide: { gridColumn: '1 / -1' },
   model: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS },
@@ -117,14 +97,11 @@ function Step({
   readonly guide: string;
   readonly children: ReactNode;
 }) {
-  const styles = useStyles();
   const { t } = useTranslation();
   return (
-    <fieldset className={styles.step}>
-      <legend className={styles.legend}>{t('tab.new.step', { n, title: legend })}</legend>
-      <Text className={styles.guide}>{guide}</Text>
-      <div className={styles.grid}>{children}</div>
-    </fieldset>
+    <FieldGroup legend={t('tab.new.step', { n, title: legend })} guide={guide}>
+      {children}
+    </FieldGroup>
   );
 }
 

@@ -1,5 +1,4 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   allowedTransitions,
@@ -16,29 +15,11 @@ import {
 import { useApp, useFormat } from '../../app/context';
 import { ChoiceField, DateField, ReadOnlyField } from '../../components/form';
 import type { FormState } from '../../components/formState';
+import { FieldGroup } from '../../components/FieldGroup';
 import { RecordField, setField, type RecordFieldContext } from '../../components/RecordField';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
-  fieldset: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    margin: 0,
-    minWidth: 0,
-  },
-  legend: {
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase400,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-  },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalM,
-  },
   scope: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -52,16 +33,6 @@ export interface RecordFormProps {
   readonly partners: readonly Stored<Partner>[];
   readonly mappings: readonly ChannelMapping[];
   readonly councilName: string;
-}
-
-function Section({ legend, children }: { readonly legend: string; readonly children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <fieldset className={styles.fieldset}>
-      <legend className={styles.legend}>{legend}</legend>
-      <div className={styles.grid}>{children}</div>
-    </fieldset>
-  );
 }
 
 const SECTIONS: readonly FormSection[] = ['what', 'partners', 'people', 'lifecycle', 'money', 'governance'];
@@ -142,7 +113,7 @@ export function RecordForm({ form, storedStatus, onChange, errors, partners, map
   return (
     <div className={styles.form}>
       {SECTIONS.map((section) => (
-        <Section key={section} legend={t(`tab.record.sections.${section}`)}>
+        <FieldGroup key={section} legend={t(`tab.record.sections.${section}`)}>
           {fieldsOfSection(section).map(control)}
           {section === 'governance' ? (
             <ReadOnlyField
@@ -158,7 +129,7 @@ export function RecordForm({ form, storedStatus, onChange, errors, partners, map
               }
             />
           ) : null}
-        </Section>
+        </FieldGroup>
       ))}
       <Text className={styles.scope}>{t('tab.record.requiredNote')}</Text>
     </div>
