@@ -19,6 +19,11 @@ export interface PrepareOptions {
    * panel set at its review is kept.
    */
   readonly base?: Collaboration;
+  /**
+   * The writer was given the next review itself (an imported register's own date): it is kept,
+   * not worked out again from the frequency.
+   */
+  readonly nextReviewGiven?: boolean;
 }
 
 const fold = (s: string) =>
@@ -57,7 +62,7 @@ export function deriveFields(input: Collaboration, options: PrepareOptions = {})
     base.reviewFrequency !== record.reviewFrequency ||
     base.lastReviewDate !== record.lastReviewDate ||
     base.startDate !== record.startDate;
-  if (scheduled(record) && scheduleChanged) {
+  if (scheduled(record) && scheduleChanged && !(options.nextReviewGiven && record.nextReviewDue !== undefined)) {
     const due = nextReviewDue(record.reviewFrequency, {
       lastReviewDate: record.lastReviewDate,
       startDate: record.startDate,

@@ -22,6 +22,14 @@ export const MAX_PAGE = 5000;
 export const BATCH_SIZE = 100;
 /** Keep a `$filter` of OR-ed keys well inside SharePoint's URL length limit. */
 const MAX_FILTER_CHARS = 1500;
+/** How many leading characters keys of one chunk share at least (COL-, ACT-, id:…). */
+const KEY_PREFIX = 4;
+
+const commonPrefix = (a: string, b: string): string => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+};
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 export const fail = <E = never>(error: RepoError<E>): { ok: false; error: RepoError<E> } => ({ ok: false, error });
@@ -193,32 +201,61 @@ export class ListRepository<T extends object> {
       : fail({ code: 'notFound', detail: `${this.title}: no ${this.keyColumn} ${key}` });
   }
 
-  /** Items whose key is among these: OR-ed equality on the indexed key column, in chunks that keep URLs short. */
-  async findByKeys(keys: readonly string[]): Promise<RepoResult<Stored<T>[]>> {
-    const unique = [...new Set(keys)];
+  /**
+   * Items whose key is among these, read in a way that passes the list view threshold (see
+   * `findIn`): a retried create that met its own earlier write is found this way on any size of list.
+   */
+  findByKeys(keys: readonly string[]): Promise<RepoResult<Stored<T>[]>> {
+    return this.findIn(this.keyColumn, keys, (v) => Math.min(KEY_PREFIX, v.length));
+  }
+
+  /**
+   * Items whose indexed `column` is one of `values`, in chunks: each request is
+   * `startswith(column,'<the chunk's common prefix>') and (column eq ... or ...)`, so its leftmost
+   * condition is a seekable one on the indexed column (an `or` first fails on a list of more
+   * than 5,000 items). Values are sorted so a chunk shares a long prefix (at least `minPrefix`
+   * characters); a chunk SharePoint still refuses is halved until it passes.
+   */
+  async findIn(
+    column: string,
+    values: readonly string[],
+    minPrefix: (v: string) => number,
+  ): Promise<RepoResult<Stored<T>[]>> {
+    const sorted = [...new Set(values)].sort();
     const out: Stored<T>[] = [];
-    let chunk: string[] = [];
-    let length = 0;
-    const flush = async (): Promise<RepoError | undefined> => {
-      if (chunk.length === 0) return undefined;
-      const r = await this.readAll({ filter: this.f.anyOf(this.keyColumn, chunk) });
-      chunk = [];
-      length = 0;
-      if (!r.ok) return r.error;
-      out.push(...r.value);
-      return undefined;
-    };
-    for (const key of unique) {
-      const clauseLength = this.keyColumn.length + odataString(key).length + 8;
-      if (length + clauseLength > MAX_FILTER_CHARS) {
-        const e = await flush();
-        if (e) return fail(e);
+    const read = async (chunk: readonly string[], prefix: string): Promise<RepoError | undefined> => {
+      const filter = and(this.f.startswith(column, prefix), this.f.anyOf(column, chunk));
+      const r = await this.readAll({ filter });
+      if (r.ok) {
+        out.push(...r.value);
+        return undefined;
       }
-      chunk.push(key);
-      length += clauseLength;
+      if (r.error.code !== 'threshold' || chunk.length === 1) return r.error;
+      const half = Math.ceil(chunk.length / 2);
+      const [first, second] = [chunk.slice(0, half), chunk.slice(half)];
+      return (await read(first, first.reduce(commonPrefix))) ?? (await read(second, second.reduce(commonPrefix)));
+    };
+    let chunk: string[] = [];
+    let prefix = '';
+    let length = 0;
+    for (const v of sorted) {
+      const size = column.length + odataString(v).length + 8;
+      const next = chunk.length === 0 ? v : commonPrefix(prefix, v);
+      if (chunk.length > 0 && (length + size > MAX_FILTER_CHARS || next.length < Math.min(minPrefix(v), v.length))) {
+        const e = await read(chunk, prefix);
+        if (e) return fail(e);
+        chunk = [];
+        length = 0;
+      }
+      prefix = chunk.length === 0 ? v : commonPrefix(prefix, v);
+      chunk.push(v);
+      length += size;
     }
-    const e = await flush();
-    return e ? fail(e) : ok(out);
+    if (chunk.length > 0) {
+      const e = await read(chunk, prefix);
+      if (e) return fail(e);
+    }
+    return ok(out);
   }
 
   /** True when the stored item holds what `value` would write. */

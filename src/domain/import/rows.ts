@@ -339,6 +339,7 @@ export function recordOf(
   const checked = prepareForSave(record as Collaboration, {
     ...(options.councilName ? { councilName: options.councilName } : {}),
     ...(options.existing ? { base: options.existing } : {}),
+    nextReviewGiven: draft.values.nextReviewDue !== undefined,
   });
   if (!checked.ok) {
     for (const e of checked.error) {

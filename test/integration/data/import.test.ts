@@ -222,4 +222,16 @@ describe('import into a list past the view threshold', () => {
       'COL-0300',
     ]);
   }, 180_000);
+
+  it('a batched create sent again (its answer lost) finds its own earlier writes past the threshold', async () => {
+    const sp = spAs(server, 'governance');
+    const stored = await createImportTarget(sp).findByReferences(['COL-0101', 'COL-0102', 'COL-0250']);
+    if (!stored.ok) throw new Error(JSON.stringify(stored.error));
+    const values = stored.value.map(({ id: _id, etag: _etag, modified: _modified, ...rest }) => rest);
+    const before = await countItems(server, 'Collaborations');
+    // The same creates again, as after a lost response: the duplicates are looked up on the indexed key.
+    const again = await reposAs(server, 'governance').collaborations.createMany(values);
+    expect(again.map((r) => (r.ok ? r.value.reference : r.error.code))).toEqual(['COL-0101', 'COL-0102', 'COL-0250']);
+    expect(await countItems(server, 'Collaborations')).toBe(before);
+  }, 120_000);
 });
