@@ -17,7 +17,7 @@ import { writeCsv } from '../transfer/csv';
 import { personNames, runImport } from '../transfer/importer';
 import { resolvePeople } from '../transfer/people';
 import { readTable } from '../transfer/table';
-import type { Figure } from './run';
+import type { Figure } from './figure';
 
 const MODELS = ['Joint committee', 'Delegated function', 'MoU', 'Secondment', 'SLA', 'Teckal company', 'Cyd-bwyllgor'];
 const STATUSES = ['Live', 'Active', 'Proposed', 'Under review', 'Gweithredol', 'Closed'];
