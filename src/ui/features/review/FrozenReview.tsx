@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseSnapshot, type Action, type Stored } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
-import { StatusLabel } from '../actionPlan/shared';
+import { StatusLabel } from '../../components/actionShared';
 import { actionStatus } from '../../../domain';
 import { useReviewStyles } from './styles';
 import { loadOutcomeDraft, saveOutcomeDraft, type ReviewData } from './useReview';
