@@ -7,8 +7,8 @@ import { startListServer } from '../../../src/local/server';
 import type { AdaptiveCard } from '../../../src/notify/cardSchema';
 import { readWindow, runReminders, type ReminderRepositories } from '../../../src/notify/job';
 import type { ChannelTarget, Transport } from '../../../src/notify/transports';
-import { links, TODAY } from './fixtures';
-import { cardProblems } from './validate';
+import { links, TODAY } from '../../unit/notify/fixtures';
+import { cardProblems } from '../../unit/notify/validate';
 
 /**
  * The job end to end over the embedded list server (the one fake of the
