@@ -173,6 +173,8 @@ describe('the assessment form runner', () => {
 
     const key = decodeURIComponent(window.location.hash.replace('#/assessment/', ''));
     expect(key).toMatch(/^ASM-COL-0011-/);
+    // The page goes before its autosave of that answer runs, so no update lands outside act().
+    cleanup();
     const all = await stores().assessments.forCollaboration(await collaborationId('COL-0011'));
     expect(all.ok && all.value.filter((a) => a.templateKey === TEMPLATE.key).map((a) => a.key)).toEqual([key]);
   });
