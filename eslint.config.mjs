@@ -1,6 +1,8 @@
 // ESLint flat config: type-aware TypeScript rules, and the layer rules of
 // DESIGN.md enforced by import restrictions (domain imports nothing outward;
-// ui never touches SharePoint code; data knows no UI).
+// ui never touches SharePoint code; data knows no UI), one import at a time.
+// .dependency-cruiser.cjs (`npm run depcruise`) checks the same layers over the
+// whole graph: transitive reach, cycles, and UI features importing each other.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -39,8 +41,19 @@ export default tseslint.config(
   {
     files: ['src/data/**/*.ts'],
     rules: restrict(
-      ['**/ui/**', '**/notify/**', '**/teams/**', '**/cli/**', '**/local/**', 'react', 'react-dom', '@fluentui/*'],
+      ['**/ui/**', '**/notify/**', '**/teams/**', '**/cli/**', '**/local/**', '**/app/**', 'react', 'react-dom', '@fluentui/*'],
       'src/data knows SharePoint and the domain only (DESIGN.md layers).',
+    ),
+  },
+  {
+    // The same rule as .dependency-cruiser.cjs's app-imports-domain-only, one import at a time.
+    files: ['src/app/**/*.ts'],
+    rules: restrict(
+      [
+        '**/data/**', '**/data', '**/ui/**', '**/notify/**', '**/teams/**', '**/local/**', '**/cli/**', '**/i18n/**',
+        '**/transfer/**', '**/functions/**', 'react', 'react-dom', '@pnp/*', '@fluentui/*', '@microsoft/teams-js', 'better-sqlite3',
+      ],
+      'src/app (use cases) imports the domain (and src/lib) only; adapters are passed in (DESIGN.md layers).',
     ),
   },
   {

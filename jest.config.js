@@ -44,6 +44,16 @@ module.exports = {
       setupFiles: ['<rootDir>/test/ui/setup-globals.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/ui/setup.ts'],
     },
-    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      // The tab is built once, before the journeys' workers start.
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+    },
   ],
+  // Jest's default on two cores is ONE worker (cores - 1). The UI and end-to-end files spend much of
+  // their time waiting on the embedded server and Chromium, so two workers keep both cores busy.
+  maxWorkers: 2,
 };

@@ -21,7 +21,7 @@ import {
 } from '../domain';
 import { SHIPPED_TEMPLATES } from '../domain/shippedTemplates';
 import { startListServer } from '../local/server';
-import type { Figure } from './run';
+import type { Figure } from './figure';
 
 function answersFor(template: AssessmentTemplate, seed: number): Record<string, Answer> {
   const out: Record<string, Answer> = {};

@@ -16,7 +16,7 @@ import { startListServer } from '../local/server';
 import { writeCsv } from '../transfer/csv';
 import { personNames, resolvePeople, runImport } from '../app/importRegister';
 import { readTable } from '../transfer/table';
-import type { Figure } from './run';
+import type { Figure } from './figure';
 
 const MODELS = ['Joint committee', 'Delegated function', 'MoU', 'Secondment', 'SLA', 'Teckal company', 'Cyd-bwyllgor'];
 const STATUSES = ['Live', 'Active', 'Proposed', 'Under review', 'Gweithredol', 'Closed'];

@@ -12,7 +12,7 @@ import { createRepositories } from '../data/repositories';
 import { createSp } from '../data/sp';
 import { addDays, planGrid, recordOutcome, type Action, type Collaboration, type IsoDate } from '../domain';
 import { startListServer } from '../local/server';
-import type { Figure } from './run';
+import type { Figure } from './figure';
 
 const TODAY: IsoDate = '2026-11-24';
 

@@ -8,11 +8,9 @@
  */
 import { cpus } from 'node:os';
 
-export interface Figure {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-}
+import type { Figure } from './figure';
+
+export type { Figure } from './figure';
 
 type Section = () => Figure[] | Promise<Figure[]>;
 

@@ -13,7 +13,7 @@ import { draftFrom, publishTemplate } from '../domain';
 import { SHIPPED_TEMPLATES } from '../domain/shippedTemplates';
 import { generateDemoData } from '../local/demo';
 import { startListServer } from '../local/server';
-import type { Figure } from './run';
+import type { Figure } from './figure';
 
 async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   const start = performance.now();

@@ -5,7 +5,7 @@ import type { RunningListServer } from '../../src/local/server';
 import type { Answer, Assessment, AssessmentTemplate } from '../../src/domain';
 import { exportTable } from '../../src/ui/features/register/exportView';
 import { translate } from '../../src/i18n';
-import { renderTab, servicesFor, startServer } from './helpers';
+import { renderTab, servicesFor, settle, startServer } from './helpers';
 
 /** A small template of every kind of question, saved by the governance team before the tests. */
 const TEMPLATE: AssessmentTemplate = {
@@ -177,6 +177,8 @@ describe('the assessment form runner', () => {
 
     const key = decodeURIComponent(window.location.hash.replace('#/assessment/', ''));
     expect(key).toMatch(/^ASM-COL-0011-/);
+    // The page goes before its autosave of that answer runs, so no update lands outside act().
+    cleanup();
     const all = await stores().assessments.forCollaboration(await collaborationId('COL-0011'));
     expect(all.ok && all.value.filter((a) => a.templateKey === TEMPLATE.key).map((a) => a.key)).toEqual([key]);
   });
@@ -360,6 +362,8 @@ describe('the assessment form runner', () => {
         performance: { kind: 'score', value: 1 },
       }),
     );
+    // The server has the merge; the page's own save is still taking its answer in.
+    await settle();
     expect(within(group(/How well does it perform/)).getByRole('radio', { name: '1' })).toBeChecked();
   });
 

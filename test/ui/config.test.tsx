@@ -1,5 +1,5 @@
 /** @jest-environment ./test/ui/jsdom-with-fetch-env.js */
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { app, pages } from '@microsoft/teams-js';
 import type { RunningListServer } from '../../src/local/server';
@@ -60,7 +60,8 @@ describe('the channel tab configuration page', () => {
     await user.click(await screen.findByRole('option', { name: 'Education' }));
     await waitFor(() => expect(teams.validity.at(-1)).toBe(true));
     expect(screen.getByText('The tab will be called “Collaborations: Education”.')).toBeInTheDocument();
-    await teams.save();
+    // Teams' Save runs the page's handler, which sets its state: inside act().
+    await act(() => teams.save());
     expect(teams.saved).toHaveLength(1);
     expect(teams.saved[0]).toMatchObject({
       entityId: 'directorate:Education',
@@ -76,7 +77,8 @@ describe('the channel tab configuration page', () => {
     await user.click(await screen.findByRole('radio', { name: "One panel's reviews" }));
     await user.click(screen.getByRole('combobox', { name: /^Review panel/ }));
     await user.click(await screen.findByRole('option', { name: 'Governance and Audit Committee' }));
-    await teams.save();
+    // Teams' Save runs the page's handler, which sets its state: inside act().
+    await act(() => teams.save());
     expect(teams.saved[0]).toMatchObject({
       entityId: 'panel:panel-gac',
       suggestedDisplayName: 'Reviews: Governance and Audit Committee',

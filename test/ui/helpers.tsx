@@ -3,7 +3,7 @@
  * real repositories (STYLE.md: one fake, reused). Only the Teams host is
  * stood in for, at the SDK boundary.
  */
-import { render, type RenderResult } from '@testing-library/react';
+import { act, render, type RenderResult } from '@testing-library/react';
 import { startListServer, type RunningListServer } from '../../src/local/server';
 import type { Locale } from '../../src/i18n';
 import type { Host, TeamsSdk, ThemeName } from '../../src/teams/host';
@@ -30,10 +30,34 @@ export interface ServicesOptions {
   readonly onFetch?: (url: string, init?: RequestInit) => void;
 }
 
+/** Requests under way, and when one last started or ended: what `settle()` waits on. */
+let inFlight = 0;
+let lastActivity = 0;
+
+/**
+ * Waits, inside act(), until the tab has made no request for `quietMs`: every load it started
+ * (a reload after a save, a list a section fetches) has landed and set its state. Call it before
+ * a test reads the server directly or ends, so no update lands outside act().
+ */
+export async function settle(quietMs = 100): Promise<void> {
+  await act(async () => {
+    for (;;) {
+      const since = Date.now() - lastActivity;
+      if (inFlight === 0 && since >= quietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, inFlight === 0 ? quietMs - since : 20));
+    }
+  });
+}
+
 export function servicesFor(siteUrl: string, options: ServicesOptions = {}): Services {
   const counted: typeof fetch = (input, init) => {
     options.onFetch?.(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init);
-    return fetch(input, init);
+    inFlight += 1;
+    lastActivity = Date.now();
+    return fetch(input, init).finally(() => {
+      inFlight -= 1;
+      lastActivity = Date.now();
+    });
   };
   return createServices({
     config: { siteUrl, dev: true, clientId: '', tenantId: '' },

@@ -2,7 +2,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RunningListServer } from '../../src/local/server';
-import { renderTab, servicesFor, startServer } from './helpers';
+import { renderTab, servicesFor, settle, startServer } from './helpers';
 
 let server: RunningListServer;
 beforeAll(async () => {
@@ -22,20 +22,22 @@ describe('choosing people and partners', () => {
     expect(lead).toHaveValue("Dylan O'Brien");
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
+    await settle();
     const stored = await servicesFor(server.siteUrl).stores.collaborations.getByReference('COL-0015');
     expect(stored.ok && stored.value.leadOfficer).toMatchObject({ id: 9, displayName: "Dylan O'Brien" });
   });
 
   it('adds a partner organisation found by its Welsh name', async () => {
     const user = userEvent.setup();
-    renderTab(server.siteUrl, { hash: '#/collaboration/COL-0016' });
     const before = await servicesFor(server.siteUrl).stores.collaborations.getByReference('COL-0016');
+    renderTab(server.siteUrl, { hash: '#/collaboration/COL-0016' });
     const input = await screen.findByRole('combobox', { name: 'Partner organisations' });
     await user.click(input);
     await user.paste('Heddlu Gwent');
     await user.click(await screen.findByRole('option', { name: 'Gwent Police' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
+    await settle();
     const after = await servicesFor(server.siteUrl).stores.collaborations.getByReference('COL-0016');
     await waitFor(() =>
       expect(after.ok && before.ok && after.value.partnerIds.length).toBe(

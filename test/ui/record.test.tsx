@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RunningListServer } from '../../src/local/server';
-import { renderTab, servicesFor, startServer } from './helpers';
+import { renderTab, servicesFor, settle, startServer } from './helpers';
 
 let server: RunningListServer;
 beforeAll(async () => {
@@ -37,7 +37,9 @@ async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement
 
 const openRecord = async (reference: string) => {
   renderTab(server.siteUrl, { hash: `#/collaboration/${reference}` });
-  return screen.findByRole('textbox', { name: /^Name( \*)?$/ });
+  const name = await screen.findByRole('textbox', { name: /^Name( \*)?$/ });
+  await settle(); // the partners and people it looks up have landed
+  return name;
 };
 
 describe('a collaboration record', () => {
@@ -51,6 +53,7 @@ describe('a collaboration record', () => {
     expect(screen.getByText('You have unsaved changes.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    await settle();
     expect((await storedRecord('COL-0002')).title).toBe('Glan-yr-Afon Public Services Board (renamed)');
   });
 
@@ -109,6 +112,7 @@ describe('a collaboration record', () => {
     expect(within(group('Purpose')).getByRole('radio', { name: 'Keep yours', hidden: true })).toBeChecked();
     await user.click(inDialog.getByRole('button', { name: 'Save the merged record', hidden: true }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    await settle();
     const merged = await storedRecord('COL-0006');
     expect(merged.title).toBe('Their new name');
     expect(merged.purpose).toBe('My new purpose.');
@@ -143,6 +147,7 @@ describe('a collaboration record', () => {
     }
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    await settle();
     expect((await storedRecord('COL-0008')).title).toMatch(/\(throttled\)$/);
   });
 
@@ -152,6 +157,7 @@ describe('a collaboration record', () => {
     await fill(user, name, 'Renamed for the history');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
+    await settle();
     await user.click(screen.getByRole('tab', { name: 'Version history' }));
     const table = await screen.findByRole('table', { name: /Changes in version 2/ });
     const row = within(table).getByRole('row', { name: /Name/ });
@@ -166,6 +172,7 @@ describe('a collaboration record', () => {
     await fill(user, name, '<b>bold</b> & <script>x</script>');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
+    await settle();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('<b>bold</b> & <script>x</script>');
     expect(document.querySelector('h1 b, h1 script')).toBeNull();
   });

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RunningListServer } from '../../src/local/server';
 import { collaboration } from '../integration/data/fixtures';
-import { renderTab, servicesFor, startServer } from './helpers';
+import { renderTab, servicesFor, settle, startServer } from './helpers';
 
 let server: RunningListServer;
 beforeAll(async () => {
@@ -98,6 +98,7 @@ describe('a review', () => {
     expect(await screen.findByRole('heading', { name: 'What the panel saw' })).toBeInTheDocument();
     expect(screen.getByTestId('frozen-outcome')).toHaveTextContent('Continue with actions');
     expect(screen.queryByRole('button', { name: 'Record outcome' })).not.toBeInTheDocument();
+    await settle();
 
     const services = servicesFor(server.siteUrl, { devUser: 'governance' });
     const stored = await storedReview(review.id);
@@ -149,6 +150,7 @@ describe('a review', () => {
 
     expect(await screen.findByTestId('frozen-outcome', {}, { timeout: 10_000 })).toHaveTextContent('Continue');
     expect(screen.getByTestId('unrecorded-note')).toHaveTextContent('Withdraw at the end of the year.');
+    await settle();
     expect((await storedReview(review.id)).decisionNote).toBe('The panel agreed to continue.');
   });
 
@@ -170,6 +172,7 @@ describe('a review', () => {
     expect(
       await screen.findByText('Outcome recorded. The review is now frozen.', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
+    await settle();
     const services = servicesFor(server.siteUrl, { devUser: 'governance' });
     const record = await services.stores.collaborations.get(c.id);
     expect(record.ok && record.value).toMatchObject({

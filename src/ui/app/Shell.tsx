@@ -10,7 +10,7 @@ import { THEME_NAMES } from './theme';
 
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
 const RegisterPage = lazy(() => import('../features/register/RegisterPage').then((m) => ({ default: m.RegisterPage })));
-const RecordPage = lazy(() => import('../features/record/RecordPage').then((m) => ({ default: m.RecordPage })));
+const RecordPage = lazy(() => import('./RecordRoute').then((m) => ({ default: m.RecordRoute })));
 const NewCollaborationPage = lazy(() =>
   import('../features/newCollaboration/NewCollaborationPage').then((m) => ({ default: m.NewCollaborationPage })),
 );

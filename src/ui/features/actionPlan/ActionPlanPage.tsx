@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { displayTitle } from '../../components/recordText';
-import { ActionEditor } from './ActionFields';
+import { ActionEditor } from '../../components/ActionFields';
 import { PlanGrid } from './PlanGrid';
 import { planRange, planYearOf, usePlanData } from './usePlanData';
 

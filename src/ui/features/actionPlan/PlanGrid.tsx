@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { planGrid, type Action, type IsoDate, type Stored } from '../../../domain';
 import { useFormat } from '../../app/context';
 import { RouterLink } from '../../components/RouterLink';
-import { StatusLabel } from './shared';
+import { StatusLabel } from '../../components/actionShared';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', maxWidth: '100%' },

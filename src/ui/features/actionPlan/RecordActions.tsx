@@ -7,7 +7,7 @@ import { paths } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { RouterLink } from '../../components/RouterLink';
-import { ActionEditor } from './ActionFields';
+import { ActionEditor } from '../../components/ActionFields';
 import { PlanGrid } from './PlanGrid';
 import { planRange, planYearOf, usePlanData } from './usePlanData';
 

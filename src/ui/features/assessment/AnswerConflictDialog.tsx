@@ -1,21 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Radio,
-  RadioGroup,
-  Text,
-} from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerConflict, AssessmentTemplate } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
+import { ConflictDialog } from '../../components/ConflictDialog';
 import { answerText, questionText } from './text';
-import { useConflictStyles } from '../../components/conflictStyles';
 
 export interface AnswerConflictDialogProps {
   /** Kept mounted and opened or closed, so the dialog gives the page back when it closes. */
@@ -32,7 +20,6 @@ export interface AnswerConflictDialogProps {
  * of the other person's version. Nothing is overwritten silently.
  */
 export function AnswerConflictDialog({ open, template, conflicts, onMerge, onCancel }: AnswerConflictDialogProps) {
-  const styles = useConflictStyles();
   const { t } = useTranslation();
   const { locale } = useApp();
   const format = useFormat();
@@ -51,52 +38,27 @@ export function AnswerConflictDialog({ open, template, conflicts, onMerge, onCan
   const byKey = new Map(template.questions.map((q) => [q.key, q]));
 
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_e, d) => !d.open && onCancel()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('assess.conflict.title')}</DialogTitle>
-          <DialogContent>
-            <Text as="p">{t('assess.conflict.intro')}</Text>
-            <ul className={styles.list}>
-              {conflicts.map((c) => {
-                const q = byKey.get(c.questionKey);
-                const label = q ? questionText(q, locale) : c.questionKey;
-                return (
-                  <li key={c.questionKey} className={styles.item}>
-                    <RadioGroup
-                      aria-label={label}
-                      value={choices[c.questionKey]}
-                      onChange={(_e, d) => setChoices((s) => ({ ...s, [c.questionKey]: d.value as 'mine' | 'theirs' }))}
-                    >
-                      <Text weight="semibold">{label}</Text>
-                      <div className={styles.values}>
-                        <div>
-                          <Radio value="mine" label={t('assess.conflict.keepMine')} />
-                          <Text as="p" className={styles.value} data-testid={`mine-${c.questionKey}`}>
-                            {answerText(t, format, c.mine)}
-                          </Text>
-                        </div>
-                        <div>
-                          <Radio value="theirs" label={t('assess.conflict.keepTheirs')} />
-                          <Text as="p" className={styles.value} data-testid={`theirs-${c.questionKey}`}>
-                            {answerText(t, format, c.theirs)}
-                          </Text>
-                        </div>
-                      </div>
-                    </RadioGroup>
-                  </li>
-                );
-              })}
-            </ul>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => onMerge(choices)}>
-              {t('assess.conflict.save')}
-            </Button>
-            <Button onClick={onCancel}>{t('assess.conflict.cancel')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConflictDialog
+      open={open}
+      title={t('assess.conflict.title')}
+      intro={t('assess.conflict.intro')}
+      items={conflicts.map((c) => {
+        const q = byKey.get(c.questionKey);
+        return {
+          key: c.questionKey,
+          label: q ? questionText(q, locale) : c.questionKey,
+          mine: answerText(t, format, c.mine),
+          theirs: answerText(t, format, c.theirs),
+        };
+      })}
+      mineLabel={t('assess.conflict.keepMine')}
+      theirsLabel={t('assess.conflict.keepTheirs')}
+      choice={{ value: choices, onChange: (key, side) => setChoices((s) => ({ ...s, [key]: side })) }}
+      actions={[
+        { label: t('assess.conflict.save'), onClick: () => onMerge(choices), primary: true },
+        { label: t('assess.conflict.cancel'), onClick: onCancel },
+      ]}
+      onDismiss={onCancel}
+    />
   );
 }

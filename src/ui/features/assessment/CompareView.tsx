@@ -1,17 +1,4 @@
-import {
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Title3,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, Text, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import {
   compareAssessments,
@@ -22,6 +9,7 @@ import {
   type Rag,
 } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
+import { SimpleTable } from '../../components/SimpleTable';
 import { answerText, questionText, sectionTitle } from './text';
 
 const useStyles = makeStyles({
@@ -91,32 +79,37 @@ export function CompareView({ before, after, template }: CompareViewProps) {
           <MessageBarBody>{t('assess.compare.none')}</MessageBarBody>
         </MessageBar>
       ) : (
-        <Table aria-label={t('assess.compare.tableLabel')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('assess.compare.section')}</TableHeaderCell>
-              <TableHeaderCell>{t('assess.compare.question')}</TableHeaderCell>
-              <TableHeaderCell>{t('assess.compare.before')}</TableHeaderCell>
-              <TableHeaderCell>{t('assess.compare.after')}</TableHeaderCell>
-              <TableHeaderCell>{t('assess.compare.change')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {comparison.changes.map((c) => {
-              const q = byKey.get(c.questionKey);
-              const s = sections.get(c.sectionKey);
-              return (
-                <TableRow key={c.questionKey} data-question={c.questionKey}>
-                  <TableCell className={styles.cell}>{s ? sectionTitle(s, locale) : c.sectionKey}</TableCell>
-                  <TableCell className={styles.cell}>{q ? questionText(q, locale) : c.questionKey}</TableCell>
-                  <TableCell className={styles.cell}>{answerText(t, format, c.before)}</TableCell>
-                  <TableCell className={styles.cell}>{answerText(t, format, c.after)}</TableCell>
-                  <TableCell className={styles.cell}>{points(c.scoreChange)}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          label={t('assess.compare.tableLabel')}
+          rows={comparison.changes}
+          rowKey={(c) => c.questionKey}
+          rowProps={(c) => ({ 'data-question': c.questionKey })}
+          columns={[
+            {
+              heading: t('assess.compare.section'),
+              cell: (c) => {
+                const s = sections.get(c.sectionKey);
+                return s ? sectionTitle(s, locale) : c.sectionKey;
+              },
+              className: styles.cell,
+            },
+            {
+              heading: t('assess.compare.question'),
+              cell: (c) => {
+                const q = byKey.get(c.questionKey);
+                return q ? questionText(q, locale) : c.questionKey;
+              },
+              className: styles.cell,
+            },
+            {
+              heading: t('assess.compare.before'),
+              cell: (c) => answerText(t, format, c.before),
+              className: styles.cell,
+            },
+            { heading: t('assess.compare.after'), cell: (c) => answerText(t, format, c.after), className: styles.cell },
+            { heading: t('assess.compare.change'), cell: (c) => points(c.scoreChange), className: styles.cell },
+          ]}
+        />
       )}
     </section>
   );

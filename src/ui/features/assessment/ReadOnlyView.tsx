@@ -2,7 +2,7 @@ import { Link, makeStyles, Text, Title3, tokens } from '@fluentui/react-componen
 import { useTranslation } from 'react-i18next';
 import { sectionsOf, type Assessment, type AssessmentTemplate } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
-import { RagBadge } from './RagBadge';
+import { RagBadge } from '../../components/RagBadge';
 import { answerText, guidanceText, questionText, sectionTitle, templateTitle } from './text';
 
 const useStyles = makeStyles({

@@ -29,7 +29,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
-import { RagBadge } from './RagBadge';
+import { RagBadge } from '../../components/RagBadge';
 import { templateTitle } from './text';
 
 const useStyles = makeStyles({

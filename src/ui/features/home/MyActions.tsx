@@ -5,8 +5,8 @@ import { actionStatus, type Action, type Stored } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
 import { paths } from '../../app/router';
 import { RouterLink } from '../../components/RouterLink';
-import { ActionProgress } from '../actionPlan/ActionProgress';
-import { StatusLabel } from '../actionPlan/shared';
+import { ActionProgress } from '../../components/ActionProgress';
+import { StatusLabel } from '../../components/actionShared';
 import type { MyAction } from './useHomeData';
 
 const useStyles = makeStyles({

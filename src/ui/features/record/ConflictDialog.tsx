@@ -1,21 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Radio,
-  RadioGroup,
-  Text,
-} from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collaboration, Stored } from '../../../domain';
+import { ConflictDialog as Conflict } from '../../components/ConflictDialog';
 import { changedFields, unstoredRecord } from '../../components/formState';
 import { defaultChoice, type Choice } from './useRecord';
-import { useConflictStyles } from '../../components/conflictStyles';
 
 export interface ConflictDialogProps {
   readonly mine: Collaboration;
@@ -33,7 +21,6 @@ export interface ConflictDialogProps {
  * version. What the person typed is never thrown away by this dialog.
  */
 export function ConflictDialog({ mine, theirs, base, valueText, onMerge, onCancel }: ConflictDialogProps) {
-  const styles = useConflictStyles();
   const { t } = useTranslation();
   const fields = changedFields(mine, unstoredRecord(theirs));
   const [choices, setChoices] = useState<Record<string, Choice>>(() =>
@@ -41,52 +28,24 @@ export function ConflictDialog({ mine, theirs, base, valueText, onMerge, onCance
   );
 
   return (
-    <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && onCancel()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('tab.conflict.title')}</DialogTitle>
-          <DialogContent>
-            <Text as="p">{t('tab.conflict.intro')}</Text>
-            {fields.length === 0 ? <Text as="p">{t('tab.conflict.noDifference')}</Text> : null}
-            <ul className={styles.list}>
-              {fields.map((field) => {
-                const label = t(`fields.${field}`, { defaultValue: field });
-                return (
-                  <li key={field} className={styles.item}>
-                    <RadioGroup
-                      aria-label={label}
-                      value={choices[field]}
-                      onChange={(_e, d) => setChoices((c) => ({ ...c, [field]: d.value as Choice }))}
-                    >
-                      <Text weight="semibold">{label}</Text>
-                      <div className={styles.values}>
-                        <div>
-                          <Radio value="mine" label={t('tab.conflict.keepMine')} />
-                          <Text as="p" className={styles.value} data-testid={`mine-${field}`}>
-                            {valueText(field, mine[field])}
-                          </Text>
-                        </div>
-                        <div>
-                          <Radio value="theirs" label={t('tab.conflict.keepTheirs')} />
-                          <Text as="p" className={styles.value} data-testid={`theirs-${field}`}>
-                            {valueText(field, theirs[field])}
-                          </Text>
-                        </div>
-                      </div>
-                    </RadioGroup>
-                  </li>
-                );
-              })}
-            </ul>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => onMerge(choices)}>
-              {t('tab.conflict.save')}
-            </Button>
-            <Button onClick={onCancel}>{t('tab.conflict.cancel')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <Conflict
+      title={t('tab.conflict.title')}
+      intro={t('tab.conflict.intro')}
+      empty={t('tab.conflict.noDifference')}
+      items={fields.map((field) => ({
+        key: field,
+        label: t(`fields.${field}`, { defaultValue: field }),
+        mine: valueText(field, mine[field]),
+        theirs: valueText(field, theirs[field]),
+      }))}
+      mineLabel={t('tab.conflict.keepMine')}
+      theirsLabel={t('tab.conflict.keepTheirs')}
+      choice={{ value: choices, onChange: (field, side) => setChoices((c) => ({ ...c, [field]: side })) }}
+      actions={[
+        { label: t('tab.conflict.save'), onClick: () => onMerge(choices), primary: true },
+        { label: t('tab.conflict.cancel'), onClick: onCancel },
+      ]}
+      onDismiss={onCancel}
+    />
   );
 }

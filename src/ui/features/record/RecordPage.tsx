@@ -11,8 +11,9 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Collaboration, Stored } from '../../../domain';
 import { translate } from '../../../i18n';
 import { useApp, useFormat } from '../../app/context';
 import { paths, useRoute } from '../../app/router';
@@ -29,9 +30,6 @@ import { RecordForm } from './RecordForm';
 import { useRecord } from './useRecord';
 import { useFieldText } from '../../components/useFieldText';
 import { VersionHistory } from './VersionHistory';
-import { RecordAssessments } from '../assessment/RecordAssessments';
-import { RecordReviews } from '../review/RecordReviews';
-import { RecordActions } from '../actionPlan/RecordActions';
 
 const RECORD_TABS = ['record', 'assessments', 'reviews', 'actions', 'history'] as const;
 type RecordTab = (typeof RECORD_TABS)[number];
@@ -61,7 +59,20 @@ const useStyles = makeStyles({
 /** The councils' name as the register stores it (the lead organisation when the council leads). */
 const COUNCIL_NAME = translate('en-GB', 'app.council');
 
-export function RecordPage({ reference }: { readonly reference: string }) {
+/** A tab of the record that another feature draws (assessments, reviews, actions). */
+export type RecordPanel = ComponentType<{ readonly collaboration: Stored<Collaboration> }>;
+
+/**
+ * The record's tabs that belong to other features. The record feature does not import them
+ * (features never import each other): the composition layer (src/ui/app/RecordRoute.tsx) passes them in.
+ */
+export interface RecordPanels {
+  readonly assessments: RecordPanel;
+  readonly reviews: RecordPanel;
+  readonly actions: RecordPanel;
+}
+
+export function RecordPage({ reference, panels }: { readonly reference: string; readonly panels: RecordPanels }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const app = useApp();
@@ -188,9 +199,9 @@ export function RecordPage({ reference }: { readonly reference: string }) {
         <Tab value="history">{t('tab.record.tabHistory')}</Tab>
       </TabList>
 
-      {tab === 'assessments' ? <RecordAssessments collaboration={stored} /> : null}
-      {tab === 'reviews' ? <RecordReviews collaboration={stored} /> : null}
-      {tab === 'actions' ? <RecordActions collaboration={stored} /> : null}
+      {tab === 'assessments' ? <panels.assessments collaboration={stored} /> : null}
+      {tab === 'reviews' ? <panels.reviews collaboration={stored} /> : null}
+      {tab === 'actions' ? <panels.actions collaboration={stored} /> : null}
 
       {tab === 'record' ? (
         <form

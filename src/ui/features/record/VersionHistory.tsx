@@ -1,20 +1,11 @@
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollaborationStore, ItemVersion, RepoError } from '../../../domain';
 import { useFormat } from '../../app/context';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
+import { SimpleTable } from '../../components/SimpleTable';
 
 const useStyles = makeStyles({
   version: { marginBottom: tokens.spacingVerticalL },
@@ -77,24 +68,25 @@ export function VersionHistory({ store, id, refreshKey, valueText }: VersionHist
             {v.changes.length === 0 ? (
               <Text as="p">{t('tab.history.noChanges')}</Text>
             ) : (
-              <Table size="small" aria-label={t('tab.history.changesOf', { label: v.versionLabel })}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('tab.history.field')}</TableHeaderCell>
-                    {first ? null : <TableHeaderCell>{t('tab.history.before')}</TableHeaderCell>}
-                    <TableHeaderCell>{t(first ? 'tab.history.value' : 'tab.history.after')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {v.changes.map((c) => (
-                    <TableRow key={c.field}>
-                      <TableCell>{t(`fields.${c.field}`, { defaultValue: c.field })}</TableCell>
-                      {first ? null : <TableCell className={styles.value}>{valueText(c.field, c.oldValue)}</TableCell>}
-                      <TableCell className={styles.value}>{valueText(c.field, c.newValue)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <SimpleTable
+                size="small"
+                label={t('tab.history.changesOf', { label: v.versionLabel })}
+                rows={v.changes}
+                rowKey={(c) => c.field}
+                columns={[
+                  { heading: t('tab.history.field'), cell: (c) => t(`fields.${c.field}`, { defaultValue: c.field }) },
+                  !first && {
+                    heading: t('tab.history.before'),
+                    cell: (c) => valueText(c.field, c.oldValue),
+                    className: styles.value,
+                  },
+                  {
+                    heading: t(first ? 'tab.history.value' : 'tab.history.after'),
+                    cell: (c) => valueText(c.field, c.newValue),
+                    className: styles.value,
+                  },
+                ]}
+              />
             )}
           </section>
         );

@@ -27,7 +27,7 @@ import { ReviewBadge } from '../../components/ReviewBadge';
 import { RouterLink } from '../../components/RouterLink';
 import { mappingsOfKind, useLookup } from '../../components/useLookups';
 import { VirtualDataGridBody } from '../../components/VirtualDataGridBody';
-import { RagBadge } from '../assessment/RagBadge';
+import { RagBadge } from '../../components/RagBadge';
 import { download, exportTable, toCsv, toXlsx } from './exportView';
 import { RegisterFilters } from './RegisterFilters';
 import { useRegisterRows } from './useRegisterRows';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { parseSnapshot, snapshotFields, type Action, type Stored } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
 import { useFieldText } from '../../components/useFieldText';
-import { StatusLabel } from '../actionPlan/shared';
+import { StatusLabel } from '../../components/actionShared';
 import { actionStatus } from '../../../domain';
 import { useReviewStyles } from './styles';
 import { loadOutcomeDraft, saveOutcomeDraft, type ReviewData } from './useReview';

@@ -28,7 +28,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { DateField } from '../../components/form';
 import { Loading } from '../../components/Loading';
 import { RouterLink } from '../../components/RouterLink';
-import { messagesByField, newKey } from '../actionPlan/shared';
+import { messagesByField, newKey } from '../../components/actionShared';
 import { ReviewStateText } from './ReviewStateText';
 
 const useStyles = makeStyles({

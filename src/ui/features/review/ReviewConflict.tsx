@@ -1,15 +1,5 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Text,
-} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { useConflictStyles } from '../../components/conflictStyles';
+import { ConflictDialog } from '../../components/ConflictDialog';
 
 export interface ConflictRow {
   readonly field: string;
@@ -32,49 +22,20 @@ export function ReviewConflict(p: {
   readonly onKeepMine?: () => void;
   readonly onKeepTheirs: () => void;
 }) {
-  const styles = useConflictStyles();
   const { t } = useTranslation();
   return (
-    <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && p.onKeepTheirs()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{p.title}</DialogTitle>
-          <DialogContent>
-            <Text as="p">{p.intro}</Text>
-            <ul className={styles.list}>
-              {p.rows.map((row) => (
-                <li key={row.field} className={styles.item}>
-                  <Text weight="semibold">{row.label}</Text>
-                  <div className={styles.values}>
-                    <div>
-                      <Text size={200}>{t('review.conflict.theirs')}</Text>
-                      <p className={styles.value} data-testid={`theirs-${row.field}`}>
-                        {row.theirs}
-                      </p>
-                    </div>
-                    <div>
-                      <Text size={200}>{t('review.conflict.mine')}</Text>
-                      <p className={styles.value} data-testid={`mine-${row.field}`}>
-                        {row.mine}
-                      </p>
-                    </div>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </DialogContent>
-          <DialogActions>
-            {p.onKeepMine ? (
-              <Button appearance="primary" onClick={p.onKeepMine}>
-                {t('review.conflict.recordMine')}
-              </Button>
-            ) : null}
-            <Button appearance={p.onKeepMine ? 'secondary' : 'primary'} onClick={p.onKeepTheirs}>
-              {t('review.conflict.useTheirs')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConflictDialog
+      title={p.title}
+      intro={p.intro}
+      items={p.rows.map((row) => ({ key: row.field, label: row.label, mine: row.mine, theirs: row.theirs }))}
+      mineLabel={t('review.conflict.mine')}
+      theirsLabel={t('review.conflict.theirs')}
+      first="theirs"
+      actions={[
+        ...(p.onKeepMine ? [{ label: t('review.conflict.recordMine'), onClick: p.onKeepMine, primary: true }] : []),
+        { label: t('review.conflict.useTheirs'), onClick: p.onKeepTheirs, primary: !p.onKeepMine },
+      ]}
+      onDismiss={p.onKeepTheirs}
+    />
   );
 }

@@ -18,7 +18,7 @@ import type {
   Stored,
 } from '../../../domain';
 import type { PanelPostResult, Services } from '../../app/services';
-import type { ActionDraft } from '../actionPlan/ActionFields';
+import type { ActionDraft } from '../../components/ActionFields';
 
 /** What a person types to record an outcome (kept on this device until it is recorded). */
 export interface OutcomeForm {

@@ -7,17 +7,12 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
 } from '@fluentui/react-components';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentTemplate, Question } from '../../../domain';
+import { SimpleTable } from '../../components/SimpleTable';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '900px', width: '95vw' },
@@ -144,28 +139,27 @@ export function TemplateConflictDialog({
                 : t('templates.conflict.intro')}
             </Text>
             <div className={styles.scroll}>
-              <Table aria-label={t('templates.conflict.title')} size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('templates.conflict.what')}</TableHeaderCell>
-                    <TableHeaderCell>{t('templates.conflict.mine')}</TableHeaderCell>
-                    <TableHeaderCell>{t('templates.conflict.theirs')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {differences.map((d, i) => (
-                    <TableRow key={`${d.what}-${i}`}>
-                      <TableCell>{d.what}</TableCell>
-                      <TableCell className={styles.value} data-testid="conflict-mine">
-                        {d.mine}
-                      </TableCell>
-                      <TableCell className={styles.value} data-testid="conflict-theirs">
-                        {d.theirs}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <SimpleTable
+                label={t('templates.conflict.title')}
+                size="small"
+                rows={differences}
+                rowKey={(d, i) => `${d.what}-${i}`}
+                columns={[
+                  { heading: t('templates.conflict.what'), cell: (d) => d.what },
+                  {
+                    heading: t('templates.conflict.mine'),
+                    cell: (d) => d.mine,
+                    className: styles.value,
+                    testId: 'conflict-mine',
+                  },
+                  {
+                    heading: t('templates.conflict.theirs'),
+                    cell: (d) => d.theirs,
+                    className: styles.value,
+                    testId: 'conflict-theirs',
+                  },
+                ]}
+              />
             </div>
           </DialogContent>
           <DialogActions>

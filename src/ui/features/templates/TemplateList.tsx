@@ -1,15 +1,4 @@
-import {
-  Badge,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHIPPED_TEMPLATE_KEYS, type AssessmentTemplate, type RepoError, type TemplateStore } from '../../../domain';
@@ -19,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { RouterLink } from '../../components/RouterLink';
+import { SimpleTable } from '../../components/SimpleTable';
 
 const useStyles = makeStyles({
   intro: { display: 'block', marginBottom: tokens.spacingVerticalM, maxWidth: '70ch' },
@@ -91,42 +81,38 @@ export function TemplateList() {
       {!rows && !error ? <Loading label={t('templates.loading')} /> : null}
       {rows && rows.length === 0 ? <Text as="p">{t('templates.list.none')}</Text> : null}
       {rows && rows.length > 0 ? (
-        <Table aria-label={t('templates.list.caption')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('templates.list.name')}</TableHeaderCell>
-              <TableHeaderCell>{t('templates.list.version')}</TableHeaderCell>
-              <TableHeaderCell>{t('templates.list.status')}</TableHeaderCell>
-              <TableHeaderCell>{t('templates.list.questions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map(({ latest, draft }) => {
-              const title = (cy ? latest.titleCy : latest.titleEn) || latest.titleEn;
-              return (
-                <TableRow key={latest.key}>
-                  <TableCell>
-                    <RouterLink to={paths.templates(latest.key)}>{title}</RouterLink>
-                  </TableCell>
-                  <TableCell>{format.number(latest.version)}</TableCell>
-                  <TableCell>
-                    <span className={styles.status}>
-                      <Badge appearance="outline" color="success">
-                        {t(`templates.status.${latest.status}`)}
-                      </Badge>
-                      {draft ? (
-                        <Badge appearance="outline" color="warning">
-                          {t('templates.list.draftOf', { version: format.number(draft.version) })}
-                        </Badge>
-                      ) : null}
-                    </span>
-                  </TableCell>
-                  <TableCell>{format.number(latest.questions.length)}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          label={t('templates.list.caption')}
+          rows={rows}
+          rowKey={(r) => r.latest.key}
+          columns={[
+            {
+              heading: t('templates.list.name'),
+              cell: ({ latest }) => (
+                <RouterLink to={paths.templates(latest.key)}>
+                  {(cy ? latest.titleCy : latest.titleEn) || latest.titleEn}
+                </RouterLink>
+              ),
+            },
+            { heading: t('templates.list.version'), cell: ({ latest }) => format.number(latest.version) },
+            {
+              heading: t('templates.list.status'),
+              cell: ({ latest, draft }) => (
+                <span className={styles.status}>
+                  <Badge appearance="outline" color="success">
+                    {t(`templates.status.${latest.status}`)}
+                  </Badge>
+                  {draft ? (
+                    <Badge appearance="outline" color="warning">
+                      {t('templates.list.draftOf', { version: format.number(draft.version) })}
+                    </Badge>
+                  ) : null}
+                </span>
+              ),
+            },
+            { heading: t('templates.list.questions'), cell: ({ latest }) => format.number(latest.questions.length) },
+          ]}
+        />
       ) : null}
     </section>
   );

@@ -1,6 +1,6 @@
 import { Badge } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { Rag } from '../../../domain';
+import type { Rag } from '../../domain';
 
 /** A shape for each rating, so the RAG never rests on colour alone. */
 const SHAPE: Readonly<Record<Rag, string>> = { red: '✖', amber: '▲', green: '✔' };

@@ -14,9 +14,9 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updateProgress, type Action, type DomainError, type IsoDate, type Stored } from '../../../domain';
-import { useServices } from '../../app/context';
-import { messagesByField } from './shared';
+import { updateProgress, type Action, type DomainError, type IsoDate, type Stored } from '../../domain';
+import { useServices } from '../app/context';
+import { messagesByField } from './actionShared';
 
 const useStyles = makeStyles({
   form: {

@@ -1,11 +1,11 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { validateNewAction, type Action, type ActionScope, type DomainError, type Person } from '../../../domain';
-import { useServices } from '../../app/context';
-import { DateField, TextField } from '../../components/form';
-import { PeoplePicker } from '../../components/PeoplePicker';
-import { messagesByField, newKey } from './shared';
+import { validateNewAction, type Action, type ActionScope, type DomainError, type Person } from '../../domain';
+import { useServices } from '../app/context';
+import { DateField, TextField } from './form';
+import { PeoplePicker } from './PeoplePicker';
+import { messagesByField, newKey } from './actionShared';
 
 /** What a person types for one new action. */
 export interface ActionDraft {

@@ -1,8 +1,8 @@
 import { makeStyles, Text, tokens, mergeClasses } from '@fluentui/react-components';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ActionStatus, DomainError } from '../../../domain';
-import { domainErrorMessage } from '../../components/messages';
+import type { ActionStatus, DomainError } from '../../domain';
+import { domainErrorMessage } from './messages';
 
 /**
  * Pieces the action plan, the record's actions, a review's outcome form and

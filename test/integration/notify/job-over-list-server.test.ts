@@ -8,8 +8,8 @@ import type { AdaptiveCard } from '../../../src/notify/cardSchema';
 import { readWindow, type ReminderRepositories } from '../../../src/app/reminders';
 import { runReminders } from '../../../src/cli/reminderSetup';
 import type { ChannelTarget, Transport } from '../../../src/notify/transports';
-import { links, TODAY } from './fixtures';
-import { cardProblems } from './validate';
+import { links, TODAY } from '../../unit/notify/fixtures';
+import { cardProblems } from '../../unit/notify/validate';
 
 /**
  * The job end to end over the embedded list server (the one fake of the
