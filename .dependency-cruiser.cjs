@@ -12,20 +12,6 @@
 const UI_PACKAGES = '(^|/)node_modules/(react|react-dom|@fluentui|@microsoft/teams-js|react-i18next)/';
 const PNP = '(^|/)node_modules/@pnp/';
 
-/**
- * KNOWN VIOLATION, the only one: to be DELETED by the lead after merging the branch that moves
- * the reminder job's composition out of src/notify (then `from` below loses its pathNot).
- * On this branch src/notify reaches @pnp/* through src/data from:
- *   - setup.ts       wires the job to the PnPjs repositories (createRepositories, createSp);
- *   - transports.ts  takes backoffMs/retryAfterMs from src/data/sp;
- *   - job.ts         imports its store interfaces (ReminderChannelStore, ReminderReadStore,
- *                    ReminderLogBulkStore) from src/data/repositories: type-only, compiled away,
- *                    but still a dependency on the SharePoint layer; those ports belong in
- *                    src/domain (or src/app);
- *   - summary.ts     reaches the above only through job.ts.
- * cards.ts, cardSchema.ts, escape.ts (and any new notify module) must reach no @pnp/* module.
- */
-const KNOWN_NOTIFY_PNP_EXCEPTIONS = '^src/notify/(setup|transports|job|summary)\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -117,9 +103,8 @@ module.exports = {
       name: 'notify-reaches-no-pnp',
       severity: 'error',
       comment:
-        'src/notify builds cards and sends them: it reaches no @pnp/* module, not even through src/data. ' +
-        'See KNOWN_NOTIFY_PNP_EXCEPTIONS at the top of this file for the one listed exception.',
-      from: { path: '^src/notify/', pathNot: KNOWN_NOTIFY_PNP_EXCEPTIONS },
+        'src/notify builds cards and sends them: it reaches no @pnp/* module, not even through src/data.',
+      from: { path: '^src/notify/' },
       to: { reachable: true, path: PNP },
     },
     {

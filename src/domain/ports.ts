@@ -1,4 +1,3 @@
-import type { FindResult, PostErrorCode } from './reminderPorts';
 import type { Collaboration, Person } from './collaboration';
 import type { IsoDate } from './dates';
 import type {
@@ -200,7 +199,25 @@ export interface ChannelPostTarget {
 }
 
 /** Why a post failed, as the transports code it. */
+export type PostErrorCode =
+  | 'throttled'
+  | 'rejected'
+  | 'tooLarge'
+  | 'unauthorized'
+  | 'notFound'
+  | 'serverError'
+  | 'network'
+  | 'timeout'
+  | 'misconfigured'
+  | 'unexpected';
+
 export type ChannelPostCode = PostErrorCode;
+
+/** Whether a post with a given id is in the channel. */
+export type FindResult =
+  | { readonly state: 'found'; readonly messageId?: string; readonly messageUrl?: string }
+  | { readonly state: 'notFound' }
+  | { readonly state: 'unknown'; readonly detail: string };
 
 export type ChannelPostResult =
   | { readonly ok: true; readonly messageId?: string; readonly messageUrl?: string }
@@ -211,7 +228,6 @@ export type ChannelPostResult =
       readonly maybeDelivered?: boolean;
     };
 
-/** Whether a post with a given id is in the channel (the reminder ports' FindResult). */
 export type ChannelFindResult = FindResult;
 
 /**

@@ -1,7 +1,9 @@
 import type { Collaboration } from './collaboration';
 import type { IsoDate } from './dates';
 import type { Action } from './entities';
-import type { ReminderLogEntry, RepoResult, Stored } from './ports';
+import type { FindResult, PostErrorCode, ReminderLogEntry, RepoResult, Stored } from './ports';
+
+export type { FindResult, PostErrorCode } from './ports';
 
 /**
  * The ports of the reminder job (src/app/reminders) beyond the stores of
@@ -59,18 +61,6 @@ export interface ChannelTarget {
   readonly channelId?: string;
 }
 
-export type PostErrorCode =
-  | 'throttled'
-  | 'rejected'
-  | 'tooLarge'
-  | 'unauthorized'
-  | 'notFound'
-  | 'serverError'
-  | 'network'
-  | 'timeout'
-  | 'misconfigured'
-  | 'unexpected';
-
 export type PostResult =
   | { readonly ok: true; readonly messageId?: string; readonly messageUrl?: string }
   | {
@@ -83,11 +73,6 @@ export type PostResult =
       /** The request may have reached the channel although no success came back: never resend it blindly. */
       readonly maybeDelivered?: boolean;
     };
-
-export type FindResult =
-  | { readonly state: 'found'; readonly messageId?: string; readonly messageUrl?: string }
-  | { readonly state: 'notFound' }
-  | { readonly state: 'unknown'; readonly detail: string };
 
 export interface PostOptions {
   /** An id the card carries (digest cards: the title's element id), for findPost. */

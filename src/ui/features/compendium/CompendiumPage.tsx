@@ -28,6 +28,7 @@ import { useApp, useServices } from '../../app/context';
 import { Loading } from '../../components/Loading';
 import { repoErrorMessage } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
+import { download } from '../../components/download';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '60rem' },
@@ -40,18 +41,6 @@ const TYPES: Record<Format, string> = {
   json: 'application/json',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-
-function download(data: BlobPart, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function CompendiumPage() {
   const { t } = useTranslation();

@@ -155,15 +155,3 @@ export async function toXlsx(table: Table, sheetName: string): Promise<BlobPart>
   return workbook.xlsx.writeBuffer();
 }
 
-/** Offers a file to the person (the browser's download). */
-export function download(data: BlobPart, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
