@@ -154,4 +154,3 @@ export async function toXlsx(table: Table, sheetName: string): Promise<BlobPart>
   sheet.getRow(1).numFmt = '@';
   return workbook.xlsx.writeBuffer();
 }
-
