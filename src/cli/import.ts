@@ -145,11 +145,18 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  /** A failure said plainly: an unreachable site at once, anything else by its code (never raw JSON). */
+  const failure = (e: { readonly code: string; readonly error?: { readonly code: string } }): string => {
+    const code = e.error?.code ?? e.code;
+    return code === 'network'
+      ? t('transfer.import.unreachable', { site: args.site ?? '' })
+      : t('transfer.import.stopped', { code });
+  };
   const base = { rows: table.value.rows, mapping, vocabulary, ...(args.council ? { councilName: args.council } : {}) };
   const importer = registerImport({ target: createImportTarget(sp), people: new PeopleRepository(sp) });
   const preview = await importer.preview(base);
   if (!preview.ok) {
-    console.error(JSON.stringify(preview.error));
+    console.error(failure(preview.error));
     return 1;
   }
   const describe = (p: ImportProblem) =>
@@ -190,7 +197,7 @@ async function main(): Promise<number> {
   );
   process.stdout.write('\n');
   if (!result.ok) {
-    console.error(JSON.stringify(result.error));
+    console.error(failure(result.error));
     return 1;
   }
   const r = result.value;
