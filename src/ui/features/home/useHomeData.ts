@@ -123,6 +123,37 @@ export function homeData(
   };
 }
 
+type HomeReads = [
+  RepoResult<Stored<Collaboration>[]>,
+  RepoResult<Stored<Partner>[]>,
+  RepoResult<Stored<Action>[]>,
+  RepoResult<Person>,
+];
+
+/**
+ * The reads under way, by services and day: a page that mounts twice in a row (React may mount a
+ * lazily loaded page again while it settles) shares the one `$batch` instead of sending another.
+ */
+const inFlight = new WeakMap<Services, Map<string, Promise<HomeReads>>>();
+
+function readHome(services: Services, today: IsoDate, attempt: number): Promise<HomeReads> {
+  const key = `${today}#${attempt}`;
+  let forServices = inFlight.get(services);
+  if (!forServices) inFlight.set(services, (forServices = new Map()));
+  const running = forServices.get(key);
+  if (running) return running;
+  const read = services
+    .readBatched<HomeReads>((s) => [
+      s.collaborations.all({}),
+      s.partners.all(),
+      s.actions.openDueOnOrBefore(addDays(today, ACTION_HORIZON_DAYS)),
+      s.people.current(),
+    ])
+    .finally(() => forServices.delete(key));
+  forServices.set(key, read);
+  return read;
+}
+
 /** Home's data in ONE `$batch`: the register, the partners, open actions and who the person is. */
 export function useHomeData(services: Services, today: IsoDate): HomeState & { retry: () => void } {
   const [state, setState] = useState<HomeState>({ kind: 'loading' });
@@ -131,28 +162,14 @@ export function useHomeData(services: Services, today: IsoDate): HomeState & { r
   useEffect(() => {
     let live = true;
     setState({ kind: 'loading' });
-    void services
-      .readBatched<
-        [
-          RepoResult<Stored<Collaboration>[]>,
-          RepoResult<Stored<Partner>[]>,
-          RepoResult<Stored<Action>[]>,
-          RepoResult<Person>,
-        ]
-      >((s) => [
-        s.collaborations.all({}),
-        s.partners.all(),
-        s.actions.openDueOnOrBefore(addDays(today, ACTION_HORIZON_DAYS)),
-        s.people.current(),
-      ])
-      .then(([collaborations, partners, actions, me]) => {
-        if (!live) return;
-        if (!collaborations.ok) return setState({ kind: 'error', error: collaborations.error });
-        if (!partners.ok) return setState({ kind: 'error', error: partners.error });
-        primeLookup(services, 'partners', partners.value);
-        const data = homeData(today, collaborations.value, partners.value, actions, me.ok ? me.value : undefined);
-        setState(data.ok ? { kind: 'ready', data: data.value } : { kind: 'error', error: data.error });
-      });
+    void readHome(services, today, attempt).then(([collaborations, partners, actions, me]) => {
+      if (!live) return;
+      if (!collaborations.ok) return setState({ kind: 'error', error: collaborations.error });
+      if (!partners.ok) return setState({ kind: 'error', error: partners.error });
+      primeLookup(services, 'partners', partners.value);
+      const data = homeData(today, collaborations.value, partners.value, actions, me.ok ? me.value : undefined);
+      setState(data.ok ? { kind: 'ready', data: data.value } : { kind: 'error', error: data.error });
+    });
     return () => {
       live = false;
     };

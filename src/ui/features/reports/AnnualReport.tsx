@@ -9,7 +9,7 @@ import { Loading } from '../../components/Loading';
 import { domainErrorMessage } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
 import { RouterLink } from '../../components/RouterLink';
-import { usePrintStyles } from './printStyles';
+import { PrintStyles } from './printStyles';
 import { useReportData } from './reportData';
 import { fileSlug, ReportToolbar } from './ReportToolbar';
 import { ReportTableView } from './ReportTableView';
@@ -42,7 +42,6 @@ function parseYear(raw: string | null, fallback: number): number {
 
 /** The annual summary for the Governance and Audit Committee, for a financial year (`?year=2025` is 2025–26). */
 export function AnnualReport() {
-  usePrintStyles();
   const styles = useStyles();
   const { t } = useTranslation();
   const app = useApp();
@@ -88,6 +87,7 @@ export function AnnualReport() {
 
   return (
     <section aria-labelledby="report-title">
+      <PrintStyles />
       <div className={styles.back} data-print="hide">
         <RouterLink to={paths.reports()}>{t('report.actions.back')}</RouterLink>
       </div>

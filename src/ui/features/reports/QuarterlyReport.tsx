@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { RouterLink } from '../../components/RouterLink';
-import { usePrintStyles } from './printStyles';
+import { PrintStyles } from './printStyles';
 import { useReportData } from './reportData';
 import { fileSlug, ReportToolbar } from './ReportToolbar';
 import { ReportTableView } from './ReportTableView';
@@ -27,7 +27,6 @@ const useStyles = makeStyles({
 
 /** The quarterly list for Heads of Service, filtered by directorate (`?directorate=`). */
 export function QuarterlyReport() {
-  usePrintStyles();
   const styles = useStyles();
   const { t } = useTranslation();
   const app = useApp();
@@ -63,6 +62,7 @@ export function QuarterlyReport() {
 
   return (
     <section aria-labelledby="report-title">
+      <PrintStyles />
       <div className={styles.back} data-print="hide">
         <RouterLink to={paths.reports()}>{t('report.actions.back')}</RouterLink>
       </div>
