@@ -63,7 +63,8 @@ describe('the address of a view', () => {
     const q = queryFor(viewFromParams(new URLSearchParams('review=overdue')), '2026-03-02', 100);
     expect(q).toMatchObject({ reviewDueOnOrBefore: '2026-03-01', pageSize: 100 });
     const soon = queryFor(viewFromParams(new URLSearchParams('review=dueSoon')), '2026-03-02', 100);
-    expect(soon).toMatchObject({ reviewDueOnOrAfter: '2026-03-02', reviewDueOnOrBefore: '2026-04-01' });
+    // The one review-state window (DEFAULT_REVIEW_STATE_POLICY): 14 days.
+    expect(soon).toMatchObject({ reviewDueOnOrAfter: '2026-03-02', reviewDueOnOrBefore: '2026-03-16' });
   });
 });
 
