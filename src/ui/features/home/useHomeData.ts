@@ -139,7 +139,7 @@ const inFlight = new WeakMap<Services, Map<string, Promise<HomeReads>>>();
 function readHome(services: Services, today: IsoDate, attempt: number): Promise<HomeReads> {
   const key = `${today}#${attempt}`;
   let forServices = inFlight.get(services);
-  if (!forServices) inFlight.set(services, (forServices = new Map()));
+  if (!forServices) inFlight.set(services, (forServices = new Map<string, Promise<HomeReads>>()));
   const running = forServices.get(key);
   if (running) return running;
   const read = services
