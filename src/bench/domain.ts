@@ -5,6 +5,7 @@
  * and `today` is fixed, so two runs compute the same reminders.
  */
 import { performance } from 'node:perf_hooks';
+import { seededRandom as prng } from '../lib/random';
 import {
   addDays,
   dueReminders,
@@ -21,18 +22,6 @@ const COLLABORATIONS = 100_000;
 const ACTIONS = 300_000;
 /** A Tuesday, a working day. */
 const TODAY: IsoDate = '2026-11-24';
-
-/** mulberry32: a small, fast, seeded PRNG (no Math.random, so every run is the same). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function syntheticRegister(seed = 42): ReminderInput {
   const random = prng(seed);

@@ -21,6 +21,7 @@ import { translate } from '../i18n';
 import { startListServer } from '../local/server';
 import { loadReportData } from '../ui/features/reports/reportData';
 import { annualTables, toWorkbook } from '../ui/features/reports/workbook';
+import { seededRandom as prng } from '../lib/random';
 
 export interface Figure {
   readonly name: string;
@@ -34,17 +35,6 @@ const median = (xs: readonly number[]): number => {
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
 const round = (n: number, places = 1): number => Math.round(n * 10 ** places) / 10 ** places;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A synthetic register: `size` collaborations, four reviews and three actions each, dates over six years. */
 export function syntheticRegister(size: number, today: IsoDate) {

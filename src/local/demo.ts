@@ -33,17 +33,7 @@ export type DemoRecord = Record<string, unknown>;
 
 export type DemoData = Partial<Record<ListKey, DemoRecord[]>>;
 
-/** mulberry32: small, fast, good enough for demo data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '../lib/random';
 
 export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(isoDate.slice(0, 10)) + days * 86_400_000).toISOString().slice(0, 10);

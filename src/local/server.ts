@@ -6,7 +6,8 @@ import { errorBody, metadataMode, contentType, type MetadataMode } from './rest/
 import { CODES } from './rest/errors';
 import { SiteStore, nowIso } from './store/site-store';
 import { provisionSchema, seedSite, syncUsers } from './store/provision';
-import { generateDemoData, loadDemoData, prng } from './demo';
+import { seededRandom as prng } from '../lib/random';
+import { generateDemoData, loadDemoData } from './demo';
 import { DEMO_USERS, findDemoUser, PROVISIONER_KEY, type DemoUser } from './users';
 import {
   BoundaryError,

@@ -1,6 +1,5 @@
 import { ReminderLogRepository } from '../../../src/data/repositories/reminderLog';
 import { createSp } from '../../../src/data/sp';
-import type { Stored, ReminderLogEntry } from '../../../src/domain/ports';
 import { formatRun } from '../../../src/notify/summary';
 import type { Transport } from '../../../src/notify/transports';
 import {
@@ -10,6 +9,7 @@ import {
   pairsOf,
   run,
   setChannel,
+  logEntries,
   startStack,
   startWebhookReceiver,
   type Receiver,
@@ -23,15 +23,6 @@ import { runReminders } from '../../../src/cli/reminderSetup';
  * crashes at both sides of a post, faults, a failing channel, bad settings.
  */
 jest.setTimeout(60_000);
-
-async function logEntries(stack: Stack, keys: readonly string[]): Promise<Stored<ReminderLogEntry>[]> {
-  const repo = new ReminderLogRepository(
-    createSp({ siteUrl: stack.siteUrl, getToken: () => Promise.resolve('dev:governance') }),
-  );
-  const r = await repo.byKeys(keys);
-  if (!r.ok) throw new Error(r.error.code);
-  return r.value;
-}
 
 /** A transport that "crashes" the run at one side of the post (an abort stops the job where it stands). */
 function crashing(

@@ -1,6 +1,3 @@
-import { ReminderLogRepository } from '../../../src/data/repositories/reminderLog';
-import { createSp } from '../../../src/data/sp';
-import type { ReminderLogEntry, Stored } from '../../../src/domain/ports';
 import { main } from '../../../src/cli/reminders';
 import { formatRun } from '../../../src/notify/summary';
 import {
@@ -12,6 +9,7 @@ import {
   run,
   setChannel,
   startSpoilingProxy,
+  logEntries,
   startStack,
   startWebhookReceiver,
   TODAY,
@@ -26,15 +24,6 @@ import { runReminders } from '../../../src/cli/reminderSetup';
  * through a proxy that lets the dev inbox store the card and then spoils the answer.
  */
 jest.setTimeout(90_000);
-
-async function logEntries(stack: Stack, keys: readonly string[]): Promise<Stored<ReminderLogEntry>[]> {
-  const repo = new ReminderLogRepository(
-    createSp({ siteUrl: stack.siteUrl, getToken: () => Promise.resolve('dev:governance') }),
-  );
-  const r = await repo.byKeys(keys);
-  if (!r.ok) throw new Error(r.error.code);
-  return r.value;
-}
 
 describe('a Workflows webhook that keeps the card and answers 504', () => {
   let stack: Stack;

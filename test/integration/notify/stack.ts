@@ -11,6 +11,8 @@ import { createSp, type SpConfig } from '../../../src/data/sp';
 import { createInbox, type InboxMessage } from '../../../src/local/inbox';
 import { createListApi, type ListServerOptions } from '../../../src/local/server';
 import type { AdaptiveCard } from '../../../src/notify/cardSchema';
+import { ReminderLogRepository } from '../../../src/data/repositories/reminderLog';
+import type { ReminderLogEntry, Stored } from '../../../src/domain/ports';
 import { shownText } from '../../../src/notify/escape';
 import type { RunResult } from '../../../src/app/reminders';
 import {
@@ -252,4 +254,14 @@ export function perChannel(channels: readonly string[]): Record<string, number> 
   const out: Record<string, number> = {};
   for (const c of channels) out[c] = (out[c] ?? 0) + 1;
   return out;
+}
+
+/** The Reminder Log's entries of these keys, read as the governance team. */
+export async function logEntries(stack: Stack, keys: readonly string[]): Promise<Stored<ReminderLogEntry>[]> {
+  const repo = new ReminderLogRepository(
+    createSp({ siteUrl: stack.siteUrl, getToken: () => Promise.resolve('dev:governance') }),
+  );
+  const r = await repo.byKeys(keys);
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value;
 }

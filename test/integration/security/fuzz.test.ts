@@ -6,7 +6,8 @@
  * has a fixed seed, so every run tries the same cases.
  */
 import { FilterSyntaxError, parseFilter } from '../../../src/local/odata/filter';
-import { auth, items, raw, seeded, startStack } from './helpers';
+import { seededRandom as seeded } from '../../../src/lib/random';
+import { auth, items, raw, startStack } from './helpers';
 
 let stack: Awaited<ReturnType<typeof startStack>>;
 let port: number;

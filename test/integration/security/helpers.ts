@@ -119,15 +119,3 @@ export async function registerState(port: number): Promise<string> {
   const inbox = await raw(port, { path: '/_dev/inbox/messages' });
   return JSON.stringify({ parts, faults: faults.json, inbox: inbox.json });
 }
-
-/** A fixed-seed PRNG (mulberry32): the same cases on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
