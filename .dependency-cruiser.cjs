@@ -118,10 +118,10 @@ module.exports = {
       name: 'local-imports-domain-schema-i18n',
       severity: 'error',
       comment:
-        'src/local (the embedded list server) may import the domain, the list schema (src/data/schema), ' +
+        'src/local (the embedded list server) may import the domain, src/lib, the list schema (src/data/schema), ' +
         'the data mappers that write its demo data, and i18n; never ui or anything else.',
       from: { path: '^src/local/' },
-      to: { path: '^src/', pathNot: '^src/(local|domain|i18n|data/schema|data/mappers)/' },
+      to: { path: '^src/', pathNot: '^src/(local|domain|lib|i18n|data/schema|data/mappers)/' },
     },
     {
       name: 'cli-never-ui',
