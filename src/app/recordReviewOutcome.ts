@@ -1,15 +1,20 @@
 /**
- * Record a review's outcome (seed 002). The domain checks it (recordOutcome);
- * owners of new actions must be site users; then the writes, in an order a
- * retry can always complete:
- * 1. the review is frozen with the ETag it was read with, so a second person's
- *    outcome is a `conflict`, never an overwrite;
- * 2. the record moves (status, last review, next review due) on the version
- *    stored now, re-read on a conflict so nobody's other edits are lost;
- * 3. the actions the panel added are created on their client-made keys;
- * 4. the next review is scheduled on its client-made key.
- * Steps 2-4 are each safe to repeat: when one fails the outcome is
- * `unfinished`, with what `finishOutcome` needs to complete it ("Finish saving").
+ * Record a review's outcome (seed 002), in two steps (docs/permissions.md):
+ *
+ * 1. DECIDE: the domain checks it (recordOutcome); owners of new actions must be site
+ *    users; then ONE write freezes the review with the ETag it was read with (a second
+ *    person's outcome is a `conflict`, never an overwrite). The same write carries what
+ *    follows from the decision (`decision`: the new actions, the next review's key,
+ *    title and date, an exit note). A member of the review's panel may make this write:
+ *    the review's own permissions let its panel contribute to it, and nothing else.
+ * 2. APPLY (`applyDecidedReview`): the record moves (status, last review, next review
+ *    due) on the version stored now; the actions are created on their client-made keys;
+ *    the next review is scheduled on its key and given its panel's permissions; the
+ *    decided review is made read-only to all but the governance team; `appliedOn` is
+ *    set last. Every step is safe to repeat. It needs the governance team's rights: the
+ *    tab runs it at once for them, and for everyone else the reminder job's next run
+ *    (or the next governance officer to open the review) completes it. A half-applied
+ *    outcome is finished by whoever runs it next; it never stays.
  */
 import type { Collaboration } from '../domain/collaboration';
 import type { IsoDate } from '../domain/dates';
@@ -20,11 +25,16 @@ import { deriveFields } from '../domain/prepare';
 import { applyOutcome, type OutcomeInput } from '../domain/reviewCycle';
 import { openActions, recordOutcome, type NewActionInput } from '../domain/reviews';
 import type { Outcome } from '../domain/vocabulary';
+import { panelKeyOf, type Panel } from '../domain/panels';
+import { reviewItemAccess } from '../domain/policy';
 
-export interface RecordOutcomePorts {
-  readonly reviews: Pick<ReviewStore, 'update' | 'create'>;
+export interface ApplyPorts {
+  readonly reviews: Pick<ReviewStore, 'update' | 'create' | 'get' | 'secure'>;
   readonly collaborations: Pick<CollaborationStore, 'get' | 'update'>;
   readonly actions: Pick<ActionStore, 'createMany'>;
+}
+
+export interface RecordOutcomePorts extends ApplyPorts {
   readonly people: PeopleDirectory;
 }
 
@@ -51,15 +61,44 @@ export interface RecordOutcomeInput {
   readonly onSaving?: () => void;
   /** Called as soon as the review is frozen (before the record, actions and next review are written). */
   readonly onFrozen?: (review: Stored<Review>) => void;
+  /**
+   * Whether this person may apply the decision (the governance team: domain/policy.ts
+   * `applyDecision`). When not, the decision is recorded and left for the reminder job.
+   */
+  readonly apply: boolean;
+  /** The panels, to give the next review its panel's permissions when the stored panel is a name. */
+  readonly panels?: readonly Panel[];
+}
+
+/** What follows from a decision, carried on the review (`decision`) until it is applied. */
+export interface Decision {
+  readonly v: 1;
+  readonly outcome: OutcomeInput;
+  readonly actions: readonly Action[];
+  readonly nextReviewKey: string;
+  readonly nextReviewTitle: string;
+}
+
+export function decisionOf(review: Review): Decision | undefined {
+  if (!review.decision) return undefined;
+  try {
+    const d = JSON.parse(review.decision) as Partial<Decision>;
+    if (d.v !== 1 || !d.outcome || !Array.isArray(d.actions) || typeof d.nextReviewKey !== 'string') return undefined;
+    return d as Decision;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A decided review whose consequences are not all applied yet. */
+export function awaitsApplying(review: Review): boolean {
+  return review.outcome !== undefined && review.appliedOn === undefined && review.decision !== undefined;
 }
 
 /** What is left to write after the review was frozen; `finishOutcome` completes it. */
 export interface PendingOutcome {
   readonly frozen: Stored<Review>;
-  readonly outcome: OutcomeInput;
-  readonly actions: readonly Action[];
-  readonly nextReviewKey: string;
-  readonly nextReviewTitle: string;
+  readonly panels?: readonly Panel[];
 }
 
 export type RecordOutcomeError =
@@ -78,7 +117,7 @@ export type RecordOutcomeError =
     };
 
 export type RecordOutcomeResult =
-  | { readonly ok: true; readonly value: { readonly review: Stored<Review> } }
+  | { readonly ok: true; readonly value: { readonly review: Stored<Review>; readonly applied: boolean } }
   | { readonly ok: false; readonly error: RecordOutcomeError };
 
 /** How often the record is re-read when it keeps changing while the outcome is applied. */
@@ -129,18 +168,9 @@ export async function recordReviewOutcome(
   if (strangers.length > 0) return { ok: false, error: { code: 'invalid', errors: strangers } };
 
   input.onSaving?.();
-  const frozen = await ports.reviews.update({ ...checked.value.review, id: base.id, etag: base.etag });
-  if (!frozen.ok) {
-    if (frozen.error.code === 'conflict' && frozen.error.theirs) {
-      return { ok: false, error: { code: 'conflict', theirs: frozen.error.theirs, mine: checked.value.review } };
-    }
-    return { ok: false, error: { code: 'failed', error: frozen.error } };
-  }
-  input.onFrozen?.(frozen.value);
-
   const exitNote = input.exitNote.trim();
-  const pending: PendingOutcome = {
-    frozen: frozen.value,
+  const decision: Decision = {
+    v: 1,
     outcome: {
       outcome: input.outcome ?? 'continue',
       heldOn: input.heldOn,
@@ -148,35 +178,72 @@ export async function recordReviewOutcome(
       ...(input.nextReviewDue ? { nextReviewDue: input.nextReviewDue } : {}),
       ...(exitNote !== '' ? { exitNote: input.exitNote } : {}),
     },
-    // The domain's actions, linked to the frozen review and its collaboration.
+    // The domain's actions, linked to the review and its collaboration.
     actions: checked.value.actions.map((a) => ({
       ...a,
       title: a.title.trim(),
-      collaborationId: frozen.value.collaborationId,
-      reviewId: frozen.value.id,
+      collaborationId: base.collaborationId,
+      ...(base.id !== undefined ? { reviewId: base.id } : {}),
     })),
     nextReviewKey: input.nextReviewKey,
     nextReviewTitle: input.nextReviewTitle,
   };
-  return finishOutcome(ports, pending);
+  const mine: Review = { ...checked.value.review, decision: JSON.stringify(decision) };
+  const frozen = await ports.reviews.update({ ...mine, id: base.id, etag: base.etag });
+  if (!frozen.ok) {
+    if (frozen.error.code === 'conflict' && frozen.error.theirs) {
+      return { ok: false, error: { code: 'conflict', theirs: frozen.error.theirs, mine } };
+    }
+    return { ok: false, error: { code: 'failed', error: frozen.error } };
+  }
+  input.onFrozen?.(frozen.value);
+  if (!input.apply) return { ok: true, value: { review: frozen.value, applied: false } };
+  return finishOutcome(ports, { frozen: frozen.value, ...(input.panels ? { panels: input.panels } : {}) });
 }
 
 /**
- * After the review is frozen: the record, the actions and the next review,
- * each idempotent, so this may be called again after any failure.
+ * After the review is frozen: the record, the actions, the next review, the review's lock
+ * and `appliedOn`, each idempotent, so this may be called again after any failure.
  */
-export async function finishOutcome(
-  ports: Omit<RecordOutcomePorts, 'people'>,
-  pending: PendingOutcome,
-): Promise<RecordOutcomeResult> {
-  const error = await complete(ports, pending);
-  if (error) return { ok: false, error: { code: 'unfinished', error, review: pending.frozen, pending } };
-  return { ok: true, value: { review: pending.frozen } };
+export async function finishOutcome(ports: ApplyPorts, pending: PendingOutcome): Promise<RecordOutcomeResult> {
+  const applied = await applyDecidedReview(ports, pending.frozen, pending.panels ?? []);
+  if (!applied.ok) {
+    return { ok: false, error: { code: 'unfinished', error: applied.error, review: pending.frozen, pending } };
+  }
+  return { ok: true, value: { review: applied.value, applied: true } };
+}
+
+/** Applies what follows from a decided review (see the top of this file); safe to repeat. */
+export async function applyDecidedReview(
+  ports: ApplyPorts,
+  review: Stored<Review>,
+  panels: readonly Panel[],
+  today?: IsoDate,
+): Promise<{ ok: true; value: Stored<Review> } | { ok: false; error: RepoError }> {
+  if (review.appliedOn !== undefined) return { ok: true, value: review };
+  const decision = decisionOf(review);
+  if (!decision) return { ok: false, error: { code: 'invalid', detail: 'the review carries no decision to apply' } };
+  const error = await complete(ports, review, decision, panels);
+  if (error) return { ok: false, error };
+  // Read-only to all but the governance team, then marked applied (last: a failure above is retried).
+  const locked = await ports.reviews.secure(review.id, reviewItemAccess({ outcome: review.outcome }));
+  if (!locked.ok) return locked;
+  for (let round = 0; round < RECORD_ROUNDS; round += 1) {
+    const fresh = await ports.reviews.get(review.id);
+    if (!fresh.ok) return fresh;
+    if (fresh.value.appliedOn !== undefined) return fresh;
+    const marked = await ports.reviews.update({ ...fresh.value, appliedOn: today ?? decision.outcome.heldOn });
+    if (marked.ok) return marked;
+    if (marked.error.code !== 'conflict') return { ok: false, error: marked.error };
+  }
+  return { ok: false, error: { code: 'conflict', detail: 'the review kept changing while it was marked applied' } };
 }
 
 async function complete(
-  ports: Omit<RecordOutcomePorts, 'people'>,
-  { frozen, outcome, actions, nextReviewKey, nextReviewTitle }: PendingOutcome,
+  ports: ApplyPorts,
+  frozen: Stored<Review>,
+  { outcome, actions, nextReviewKey, nextReviewTitle }: Decision,
+  panels: readonly Panel[],
 ): Promise<RepoError | undefined> {
   // The record as stored now: the outcome moves its status and dates; nobody's other edits are touched.
   let moved = false;
@@ -199,24 +266,30 @@ async function complete(
   // Someone kept saving the record in between: the person finishes with "Finish saving".
   if (!moved) return { code: 'conflict', detail: 'the record changed three times while the outcome was applied' };
   if (actions.length > 0) {
-    const created = await ports.actions.createMany(actions);
+    const created = await ports.actions.createMany(
+      actions.map((a) => ({ ...a, reviewId: frozen.id, collaborationId: frozen.collaborationId })),
+    );
     const failed = created.find((c) => !c.ok);
     if (failed && !failed.ok) return failed.error;
   }
   const after = await ports.collaborations.get(frozen.collaborationId);
   if (!after.ok) return after.error;
   if (after.value.nextReviewDue !== undefined && after.value.status !== 'closed') {
+    const panel = panelKeyOf(frozen.panel, panels);
     const next: Review = {
       key: nextReviewKey,
       collaborationId: frozen.collaborationId,
       title: nextReviewTitle,
       kind: frozen.kind,
       dueDate: after.value.nextReviewDue,
-      ...(frozen.panel ? { panel: frozen.panel } : {}),
+      ...(panel ? { panel } : {}),
       attendees: [],
     };
     const created = await ports.reviews.create(next);
     if (!created.ok) return created.error;
+    // Its panel's members may record its outcome; the rest read it.
+    const secured = await ports.reviews.secure(created.value.id, reviewItemAccess(next));
+    if (!secured.ok) return secured.error;
   }
   return undefined;
 }

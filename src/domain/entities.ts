@@ -33,6 +33,13 @@ export const reviewSchema = z.object({
   conversationUrl: z.string().optional(),
   /** JSON of what the panel saw, frozen when the outcome is recorded. */
   snapshot: z.string().optional(),
+  /**
+   * JSON of what follows from the decision (the new actions, the next review's date and key,
+   * an exit note): written with the outcome in the same update, applied by `applyDecidedReview`.
+   */
+  decision: z.string().optional(),
+  /** When what follows from the decision was applied to the record, the actions and the next review. */
+  appliedOn: isoDate.optional(),
 });
 export type Review = z.infer<typeof reviewSchema>;
 
@@ -147,6 +154,8 @@ export const channelMappingSchema = z.object({
   key: z.string(),
   /** The directorate or panel name, as on the collaboration record. */
   name: z.string(),
+  /** Its Welsh name. */
+  nameCy: z.string().optional(),
   kind: z.enum(['directorate', 'panel']),
   channelKey: z.string(),
   channelName: z.string(),

@@ -1,3 +1,4 @@
+import type { ItemAccess } from './policy';
 import type { Collaboration, Person } from './collaboration';
 import type { IsoDate } from './dates';
 import type {
@@ -124,6 +125,12 @@ export interface ReviewStore {
   heldBetween(from: IsoDate, to: IsoDate): Promise<RepoResult<Stored<Review>[]>>;
   /** Every review, read in pages of 5,000 in ID order (safe past the list view threshold). */
   all(): Promise<RepoResult<Stored<Review>[]>>;
+  /**
+   * Gives one review the permissions of its own the role policy says (domain/policy.ts
+   * `reviewItemAccess`): inheritance broken on the item, then the roles' and the panel's
+   * members' assignments. Safe to repeat. Needs the right to manage permissions.
+   */
+  secure(reviewId: number, access: ItemAccess): Promise<RepoResult<void>>;
 }
 
 export interface ActionStore {

@@ -8,6 +8,7 @@ const list = CHANNEL_MAPPINGS;
 export const CHANNEL_MAPPING_COLUMNS = {
   key: 'MappingKey',
   name: 'Title',
+  nameCy: 'TitleCy',
   kind: 'MappingKind',
   channelKey: 'ChannelKey',
   channelName: 'ChannelName',
@@ -26,6 +27,7 @@ export const channelMappingMapper: ListMapper<ChannelMapping> = {
     mapItem<ChannelMapping>(list, item, channelMappingSchema, c, (r) => ({
       key: r.text(c.key),
       name: r.text(c.name),
+      nameCy: r.optText(c.nameCy),
       kind: r.choice(c.kind, 'mappingKind'),
       channelKey: r.text(c.channelKey),
       channelName: r.text(c.channelName),
@@ -37,6 +39,7 @@ export const channelMappingMapper: ListMapper<ChannelMapping> = {
     new ItemWriter(list)
       .text(c.key, v.key)
       .text(c.name, v.name)
+      .text(c.nameCy, v.nameCy)
       .choice(c.kind, 'mappingKind', v.kind)
       .text(c.channelKey, v.channelKey)
       .text(c.channelName, v.channelName)

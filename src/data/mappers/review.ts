@@ -19,6 +19,8 @@ export const REVIEW_COLUMNS = {
   decisionNote: 'DecisionNote',
   conversationUrl: 'ConversationUrl',
   snapshot: 'SnapshotJson',
+  decision: 'DecisionJson',
+  appliedOn: 'AppliedOn',
 } as const satisfies Record<Exclude<keyof Review, 'id'>, string>;
 
 const c = REVIEW_COLUMNS;
@@ -42,6 +44,8 @@ export const reviewMapper: ListMapper<Review> = {
       decisionNote: r.optText(c.decisionNote),
       conversationUrl: r.url(c.conversationUrl),
       snapshot: r.optText(c.snapshot),
+      decision: r.optText(c.decision),
+      appliedOn: r.date(c.appliedOn),
     })),
   toItem: (v: Review) =>
     new ItemWriter(list)
@@ -58,6 +62,8 @@ export const reviewMapper: ListMapper<Review> = {
       .text(c.decisionNote, v.decisionNote)
       .url(c.conversationUrl, v.conversationUrl, 'Channel conversation')
       .text(c.snapshot, v.snapshot)
+      .text(c.decision, v.decision)
+      .date(c.appliedOn, v.appliedOn)
       .build(),
   keyOf: (v) => v.key,
 };

@@ -5,6 +5,7 @@ import type { Person } from '../../domain/collaboration';
 import type { RepoResult } from '../../domain/ports';
 import { odataString } from '../odata';
 import { ROLE_GROUPS } from '../schema';
+import { panelOfGroup } from '../schema/permissions';
 import { toRepoError } from '../sp';
 import { fail, ok } from './base';
 
@@ -21,6 +22,8 @@ export interface PeopleStore {
   current(): Promise<RepoResult<Person>>;
   /** The register's roles the signed-in person holds (membership of the groups provisioning made). */
   roles(): Promise<RepoResult<Role[]>>;
+  /** Their roles and the keys of the panels they sit on (membership of each panel's group), in one read. */
+  memberships(): Promise<RepoResult<{ roles: Role[]; panels: string[] }>>;
 }
 
 /** A role of the register: which of provisioning's SharePoint groups a person is in. */
@@ -75,10 +78,18 @@ export class PeopleRepository implements PeopleStore {
   }
 
   async roles(): Promise<RepoResult<Role[]>> {
+    const m = await this.memberships();
+    return m.ok ? ok(m.value.roles) : m;
+  }
+
+  async memberships(): Promise<RepoResult<{ roles: Role[]; panels: string[] }>> {
     try {
       const groups = await this.sp.web.currentUser.groups.select('Title')<{ Title: string }[]>();
       const titles = new Set(groups.map((g) => g.Title));
-      return ok((Object.keys(ROLE_GROUPS) as Role[]).filter((role) => titles.has(ROLE_GROUPS[role])));
+      return ok({
+        roles: (Object.keys(ROLE_GROUPS) as Role[]).filter((role) => titles.has(ROLE_GROUPS[role])),
+        panels: [...titles].flatMap((t) => panelOfGroup(t) ?? []),
+      });
     } catch (e) {
       return fail(toRepoError(e));
     }

@@ -1,6 +1,7 @@
 import { collaborationColumns } from './catalogue';
 import { CHOICES } from './choices';
 import type { FieldDef, ListDef, ListKey } from './types';
+import { listPermissions } from './permissions';
 
 /**
  * The register's SharePoint lists. Every column the app filters or sorts on
@@ -78,7 +79,7 @@ export const PARTNERS: ListDef = {
   description: 'Organisations the council works with in collaborations and partnerships.',
   keyField: 'PartnerKey',
   versioning: true,
-  permissions: { governance: 'Edit', officers: 'Read', panel: 'Read' },
+  permissions: listPermissions('partners'),
   fields: [
     title('Name'),
     key('PartnerKey', 'Partner key'),
@@ -105,7 +106,7 @@ export const COLLABORATIONS: ListDef = {
   description: 'The register of collaborations and formal partnerships.',
   keyField: 'Reference',
   versioning: true,
-  permissions: { governance: 'Edit', officers: 'Contribute', panel: 'Read' },
+  permissions: listPermissions('collaborations'),
   fields: collaborationColumns(),
 
   views: [
@@ -145,7 +146,7 @@ export const ASSESSMENT_TEMPLATES: ListDef = {
   description: 'Versioned assessment templates; publishing a change makes a new version.',
   keyField: 'TemplateVersionKey',
   versioning: true,
-  permissions: { governance: 'Edit', officers: 'Read', panel: 'Read' },
+  permissions: listPermissions('assessmentTemplates'),
   fields: [
     title('Name'),
     key('TemplateVersionKey', 'Template version key'),
@@ -181,7 +182,7 @@ export const ASSESSMENT_QUESTIONS: ListDef = {
   description: 'The questions of each template version.',
   keyField: 'QuestionKey',
   versioning: true,
-  permissions: { governance: 'Edit', officers: 'Read', panel: 'Read' },
+  permissions: listPermissions('assessmentQuestions'),
   fields: [
     title('Question', 255),
     key('QuestionKey', 'Question key'),
@@ -215,7 +216,7 @@ export const ASSESSMENTS: ListDef = {
   description: 'Assessments of collaborations against a template version.',
   keyField: 'AssessmentKey',
   versioning: true,
-  permissions: { governance: 'Edit', officers: 'Contribute', panel: 'Read' },
+  permissions: listPermissions('assessments'),
   fields: [
     title('Title'),
     key('AssessmentKey', 'Assessment key'),
@@ -252,7 +253,7 @@ export const REVIEWS: ListDef = {
   description: 'Reviews of collaborations by Heads of Service and the review panel, with their outcomes.',
   keyField: 'ReviewKey',
   versioning: true,
-  permissions: { governance: 'Edit', officers: 'Contribute', panel: 'Contribute' },
+  permissions: listPermissions('reviews'),
   fields: [
     title('Title'),
     key('ReviewKey', 'Review key'),
@@ -267,6 +268,8 @@ export const REVIEWS: ListDef = {
     note('DecisionNote', 'Decision note'),
     { internalName: 'ConversationUrl', title: 'Channel conversation', type: 'URL' },
     note('SnapshotJson', 'What the panel saw'),
+    note('DecisionJson', 'What follows from the decision'),
+    date('AppliedOn', 'Decision applied on', { indexed: true }),
   ],
   views: [
     {
@@ -287,7 +290,7 @@ export const ACTIONS: ListDef = {
   description: 'Actions of collaboration, review and programme action plans.',
   keyField: 'ActionKey',
   versioning: true,
-  permissions: { governance: 'Edit', officers: 'Contribute', panel: 'Contribute' },
+  permissions: listPermissions('actions'),
   fields: [
     title('Action'),
     key('ActionKey', 'Action key'),
@@ -324,9 +327,10 @@ export const CHANNEL_MAPPINGS: ListDef = {
   description: 'Which Teams channel hears about each directorate and panel. Holds no secrets.',
   keyField: 'MappingKey',
   versioning: true,
-  permissions: { governance: 'Edit', officers: 'Read', panel: 'Read' },
+  permissions: listPermissions('channelMappings'),
   fields: [
     title('Directorate or panel'),
+    text('TitleCy', 'Welsh name'),
     key('MappingKey', 'Mapping key'),
     choice('MappingKind', 'Kind', 'mappingKind', { required: true, indexed: true }),
     text('ChannelKey', 'Channel key', { required: true, indexed: true }),
@@ -354,7 +358,7 @@ export const REMINDER_CHANNELS: ListDef = {
     'How the reminder job posts to each channel. Readable by the governance team only. Webhook addresses are never stored here: only the name of the setting that holds one.',
   keyField: 'ChannelKey',
   versioning: true,
-  permissions: { governance: 'Edit' },
+  permissions: listPermissions('reminderChannels'),
   fields: [
     title('Channel'),
     key('ChannelKey', 'Channel key'),
@@ -383,7 +387,7 @@ export const REMINDER_LOG: ListDef = {
   description: 'Every reminder the job has posted, by its unique key, so none is posted twice.',
   keyField: 'ReminderKey',
   versioning: false,
-  permissions: { governance: 'Edit' },
+  permissions: listPermissions('reminderLog'),
   fields: [
     title('Reminder'),
     key('ReminderKey', 'Reminder key'),

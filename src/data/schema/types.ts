@@ -1,3 +1,4 @@
+import type { Role as DomainRole } from '../../domain/policy';
 /**
  * The shape of the list schema: data that provisioning, the repositories'
  * select lists, the PnP provisioning template and the embedded list server all
@@ -62,10 +63,11 @@ export interface ViewDef {
   readonly paged?: boolean;
 }
 
-/** The council's roles, each a SharePoint group created by provisioning. */
-export type Role = 'officers' | 'panel' | 'governance';
+/** The council's roles, each a SharePoint group created by provisioning (the domain's role policy). */
+export type Role = DomainRole;
 
-export type PermissionLevel = 'Read' | 'Contribute' | 'Edit';
+/** SharePoint's built-in permission levels the register grants (Full Control: to manage item permissions). */
+export type PermissionLevel = 'Read' | 'Contribute' | 'Edit' | 'FullControl';
 
 export interface ListDef {
   readonly key: ListKey;

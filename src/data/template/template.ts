@@ -34,6 +34,7 @@ const ROLE_TOKEN: Readonly<Record<PermissionLevel, string>> = {
   Read: '{roledefinition:Reader}',
   Contribute: '{roledefinition:Contributor}',
   Edit: '{roledefinition:Editor}',
+  FullControl: '{roledefinition:Administrator}',
 };
 
 const GROUP_DESCRIPTION: Readonly<Record<Role, string>> = {

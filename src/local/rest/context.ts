@@ -164,8 +164,19 @@ export class Ctx {
   }
 
   /** The user's permission rank on the list (or web), or 403 when below `needed`. */
-  require(list: ListRecord | undefined, needed: number): void {
-    if (this.store.rankOf(this.user, list) < needed) throw errors.accessDenied();
+  require(list: ListRecord | undefined, needed: number, itemId?: number): void {
+    if (this.store.rankOf(this.user, list, itemId) < needed) throw errors.accessDenied();
+  }
+
+  /**
+   * For one item: an item whose own permissions give the user nothing is "not found", as
+   * SharePoint answers it; otherwise the user needs `needed` on the item.
+   */
+  requireItem(list: ListRecord, itemId: number, needed: number): void {
+    const rank = this.store.rankOf(this.user, list, itemId);
+    if (rank < 1 && this.store.itemHasUniqueRoles(list, itemId) && this.store.rankOf(this.user, list) >= 1)
+      throw errors.itemNotFound();
+    if (rank < needed) throw errors.accessDenied();
   }
 
   /**

@@ -4,6 +4,7 @@ import { Coll, Complex, Entity, EntityList, serializeValue, type MetadataMode, t
 import { listLink } from './entities';
 import { FilterSyntaxError, parseFilter, parseOrderBy, type FilterNode } from '../odata/filter';
 import { createItem, deleteItem, etagOf, updateItem } from '../store/items';
+import { assignmentsRoute, breakInheritance, effectivePermissions, resetInheritance } from './security';
 import { ItemQuery, USER_PROJECTION_NAMES, USER_PROJECTIONS, type RawRow } from '../store/query';
 import { jsonPath } from '../store/db';
 import {
@@ -500,7 +501,7 @@ export function queryItems(ctx: Ctx, list: ListRecord): ApiResponse {
   q.checkThreshold(filter, orderBy, ctx.settings.threshold, filterText ?? '');
   const probe = new ItemWriter(ctx, list, sel, new Expander(ctx, sel, []));
   const columns = probe.fast ? probe.sqlColumns() : [];
-  const { rows, keys } = q.run({
+  const { rows: all, keys } = q.run({
     filter,
     filterText: filterText ?? '',
     orderBy,
@@ -509,6 +510,9 @@ export function queryItems(ctx: Ctx, list: ListRecord): ApiResponse {
     columns,
     withData: !probe.fast,
   });
+  // Security trimming: items whose own permissions give the user nothing are left out.
+  const hidden = ctx.store.hiddenItems(ctx.user, list);
+  const rows = hidden.size === 0 ? all : all.filter((r) => !hidden.has(r.id));
   const page = rows.slice(0, top);
   const last = page[page.length - 1];
   const next = rows.length > top && last ? nextLink(ctx, ItemQuery.skipToken(last, keys)) : undefined;
@@ -589,7 +593,7 @@ export function itemRoute(ctx: Ctx, list: ListRecord, id: number, rest: readonly
   if (!next) {
     switch (ctx.method) {
       case 'GET': {
-        ctx.require(list, 1);
+        ctx.requireItem(list, id, 1);
         const row = ctx.store.getItem(list, id);
         if (!row) throw errors.itemNotFound();
         const sel = parseSelection(ctx, list);
@@ -599,7 +603,7 @@ export function itemRoute(ctx: Ctx, list: ListRecord, id: number, rest: readonly
       case 'MERGE':
       case 'PATCH':
       case 'PUT': {
-        ctx.require(list, 2);
+        ctx.requireItem(list, id, 2);
         const row = updateItem(
           writeContext(ctx, list),
           id,
@@ -610,7 +614,7 @@ export function itemRoute(ctx: Ctx, list: ListRecord, id: number, rest: readonly
         return ctx.noContent({ ETag: etagOf(row) });
       }
       case 'DELETE':
-        ctx.require(list, 2);
+        ctx.requireItem(list, id, 2);
         deleteItem(writeContext(ctx, list), id, ctx.req.headers['if-match']);
         return ctx.empty();
       default:
@@ -619,7 +623,7 @@ export function itemRoute(ctx: Ctx, list: ListRecord, id: number, rest: readonly
   }
   switch (next.lower) {
     case 'versions': {
-      ctx.require(list, 1);
+      ctx.requireItem(list, id, 1);
       const row = ctx.store.getItem(list, id);
       if (!row) throw errors.itemNotFound();
       const versions = [
@@ -637,15 +641,31 @@ export function itemRoute(ctx: Ctx, list: ListRecord, id: number, rest: readonly
       return ctx.collection(entities, 'SP.ListItemVersions');
     }
     case 'recycle': {
-      ctx.require(list, 2);
+      ctx.requireItem(list, id, 2);
       const row = ctx.store.getItem(list, id);
       if (!row) throw errors.itemNotFound();
       deleteItem(writeContext(ctx, list), id, '*');
       return ctx.property('Recycle', row.guid, 'Edm.Guid');
     }
     case 'attachmentfiles':
-      ctx.require(list, 1);
+      ctx.requireItem(list, id, 1);
       return ctx.collection([], 'SP.ApiData.Attachments');
+    case 'roleassignments':
+      ctx.requireItem(list, id, 1);
+      return assignmentsRoute(ctx, list, rest.slice(1), next, id);
+    case 'breakroleinheritance':
+      ctx.requireItem(list, id, 1);
+      return breakInheritance(ctx, list, next, id);
+    case 'resetroleinheritance':
+      ctx.requireItem(list, id, 1);
+      return resetInheritance(ctx, list, id);
+    case 'hasuniqueroleassignments':
+      ctx.requireItem(list, id, 1);
+      return ctx.property('HasUniqueRoleAssignments', ctx.store.itemHasUniqueRoles(list, id), 'Edm.Boolean');
+    case 'effectivebasepermissions':
+    case 'getusereffectivepermissions':
+      ctx.requireItem(list, id, 1);
+      return effectivePermissions(ctx, list, next, id);
     default:
       throw errors.notFoundResource(next.name);
   }

@@ -3,6 +3,7 @@ import type { ApiResponse, Ctx } from './context';
 import { assignmentEntity, basePermissions, groupEntity, listLink, roleDefinitionEntity, userEntity } from './entities';
 import { arg, type Segment } from './path';
 import { ROLE_DEFINITIONS, type GroupRecord, type ListRecord, type UserRecord } from '../store/model';
+import { itemScope } from '../store/site-store';
 
 const FULL_CONTROL = 1073741829;
 
@@ -252,13 +253,15 @@ export function assignmentsRoute(
   list: ListRecord | undefined,
   rest: readonly Segment[],
   self?: Segment,
+  itemId?: number,
 ): ApiResponse {
-  const scope = list ? list.guid : 'web';
-  const scopeLink = list ? listLink(list) : 'Web';
+  const unique = list && itemId !== undefined ? ctx.store.itemHasUniqueRoles(list, itemId) : list?.hasUniqueRoleAssignments;
+  const scope = list ? (itemId !== undefined ? itemScope(list, itemId) : list.guid) : 'web';
+  const scopeLink = list ? (itemId !== undefined ? `${listLink(list)}/Items(${itemId})` : listLink(list)) : 'Web';
   const [next, ...after] = rest;
   const single = (principalId: number, tail: readonly Segment[]): ApiResponse => {
-    ctx.require(list, 5);
-    const a = ctx.store.assignments(ctx.store.scopeOf(list)).find((x) => x.principalId === principalId);
+    ctx.require(list, 5, itemId);
+    const a = ctx.store.assignments(ctx.store.scopeOf(list, itemId)).find((x) => x.principalId === principalId);
     if (!a) throw new SpError(404, CODES.argument, 'Cannot find a role assignment for the specified principal.');
     const [t] = tail;
     if (!t) return ctx.entity(assignmentEntity(ctx, scopeLink, a, expandSet(ctx)), 'SP.ApiData.RoleAssignments');
@@ -280,10 +283,10 @@ export function assignmentsRoute(
   if (self?.args) return single(Number(arg(self)), rest);
   if (!next) {
     if (ctx.method !== 'GET') throw errors.methodNotAllowed(ctx.method);
-    ctx.require(list, 5);
+    ctx.require(list, 5, itemId);
     const ex = expandSet(ctx);
     return ctx.metadataCollection(
-      ctx.store.assignments(ctx.store.scopeOf(list)).map((a) => assignmentEntity(ctx, scopeLink, a, ex)),
+      ctx.store.assignments(ctx.store.scopeOf(list, itemId)).map((a) => assignmentEntity(ctx, scopeLink, a, ex)),
       'SP.ApiData.RoleAssignments',
     );
   }
@@ -293,13 +296,13 @@ export function assignmentsRoute(
     case 'addroleassignment':
     case 'removeroleassignment': {
       if (ctx.method !== 'POST') throw errors.methodNotAllowed(ctx.method);
-      ctx.require(list, 5);
+      ctx.require(list, 5, itemId);
       const principalId = Number(arg(next, 'principalid'));
       const roleId = Number(arg(next, 'roledefid') ?? next.args?.[1]?.value);
       if (!ctx.store.principal(principalId)) throw errors.userNotUnique();
       if (!ROLE_DEFINITIONS.some((r) => r.Id === roleId))
         throw new SpError(404, CODES.argument, 'Cannot find the specified role definition.');
-      if (list && !list.hasUniqueRoleAssignments)
+      if (list && !unique)
         throw new SpError(
           400,
           CODES.spException,
@@ -316,11 +319,22 @@ export function assignmentsRoute(
   }
 }
 
-export function breakInheritance(ctx: Ctx, list: ListRecord, seg: Segment): ApiResponse {
+export function breakInheritance(ctx: Ctx, list: ListRecord, seg: Segment, itemId?: number): ApiResponse {
   if (ctx.method !== 'POST') throw errors.methodNotAllowed(ctx.method);
-  ctx.require(list, 5);
+  ctx.require(list, 5, itemId);
   const copy = arg(seg, 'copyroleassignments') === true;
   ctx.store.transaction(() => {
+    if (itemId !== undefined) {
+      if (ctx.store.itemHasUniqueRoles(list, itemId)) return;
+      const from = ctx.store.scopeOf(list);
+      const scope = itemScope(list, itemId);
+      ctx.store.clearAssignments(scope);
+      ctx.store.setItemUniqueRoles(list, itemId, true);
+      if (copy) {
+        for (const a of ctx.store.assignments(from)) for (const r of a.roleIds) ctx.store.addAssignment(scope, a.principalId, r);
+      } else ctx.store.addAssignment(scope, ctx.user.Id, FULL_CONTROL);
+      return;
+    }
     if (list.hasUniqueRoleAssignments) return;
     ctx.store.clearAssignments(list.guid);
     if (copy) {
@@ -335,17 +349,26 @@ export function breakInheritance(ctx: Ctx, list: ListRecord, seg: Segment): ApiR
   return ctx.empty();
 }
 
-export function resetInheritance(ctx: Ctx, list: ListRecord): ApiResponse {
+export function resetInheritance(ctx: Ctx, list: ListRecord, itemId?: number): ApiResponse {
   if (ctx.method !== 'POST') throw errors.methodNotAllowed(ctx.method);
-  ctx.require(list, 5);
+  ctx.require(list, 5, itemId);
   ctx.store.transaction(() => {
+    if (itemId !== undefined) {
+      ctx.store.setItemUniqueRoles(list, itemId, false);
+      return;
+    }
     ctx.store.clearAssignments(list.guid);
     ctx.store.saveList({ ...list, hasUniqueRoleAssignments: false });
   });
   return ctx.empty();
 }
 
-export function effectivePermissions(ctx: Ctx, list: ListRecord | undefined, seg: Segment): ApiResponse {
+export function effectivePermissions(
+  ctx: Ctx,
+  list: ListRecord | undefined,
+  seg: Segment,
+  itemId?: number,
+): ApiResponse {
   let user = ctx.user;
   if (seg.lower === 'getusereffectivepermissions') {
     const login = arg(seg);
@@ -353,7 +376,7 @@ export function effectivePermissions(ctx: Ctx, list: ListRecord | undefined, seg
   }
   return ctx.property(
     'EffectiveBasePermissions',
-    basePermissions(ctx.store.rankOf(user, list)),
+    basePermissions(ctx.store.rankOf(user, list, itemId)),
     list ? 'SP.ApiData.Lists/EffectiveBasePermissions' : 'SP.ApiData.Webs/EffectiveBasePermissions',
   );
 }

@@ -114,7 +114,7 @@ function provisionList(
   store.clearAssignments(list.guid);
   store.addAssignment(list.guid, provisionerId, FULL_CONTROL);
   for (const [role, level] of Object.entries(def.permissions) as [Role, string][]) {
-    const r = roleByName(level);
+    const r = roleByName(level === 'FullControl' ? 'Full Control' : level);
     if (r) store.addAssignment(list.guid, groups[role], r.Id);
   }
   return list;

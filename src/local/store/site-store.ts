@@ -216,9 +216,52 @@ export class SiteStore {
 
   // ---- role assignments ----
 
-  /** The scope a list's permissions come from: its own when inheritance is broken, else the web's. */
-  scopeOf(list: ListRecord | undefined): string {
+  /**
+   * The scope a list's (or an item's) permissions come from: the item's own when its
+   * inheritance is broken, else the list's own when broken, else the web's.
+   */
+  scopeOf(list: ListRecord | undefined, itemId?: number): string {
+    if (list && itemId !== undefined && this.itemHasUniqueRoles(list, itemId)) return itemScope(list, itemId);
     return list && list.hasUniqueRoleAssignments ? list.guid : 'web';
+  }
+
+  /** Whether an item's permissions are its own (BreakRoleInheritance on the item). */
+  itemHasUniqueRoles(list: ListRecord, itemId: number): boolean {
+    return this.uniqueItems(list).has(itemId);
+  }
+
+  /** The items of a list whose permissions are their own. */
+  uniqueItems(list: ListRecord): ReadonlySet<number> {
+    const rows = this.prepare(`SELECT item_id FROM unique_items WHERE list_id=?`).all(list.id) as { item_id: number }[];
+    return new Set(rows.map((r) => r.item_id));
+  }
+
+  /** Marks an item's permissions as its own (true) or inherited again (false, its assignments dropped). */
+  setItemUniqueRoles(list: ListRecord, itemId: number, unique: boolean): void {
+    if (unique) {
+      this.prepare(`INSERT OR IGNORE INTO unique_items(list_id, item_id) VALUES (?, ?)`).run(list.id, itemId);
+    } else {
+      this.prepare(`DELETE FROM unique_items WHERE list_id=? AND item_id=?`).run(list.id, itemId);
+      this.clearAssignments(itemScope(list, itemId));
+    }
+  }
+
+  /**
+   * The items of a list this user may not read (items with permissions of their own that
+   * grant the user nothing): SharePoint leaves them out of every answer, as if absent.
+   */
+  hiddenItems(user: UserRecord, list: ListRecord): ReadonlySet<number> {
+    if (user.IsSiteAdmin) return new Set();
+    const principals = [user.Id, ...this.groupsOf(user.Id)];
+    // Every role definition but Limited Access (rank 0) lets its holder read.
+    const readers = ROLE_DEFINITIONS.filter((r) => r.rank >= 1).map((r) => r.Id);
+    const rows = this.prepare(
+      `SELECT u.item_id FROM unique_items u WHERE u.list_id=? AND NOT EXISTS (
+         SELECT 1 FROM role_assignments a WHERE a.scope = ? || '/' || u.item_id
+           AND a.principal_id IN (${principals.map(() => '?').join(',')})
+           AND a.role_id IN (${readers.map(() => '?').join(',')}))`,
+    ).all(list.id, list.guid, ...principals, ...readers) as { item_id: number }[];
+    return new Set(rows.map((r) => r.item_id));
   }
 
   assignments(scope: string): { principalId: number; roleIds: number[] }[] {
@@ -261,11 +304,11 @@ export class SiteStore {
    * The user's permission rank on a list (or the web): 0 none, 1 read,
    * 2 contribute, 3 edit, 4 design, 5 full control. Site administrators have 5.
    */
-  rankOf(user: UserRecord, list: ListRecord | undefined): number {
+  rankOf(user: UserRecord, list: ListRecord | undefined, itemId?: number): number {
     if (user.IsSiteAdmin) return 5;
     const principals = new Set([user.Id, ...this.groupsOf(user.Id)]);
     let rank = 0;
-    for (const a of this.assignments(this.scopeOf(list))) {
+    for (const a of this.assignments(this.scopeOf(list, itemId))) {
       if (!principals.has(a.principalId)) continue;
       for (const id of a.roleIds) {
         const r = ROLE_DEFINITIONS.find((d) => d.Id === id);
@@ -364,7 +407,8 @@ export class SiteStore {
     this.prepare(`DELETE FROM item_versions WHERE list_id=?`).run(list.id);
     this.prepare(`DELETE FROM fields WHERE list_id=?`).run(list.id);
     this.prepare(`DELETE FROM views WHERE list_id=?`).run(list.id);
-    this.prepare(`DELETE FROM role_assignments WHERE scope=?`).run(list.guid);
+    this.prepare(`DELETE FROM role_assignments WHERE scope=? OR scope LIKE ?`).run(list.guid, `${list.guid}/%`);
+    this.prepare(`DELETE FROM unique_items WHERE list_id=?`).run(list.id);
     this.prepare(`DELETE FROM lists WHERE id=?`).run(list.id);
     this.invalidate();
   }
@@ -529,6 +573,7 @@ export class SiteStore {
   deleteItemRow(list: ListRecord, id: number): void {
     this.prepare(`DELETE FROM items WHERE list_id=? AND id=?`).run(list.id, id);
     this.prepare(`DELETE FROM item_versions WHERE list_id=? AND item_id=?`).run(list.id, id);
+    this.setItemUniqueRoles(list, id, false);
   }
 
   /** Keeps a past version of an item (the current version is the item itself). */
@@ -556,4 +601,9 @@ export class SiteStore {
   countItems(list: ListRecord): number {
     return (this.prepare(`SELECT COUNT(*) AS n FROM items WHERE list_id=?`).get(list.id) as { n: number }).n;
   }
+}
+
+/** The permission scope of one item whose inheritance is broken. */
+export function itemScope(list: ListRecord, itemId: number): string {
+  return `${list.guid}/${itemId}`;
 }

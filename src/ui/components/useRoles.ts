@@ -9,6 +9,8 @@ export type { Role };
 export interface Me {
   readonly person?: Person;
   readonly roles: readonly Role[];
+  /** The keys of the panels the person sits on. */
+  readonly panels: readonly string[];
   readonly loading: boolean;
 }
 
@@ -18,10 +20,11 @@ const cache = new WeakMap<Services, Promise<Omit<Me, 'loading'>>>();
 function readMe(services: Services): Promise<Omit<Me, 'loading'>> {
   let pending = cache.get(services);
   if (!pending) {
-    pending = Promise.all([services.stores.people.current(), services.stores.people.roles()]).then(
-      ([person, roles]) => ({
+    pending = Promise.all([services.stores.people.current(), services.stores.people.memberships()]).then(
+      ([person, m]) => ({
         ...(person.ok ? { person: person.value } : {}),
-        roles: roles.ok ? roles.value : [],
+        roles: m.ok ? m.value.roles : [],
+        panels: m.ok ? m.value.panels : [],
       }),
     );
     // A failed read is not kept: the next page asks again.
@@ -40,7 +43,7 @@ function readMe(services: Services): Promise<Omit<Me, 'loading'>> {
  */
 export function useMe(): Me {
   const services = useServices();
-  const [me, setMe] = useState<Me>({ roles: [], loading: true });
+  const [me, setMe] = useState<Me>({ roles: [], panels: [], loading: true });
   useEffect(() => {
     let live = true;
     void readMe(services).then((value) => live && setMe({ ...value, loading: false }));

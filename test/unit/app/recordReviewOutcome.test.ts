@@ -1,4 +1,6 @@
 import {
+  applyDecidedReview,
+  awaitsApplying,
   finishOutcome,
   recordReviewOutcome,
   type RecordOutcomeInput,
@@ -10,6 +12,7 @@ import type { PeopleDirectory, Stored } from '../../../src/domain/ports';
 import { parseSnapshot } from '../../../src/domain/reviews';
 import { aCollaboration } from '../domain/fixtures';
 import { FakeList } from './fakes';
+import type { ItemAccess } from '../../../src/domain/policy';
 
 const OWNER: Person = { id: 7, displayName: 'Rhian Evans', email: 'rhian@example.gov.uk' };
 
@@ -36,7 +39,16 @@ function world() {
     panel: 'CGRP',
     attendees: [],
   });
-  const ports: RecordOutcomePorts = { collaborations, reviews, actions, people };
+  const secured: string[] = [];
+  const reviewStore = Object.assign(reviews, {
+    secure: (id: number, access: ItemAccess) => {
+      secured.push(
+        `${id}:${access.panelMembers ? `${access.panelMembers.panel} ${access.panelMembers.access}` : 'read-only'}`,
+      );
+      return Promise.resolve({ ok: true as const, value: undefined });
+    },
+  });
+  const ports: RecordOutcomePorts = { collaborations, reviews: reviewStore, actions, people };
   const input = (overrides: Partial<RecordOutcomeInput> = {}): RecordOutcomeInput => ({
     review: reviews.items.get(review.id) as Stored<Review>,
     collaboration: collaborations.items.get(record.id) as Stored<Collaboration>,
@@ -49,6 +61,7 @@ function world() {
     newActions: [{ key: 'ACT-9', title: '  Rewrite the exit clause  ', owner: OWNER, dueDate: '2027-03-31' }],
     nextReviewKey: 'REV-2',
     nextReviewTitle: 'COL-0042 Annual review 2027',
+    apply: true,
     ...overrides,
   });
   const allWrites = () => [
@@ -56,7 +69,7 @@ function world() {
     ...collaborations.writes.map((w) => `collaborations.${w}`),
     ...actions.writes.map((w) => `actions.${w}`),
   ];
-  return { collaborations, reviews, actions, ports, input, record, review, searches, allWrites };
+  return { collaborations, reviews, actions, ports, input, record, review, searches, allWrites, secured };
 }
 
 describe('recordReviewOutcome', () => {
@@ -216,5 +229,59 @@ describe('recordReviewOutcome', () => {
     expect(record).toMatchObject({ status: 'withdrawing', exitNote: 'Hand the archive back by March.' });
     expect(record?.nextReviewDue).toBeUndefined();
     expect(w.reviews.all().map((x) => x.key)).toEqual(['REV-1']);
+  });
+});
+
+describe('a decision recorded by a panel member, applied later', () => {
+  it('writes only the review (with what follows) when the person may not apply it', async () => {
+    const w = world();
+    const r = await recordReviewOutcome(w.ports, w.input({ apply: false }));
+    expect(r.ok && r.value.applied).toBe(false);
+    expect(w.allWrites()).toEqual([`reviews.update:${w.review.id}`]);
+    const frozen = w.reviews.items.get(w.review.id) as Stored<Review>;
+    expect(awaitsApplying(frozen)).toBe(true);
+    expect(w.collaborations.items.get(w.record.id)?.lastReviewDate).toBeUndefined();
+    expect(w.actions.items.size).toBe(0);
+    expect(w.secured).toEqual([]);
+  });
+
+  it('is applied whole by someone with the rights, once, however often it is run', async () => {
+    const w = world();
+    await recordReviewOutcome(w.ports, w.input({ apply: false }));
+    const frozen = w.reviews.items.get(w.review.id) as Stored<Review>;
+    const first = await applyDecidedReview(w.ports, frozen, [], '2026-12-03');
+    expect(first.ok).toBe(true);
+    expect(w.collaborations.items.get(w.record.id)).toMatchObject({
+      lastReviewDate: '2026-12-02',
+      nextReviewDue: '2027-12-02',
+    });
+    expect([...w.actions.items.values()].map((a) => [a.title, a.reviewId])).toEqual([
+      ['Rewrite the exit clause', w.review.id],
+    ]);
+    const next = [...w.reviews.items.values()].find((x) => x.key === 'REV-2');
+    expect(next).toMatchObject({ dueDate: '2027-12-02', panel: 'CGRP' });
+    // The next review: its panel contributes; the decided one: read-only but for the governance team.
+    expect(w.secured).toEqual([`${next?.id}:CGRP contribute`, `${w.review.id}:read-only`]);
+    expect(w.reviews.items.get(w.review.id)?.appliedOn).toBe('2026-12-03');
+    const again = await applyDecidedReview(
+      w.ports,
+      w.reviews.items.get(w.review.id) as Stored<Review>,
+      [],
+      '2026-12-04',
+    );
+    expect(again.ok).toBe(true);
+    expect(w.actions.items.size).toBe(1);
+    expect([...w.reviews.items.values()].filter((x) => x.key === 'REV-2')).toHaveLength(1);
+    expect(w.reviews.items.get(w.review.id)?.appliedOn).toBe('2026-12-03');
+  });
+
+  it('refuses a review that carries no decision', async () => {
+    const w = world();
+    const r = await applyDecidedReview(
+      w.ports,
+      { ...(w.reviews.items.get(w.review.id) as Stored<Review>), outcome: 'continue' },
+      [],
+    );
+    expect(r.ok).toBe(false);
   });
 });

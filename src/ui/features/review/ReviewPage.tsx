@@ -13,7 +13,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   isFrozen,
@@ -28,11 +28,16 @@ import { useApp, useFormat } from '../../app/context';
 import type { PanelPostResult } from '../../app/services';
 import { paths } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
-import { DateField, TextField } from '../../components/form';
+import { ChoiceField, DateField, TextField } from '../../components/form';
+import { useMe } from '../../components/useRoles';
+import { useLookup } from '../../components/useLookups';
+import { panelKeyOf, panelsOf, type Panel } from '../../../domain/panels';
+import { may, type Actor } from '../../../domain/policy';
+import { awaitsApplying } from '../../../app/recordReviewOutcome';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { PeoplePicker } from '../../components/PeoplePicker';
-import { displayTitle } from '../../components/recordText';
+import { displayTitle, panelLabel } from '../../components/recordText';
 import { RouterLink } from '../../components/RouterLink';
 import { ActionFields, emptyDraft, type ActionDraft } from '../../components/ActionFields';
 import { messagesByField, newKey } from '../../components/actionShared';
@@ -51,12 +56,27 @@ export function ReviewPage({ reviewKey }: { readonly reviewKey: string }) {
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
+  const me = useMe();
+  const mappings = useLookup('channelMappings');
+  const panels = useMemo(() => panelsOf(mappings.value ?? []), [mappings.value]);
+  const actor: Actor = { ...(me.person ? { person: me.person } : {}), roles: me.roles, panels: me.panels };
+  const canApply = may(actor, { kind: 'applyDecision' });
   const model = useReview(
     app.services,
     reviewKey,
     app.today,
     (r, reference) => `${reference} ${t(`vocab.reviewKind.${r.kind}`)}`,
+    { apply: canApply, panels },
   );
+  const loaded = model.load.kind === 'ready' ? model.load.data.review : undefined;
+  // A decided review whose consequences wait: the governance team's tab applies them on opening.
+  const autoApplied = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!loaded || !canApply || !awaitsApplying(loaded) || model.record.kind !== 'idle') return;
+    if (autoApplied.current === loaded.key) return;
+    autoApplied.current = loaded.key;
+    void model.apply();
+  }, [loaded, canApply, model]);
 
   const header = (title: string, subtitle?: React.ReactNode) => (
     <PageHeader id="review-title" title={title} {...(subtitle ? { subtitle } : {})} />
@@ -96,11 +116,22 @@ export function ReviewPage({ reviewKey }: { readonly reviewKey: string }) {
       )}
       {model.record.kind === 'recorded' ? (
         <MessageBar intent="success">
-          <MessageBarBody>{t('review.outcome.recorded')}</MessageBarBody>
+          <MessageBarBody>
+            {model.record.applied ? t('review.outcome.recorded') : t('review.outcome.recordedPending')}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {isFrozen(review) ? (
         <>
+          {awaitsApplying(review) && model.record.kind !== 'recorded' ? (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                {model.record.kind === 'saving'
+                  ? t('review.outcome.applying')
+                  : t('review.outcome.awaitingApply', { date: format.date(review.heldOn ?? app.today) })}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
           {model.record.kind === 'unfinished' ? (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
@@ -114,12 +145,27 @@ export function ReviewPage({ reviewKey }: { readonly reviewKey: string }) {
           ) : null}
           <FrozenReview data={data} />
         </>
-      ) : (
+      ) : may(actor, {
+          kind: 'recordOutcome',
+          review: { panel: panelKeyOf(review.panel ?? collaboration.panel, panels) },
+        }) ? (
         <>
-          <DetailsSection data={data} model={model} />
-          <ChannelSection data={data} onPost={model.post} />
+          <DetailsSection data={data} model={model} panels={panels} />
+          <ChannelSection data={data} onPost={model.post} panels={panels} />
           <OutcomeSection data={data} model={model} />
         </>
+      ) : me.loading ? (
+        <Loading />
+      ) : (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {review.panel ?? collaboration.panel
+              ? t('review.access.panelOnly', {
+                  panel: panelLabel(review.panel ?? collaboration.panel, panels, app.locale),
+                })
+              : t('review.access.noPanel')}
+          </MessageBarBody>
+        </MessageBar>
       )}
     </section>
   );
@@ -127,7 +173,16 @@ export function ReviewPage({ reviewKey }: { readonly reviewKey: string }) {
 
 type Model = ReturnType<typeof useReview>;
 
-function DetailsSection({ data, model }: { readonly data: ReviewData; readonly model: Model }) {
+function DetailsSection({
+  data,
+  model,
+  panels,
+}: {
+  readonly data: ReviewData;
+  readonly model: Model;
+  readonly panels: readonly Panel[];
+}) {
+  const app = useApp();
   const styles = useReviewStyles();
   const { t } = useTranslation();
   const format = useFormat();
@@ -160,7 +215,14 @@ function DetailsSection({ data, model }: { readonly data: ReviewData; readonly m
       <h2 id="review-details" className={styles.h2}>
         {t('review.details.title')}
       </h2>
-      <TextField name="panel" label={t('review.details.panel')} value={panel} onChange={setPanel} />
+      <ChoiceField
+        name="panel"
+        label={t('review.details.panel')}
+        codes={panels.map((p) => p.key)}
+        value={panelKeyOf(panel, panels)}
+        onChange={setPanel}
+        labelOf={(key) => panelLabel(key, panels, app.locale)}
+      />
       <div>
         <Text weight="semibold" block id="attendees-label">
           {t('review.details.attendees')}
@@ -263,10 +325,13 @@ function DetailsSection({ data, model }: { readonly data: ReviewData; readonly m
 function ChannelSection({
   data,
   onPost,
+  panels: panelsOfData,
 }: {
   readonly data: ReviewData;
   readonly onPost: () => Promise<PanelPostResult | undefined>;
+  readonly panels: readonly Panel[];
 }) {
+  const app = useApp();
   const styles = useReviewStyles();
   const { t } = useTranslation();
   const [posting, setPosting] = useState(false);
@@ -277,7 +342,11 @@ function ChannelSection({
       <h2 id="review-channel" className={styles.h2}>
         {t('review.channel.title')}
       </h2>
-      <Text>{t('review.channel.intro', { panel: data.review.panel ?? data.collaboration.panel ?? '–' })}</Text>
+      <Text>
+        {t('review.channel.intro', {
+          panel: panelLabel(data.review.panel ?? data.collaboration.panel, panelsOfData, app.locale),
+        })}
+      </Text>
       <div className={styles.row}>
         <Button
           appearance="primary"

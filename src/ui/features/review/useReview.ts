@@ -5,6 +5,7 @@ import {
   type PendingOutcome,
   type RecordOutcomeResult,
 } from '../../../app/recordReviewOutcome';
+import type { Panel } from '../../../domain/panels';
 import type {
   Action,
   Assessment,
@@ -40,7 +41,8 @@ export type RecordState =
   | { readonly kind: 'conflict'; readonly theirs: Stored<Review>; readonly mine: Review }
   /** The review is frozen, but the record, actions or next review are not all written: retry finishes them. */
   | { readonly kind: 'unfinished'; readonly error: RepoError }
-  | { readonly kind: 'recorded' };
+  /** `applied`: the record, the actions and the next review followed at once (else the job applies them). */
+  | { readonly kind: 'recorded'; readonly applied: boolean };
 
 export interface ReviewData {
   readonly review: Stored<Review>;
@@ -114,6 +116,8 @@ export interface ReviewModel {
   readonly post: () => Promise<PanelPostResult | undefined>;
   readonly submit: (form: OutcomeForm, on?: Stored<Review>) => Promise<void>;
   readonly finish: () => Promise<void>;
+  /** Applies a decided review's consequences (for those the policy allows). */
+  readonly apply: () => Promise<void>;
   readonly resetRecord: () => void;
 }
 
@@ -129,6 +133,7 @@ export function useReview(
   reviewKey: string,
   today: IsoDate,
   nextTitle: (r: Review, reference: string) => string,
+  access: { readonly apply: boolean; readonly panels: readonly Panel[] } = { apply: false, panels: [] },
 ): ReviewModel {
   const [load, setLoad] = useState<ReviewLoad>({ kind: 'loading' });
   const [record, setRecord] = useState<RecordState>({ kind: 'idle' });
@@ -137,6 +142,8 @@ export function useReview(
   const pending = useRef<PendingOutcome | undefined>(undefined);
   const titleRef = useRef(nextTitle);
   titleRef.current = nextTitle;
+  const accessRef = useRef(access);
+  accessRef.current = access;
 
   useEffect(() => {
     let live = true;
@@ -200,7 +207,7 @@ export function useReview(
   const settle = (r: RecordOutcomeResult) => {
     if (r.ok) {
       pending.current = undefined;
-      setRecord({ kind: 'recorded' });
+      setRecord({ kind: 'recorded', applied: r.value.applied });
       setAttempt((n) => n + 1);
       return;
     }
@@ -238,6 +245,8 @@ export function useReview(
       })),
       nextReviewKey: form.nextReviewKey,
       nextReviewTitle: titleRef.current(base, reference),
+      apply: accessRef.current.apply,
+      panels: accessRef.current.panels,
       onSaving: () => setRecord({ kind: 'saving' }),
       onFrozen: (frozen) => {
         saveOutcomeDraft(reviewKey, undefined);
@@ -254,7 +263,13 @@ export function useReview(
     settle(await finishOutcome(ports, p));
   };
 
+  const apply = async () => {
+    if (!data) return;
+    setRecord({ kind: 'saving' });
+    settle(await finishOutcome(ports, { frozen: data.review, panels: accessRef.current.panels }));
+  };
+
   const resetRecord = useCallback(() => setRecord({ kind: 'idle' }), []);
 
-  return { load, record, details, reload, saveDetails, saveDetailsOn, post, submit, finish, resetRecord };
+  return { load, record, details, reload, saveDetails, saveDetailsOn, post, submit, finish, apply, resetRecord };
 }
