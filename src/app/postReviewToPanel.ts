@@ -1,6 +1,6 @@
 /**
  * Post a review to its panel's channel: the panel's channel is found in the
- * Channel Mappings (kind `panel`, named as the review's panel, or failing that
+ * Channel Mappings (kind `panel`, the review's panel by key or name, or failing that
  * the record's); the card is built (notify's panelReviewCard, injected) and
  * sent through the transport; the message's address is kept on the review
  * with the ETag it was read with. The link is the only change: when the
@@ -9,6 +9,7 @@
  */
 import type { Collaboration } from '../domain/collaboration';
 import type { Assessment, Review } from '../domain/entities';
+import { panelsOf, resolvePanel } from '../domain/panels';
 import type {
   ChannelMappingStore,
   ChannelPostCode,
@@ -60,8 +61,6 @@ export type PanelPostResult =
 /** How many times the link is put on a review that keeps changing. */
 const LINK_ROUNDS = 3;
 
-const folded = (s: string) => s.trim().toLocaleLowerCase();
-
 export async function postReviewToPanel<Card>(
   ports: PanelPostPorts<Card>,
   { review, collaboration, assessment }: PanelPostInput,
@@ -69,7 +68,9 @@ export async function postReviewToPanel<Card>(
   const panel = (review.panel ?? collaboration.panel ?? '').trim();
   const mappings = await ports.mappings.all();
   if (!mappings.ok) return { ok: false, code: 'network', error: mappings.error };
-  const mapping = mappings.value.find((m) => m.kind === 'panel' && folded(m.name) === folded(panel));
+  // The panel by its key, or by its English or Welsh name as older records hold it.
+  const found = resolvePanel(panel, panelsOf(mappings.value));
+  const mapping = found ? mappings.value.find((m) => m.kind === 'panel' && m.key === found.key) : undefined;
   if (panel === '' || !mapping) return { ok: false, code: 'noChannel' };
   const send = ports.transport;
   if (!send) return { ok: false, code: 'notSignedIn' };

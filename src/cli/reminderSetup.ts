@@ -1,3 +1,4 @@
+import { applyPendingOutcomes, type PendingOutcomePorts } from '../app/applyPendingOutcomes';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -124,7 +125,7 @@ export interface SetupOptions {
   readonly http?: HttpOptions;
 }
 
-export function createReminderRepositories(options: SetupOptions): ReminderRepositories {
+export function createReminderRepositories(options: SetupOptions): ReminderRepositories & PendingOutcomePorts {
   const sp = createSp({ siteUrl: options.site, getToken: tokenProvider(options.site, options.env), ...options.sp });
   const repos = createRepositories(sp);
   return {
@@ -198,14 +199,22 @@ export const newPostId = (): string => randomUUID().replace(/-/g, '');
 /** The job's options as a host gives them: the record links instead of the card builder; the clock, ids and settings defaulted. */
 export type ReminderRunOptions = Omit<RunOptions<AdaptiveCard>, 'cards' | 'now' | 'newPostId' | 'env'> & {
   readonly links: RecordLinks;
+  /** Where decided reviews wait to be applied (src/app/applyPendingOutcomes.ts); applied before the run. */
+  readonly decisions?: PendingOutcomePorts;
   readonly env?: Env;
   readonly now?: () => Date;
   readonly newPostId?: () => string;
 };
 
 /** Runs the reminder job once, composed with notify's cards, the system clock and random post ids. */
-export function runReminders(options: ReminderRunOptions): Promise<RunResult> {
-  const { links, ...rest } = options;
+export async function runReminders(options: ReminderRunOptions): Promise<RunResult> {
+  const { links, decisions, ...rest } = options;
+  if (decisions && !options.dryRun) {
+    const pending = await applyPendingOutcomes(decisions, options.today);
+    for (const key of pending.applied) options.log?.('info', `outcome of review ${key} applied`);
+    for (const f of pending.failed)
+      options.log?.('warn', `outcome of review ${f.review} not applied yet (${f.code}); the next run tries again`);
+  }
   return runReminderJob<AdaptiveCard>({
     ...rest,
     cards: digestCards(links),
@@ -213,4 +222,12 @@ export function runReminders(options: ReminderRunOptions): Promise<RunResult> {
     now: options.now ?? (() => new Date()),
     newPostId: options.newPostId ?? newPostId,
   });
+}
+
+/** The run's stores, also as the place decided reviews wait to be applied. */
+export function withDecisions(repos: ReminderRepositories & PendingOutcomePorts): {
+  repos: ReminderRepositories;
+  decisions: PendingOutcomePorts;
+} {
+  return { repos, decisions: repos };
 }

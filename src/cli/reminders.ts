@@ -17,6 +17,7 @@ import {
   ConfigError,
   createRecordLinks,
   createReminderRepositories,
+  withDecisions,
   createTransports,
   isLocalSite,
   runReminders,
@@ -93,7 +94,7 @@ export async function main(argv: readonly string[], env: Env = process.env): Pro
       env.REMINDERS_PROGRAMME_DIRECTORATE ??
       (isLocalSite(site) ? 'Corporate Services' : undefined);
     const result = await runReminders({
-      repos: createReminderRepositories(options),
+      ...withDecisions(createReminderRepositories(options)),
       transports: createTransports(options),
       links: createRecordLinks({ site, env, deepLink: teamsDeepLink(env) }),
       today,

@@ -11,6 +11,7 @@ import { resolveLocale } from '../i18n';
 import {
   createRecordLinks,
   createReminderRepositories,
+  withDecisions,
   createTransports,
   runReminders,
   todayInWales,
@@ -38,7 +39,7 @@ export async function remindersTimer(
     context.warn('The timer is past due: running now (reminders are posted once, whenever the run happens).');
   const options = { site, env, log };
   const result = await runReminders({
-    repos: createReminderRepositories(options),
+    ...withDecisions(createReminderRepositories(options)),
     transports: createTransports(options),
     links: createRecordLinks({ site, env, deepLink: teamsDeepLink(env) }),
     today: todayInWales(now),

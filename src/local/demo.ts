@@ -977,8 +977,9 @@ function collaborations(
           ? 'Closed after review: the aims were met and the work is now business as usual.'
           : 'The council gave notice to withdraw after the review panel found the arrangement no longer adds value.'
         : null,
-      Panel:
-        significance === 'high' && i % 2 === 0 ? 'Governance and Audit Committee' : 'Corporate Governance Review Panel',
+      // The panel's key, as the tab saves it; every tenth record keeps the panel's name, as records
+      // made before panels had keys do (the tab still finds them: domain/panels.ts resolvePanel).
+      Panel: demoPanel(significance === 'high' && i % 2 === 0 ? 'panel-gac' : 'panel-cgrp', i % 10 === 9),
       LastAssessmentRag: score === null ? null : word('rag', ragOf(score)),
       LastAssessmentScore: score,
     });
@@ -1134,7 +1135,7 @@ function reviews(today: string, collabs: DemoRecord[], count: number, rand: () =
     const held = i % 3 !== 2;
     const due = held ? addDays(today, -(20 + ((i * 37) % 300))) : addDays(today, ((i * 11) % 40) - 10);
     const outcome = held ? (outcomes[i % outcomes.length] ?? 'continue') : null;
-    const panel = typeof collab.Panel === 'string' ? collab.Panel : 'Corporate Governance Review Panel';
+    const panel = panelKey(typeof collab.Panel === 'string' ? collab.Panel : 'panel-cgrp');
     out.push({
       Title: `${collab.Reference as string} ${word('reviewKind', kinds[i % kinds.length] ?? 'annualReview')}`,
       ReviewKey: `REV-${String(i + 1).padStart(6, '0')}`,
@@ -1266,6 +1267,7 @@ const CHANNELS: readonly {
   key: string;
   mapping: string;
   title: string;
+  titleCy?: string;
   kind: 'directorate' | 'panel';
   name: string;
 }[] = [
@@ -1301,6 +1303,7 @@ const CHANNELS: readonly {
     key: 'cgrp',
     mapping: 'panel-cgrp',
     title: 'Corporate Governance Review Panel',
+    titleCy: 'Panel Adolygu Llywodraethu Corfforaethol',
     kind: 'panel',
     name: 'Corporate Governance Review Panel',
   },
@@ -1308,10 +1311,21 @@ const CHANNELS: readonly {
     key: 'gac',
     mapping: 'panel-gac',
     title: 'Governance and Audit Committee',
+    titleCy: 'Pwyllgor Llywodraethu ac Archwilio',
     kind: 'panel',
     name: 'Governance and Audit Committee',
   },
 ];
+
+/** A demo record's panel: its key, or (legacy) the panel's English name. */
+function demoPanel(key: string, byName: boolean): string {
+  return byName ? (CHANNELS.find((c) => c.mapping === key)?.title ?? key) : key;
+}
+
+/** The key a demo record's panel stands for, whether it holds the key or the name. */
+function panelKey(value: string): string {
+  return CHANNELS.find((c) => c.mapping === value || c.title === value)?.mapping ?? value;
+}
 
 /** Generates the demo register. `today` is an ISO date (YYYY-MM-DD). */
 export function generateDemoData(today: string, options: DemoOptions = {}): DemoData {
@@ -1345,6 +1359,7 @@ export function generateDemoData(today: string, options: DemoOptions = {}): Demo
     actions: actions(today, collabRows, reviewRows, actionCount, rand),
     channelMappings: CHANNELS.map((ch) => ({
       Title: ch.title,
+      TitleCy: ch.titleCy ?? null,
       MappingKey: ch.mapping,
       MappingKind: word('mappingKind', ch.kind),
       ChannelKey: ch.key,

@@ -5,7 +5,7 @@ import { baseHeaders } from './rest/context';
 import { errorBody, metadataMode, contentType, type MetadataMode } from './rest/odata-json';
 import { CODES } from './rest/errors';
 import { SiteStore, nowIso } from './store/site-store';
-import { provisionSchema, seedSite, syncUsers } from './store/provision';
+import { provisionSchema, seedPanels, seedSite, syncUsers } from './store/provision';
 import { seededRandom as prng } from '../lib/random';
 import { generateDemoData, loadDemoData } from './demo';
 import { DEMO_USERS, findDemoUser, PROVISIONER_KEY, type DemoUser } from './users';
@@ -100,6 +100,10 @@ function openStore(options: ListServerOptions): SiteStore {
     const settings = demo === true ? {} : demo;
     const data = generateDemoData(today, settings);
     loadDemoData(store, data, provisioner.Id, now);
+    seedPanels(
+      store,
+      (data.channelMappings ?? []).filter((m) => m.MappingKind === 'Panel').map((m) => String(m.MappingKey)),
+    );
   }
   store.transaction(() => store.setMeta('initialised', now));
   return store;

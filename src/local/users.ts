@@ -21,6 +21,8 @@ export interface DemoUser {
   readonly roles: readonly Role[];
   /** Site collection administrator: full control everywhere. */
   readonly IsSiteAdmin: boolean;
+  /** The panels (channel mapping keys) the user sits on: members of each panel's group. */
+  readonly panels: readonly string[];
 }
 
 export const COUNCIL = {
@@ -38,9 +40,21 @@ function user(
   Department: string,
   roles: readonly Role[],
   IsSiteAdmin = false,
+  panels: readonly string[] = [],
 ): DemoUser {
   const Email = `${local}@${COUNCIL.domain}`;
-  return { key, Id, Title, Email, LoginName: `i:0#.f|membership|${Email}`, JobTitle, Department, roles, IsSiteAdmin };
+  return {
+    key,
+    Id,
+    Title,
+    Email,
+    LoginName: `i:0#.f|membership|${Email}`,
+    JobTitle,
+    Department,
+    roles,
+    IsSiteAdmin,
+    panels,
+  };
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -54,6 +68,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
     'Councillor, Corporate Governance Review Panel',
     'Democratic Services',
     ['panel'],
+    false,
+    ['panel-cgrp'],
   ),
   user('dylan', 9, "Dylan O'Brien", 'dylan.obrien', 'Head of Regeneration', 'Economy and Environment', ['officers']),
   user('llyr', 10, 'Llŷr Evans', 'llyr.evans', 'Head of Education Services', 'Education', ['officers']),
@@ -75,6 +91,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
     'Lay Member, Governance and Audit Committee',
     'Democratic Services',
     ['panel'],
+    false,
+    ['panel-gac'],
   ),
   user('huw', 18, 'Huw Jenkins', 'huw.jenkins', 'Head of Democratic Services', 'Corporate Services', [
     'governance',

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { LISTS, ROLE_GROUPS, type ListDef, type Role } from '../../data/schema';
+import { LISTS, REVIEWS, ROLE_GROUPS, type ListDef, type Role } from '../../data/schema';
+import { LEVEL_OF_ACCESS, panelGroupTitle } from '../../data/schema/permissions';
+import { reviewItemAccess, ROLES } from '../../domain/policy';
 import { COUNCIL, DEMO_USERS } from '../users';
 import { fieldFromSchema, roleByName, type GroupRecord, type ListRecord } from './model';
-import { nowIso, type SiteStore } from './site-store';
+import { itemScope, nowIso, type SiteStore } from './site-store';
 
 const FULL_CONTROL = 1073741829;
 
@@ -145,4 +147,63 @@ export function provisionSchema(store: SiteStore, provisionerId: number): void {
   for (const def of LISTS) {
     if (!store.listByTitle(def.title)) provisionList(store, def, groups, provisionerId);
   }
+}
+
+/**
+ * The demo council's panels: a group per panel (`panelGroupTitle`) with its members
+ * (DEMO_USERS' `panels`), and every review given the permissions of its own the role
+ * policy says (`reviewItemAccess`), as the tab and the reminder job give the reviews they
+ * schedule: its panel's members contribute to an undecided review; a decided one is
+ * read-only to all but the governance team.
+ */
+export function seedPanels(store: SiteStore, panelKeys: readonly string[]): void {
+  store.transaction(() => {
+    const groupOf = new Map<string, number>();
+    for (const key of panelKeys) {
+      const title = panelGroupTitle(key);
+      const id = store.groupByName(title)?.Id ?? store.nextPrincipalId();
+      store.savePrincipal({
+        kind: 'group',
+        Id: id,
+        Title: title,
+        Description: `Members of the review panel ${key}.`,
+        OwnerTitle: 'Collaboration Register Owners',
+        AllowMembersEditMembership: false,
+        OnlyAllowMembersViewMembership: false,
+      });
+      groupOf.set(key, id);
+      for (const u of DEMO_USERS) if (u.panels.includes(key)) store.addMember(id, u.Id);
+    }
+    const list = store.listByTitle(REVIEWS.title);
+    if (!list) return;
+    const rows = store
+      .prepare(`SELECT id, data->>'$.Panel' AS panel, data->>'$.Outcome' AS outcome FROM items WHERE list_id=?`)
+      .all(list.id) as {
+      id: number;
+      panel: string | null;
+      outcome: string | null;
+    }[];
+    for (const r of rows) {
+      const access = reviewItemAccess({
+        ...(r.outcome ? { outcome: 'continue' as const } : {}),
+        ...(r.panel ? { panel: r.panel } : {}),
+      });
+      const scope = itemScope(list, r.id);
+      store.clearAssignments(scope);
+      store.setItemUniqueRoles(list, r.id, true);
+      for (const role of ROLES) {
+        const level = access.roles[role];
+        const group = store.groupByName(ROLE_GROUPS[role]);
+        if (level !== 'none' && group) store.addAssignment(scope, group.Id, roleId(LEVEL_OF_ACCESS[level]));
+      }
+      const members = access.panelMembers;
+      const group = members ? groupOf.get(members.panel) : undefined;
+      if (members && group !== undefined && members.access !== 'none')
+        store.addAssignment(scope, group, roleId(LEVEL_OF_ACCESS[members.access]));
+    }
+  });
+}
+
+function roleId(level: string): number {
+  return roleByName(level === 'FullControl' ? 'Full Control' : level)?.Id ?? 0;
 }

@@ -237,7 +237,7 @@ describe('reviews, actions, assessments, templates, channel mappings, reminder l
 
   it('reviews by collaboration and by due date', async () => {
     const key = unique('REV');
-    const r = await officer.reviews.create({
+    const r = await reposAs(server, 'governance').reviews.create({
       key,
       collaborationId,
       title: 'Annual review',

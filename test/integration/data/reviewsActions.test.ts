@@ -1,4 +1,5 @@
 import { recordOutcome } from '../../../src/domain/reviews';
+import { reviewItemAccess } from '../../../src/domain/policy';
 import type { Action, Review } from '../../../src/domain/entities';
 import type { Repositories } from '../../../src/data/repositories';
 import { createServices } from '../../../src/ui/app/services';
@@ -9,11 +10,15 @@ import { countItems, reposAs, startServer, unique, type ListServer } from './hel
 let server: ListServer;
 let officer: Repositories;
 let panel: Repositories;
+let governance: Repositories;
+let dylan: Repositories;
 
 beforeAll(async () => {
   server = await startServer({ demo: true, today: '2026-03-02' });
   officer = reposAs(server, 'officer');
   panel = reposAs(server, 'panel');
+  governance = reposAs(server, 'governance');
+  dylan = reposAs(server, 'dylan');
 });
 afterAll(async () => {
   await server.close();
@@ -25,17 +30,24 @@ const llyr = { id: 10, displayName: 'Llŷr Evans' };
 async function anOpenReview(): Promise<Review & { id: number; etag: string }> {
   const collab = await officer.collaborations.get(1);
   if (!collab.ok) throw new Error(collab.error.code);
-  const created = await officer.reviews.create({
+  // Scheduled as the tab and the reminder job schedule: by the governance team, with the review's
+  // own permissions (its panel's members contribute to it).
+  const review: Review = {
     key: unique('REV'),
     collaborationId: collab.value.id,
     title: `${collab.value.reference} Governance arrangements check`,
     kind: 'governanceCheck',
     dueDate: '2026-03-10',
-    panel: 'Corporate Governance Review Panel',
+    panel: 'panel-cgrp',
     attendees: [],
-  });
+  };
+  const created = await governance.reviews.create(review);
   if (!created.ok) throw new Error(created.error.code);
-  return created.value;
+  const secured = await governance.reviews.secure(created.value.id, reviewItemAccess(review));
+  if (!secured.ok) throw new Error(secured.error.code);
+  const again = await officer.reviews.get(created.value.id);
+  if (!again.ok) throw new Error(again.error.code);
+  return again.value;
 }
 
 describe('reviews', () => {
@@ -87,7 +99,7 @@ describe('reviews', () => {
       heldOn: '2026-03-02',
     });
     expect(first.ok).toBe(true);
-    const second = await officer.reviews.update({
+    const second = await governance.reviews.update({
       ...review,
       outcome: 'withdraw',
       decisionNote: 'Withdraw.',
@@ -105,7 +117,7 @@ describe('reviews', () => {
   it('keeps the channel conversation link', async () => {
     const review = await anOpenReview();
     const url = `${server.url}/_dev/inbox?channel=cgrp#message-1`;
-    const saved = await officer.reviews.update({ ...review, conversationUrl: url });
+    const saved = await panel.reviews.update({ ...review, conversationUrl: url });
     expect(saved.ok && saved.value.conversationUrl).toBe(url);
     const back = await officer.reviews.get(review.id);
     expect(back.ok && back.value.conversationUrl).toBe(url);
@@ -176,7 +188,7 @@ describe('actions', () => {
   it('an update with a stale ETag is a conflict with both versions', async () => {
     const created = await officer.actions.create(anAction());
     if (!created.ok) throw new Error(created.error.code);
-    const first = await panel.actions.update({ ...created.value, progress: 40, progressNote: 'Theirs' });
+    const first = await dylan.actions.update({ ...created.value, progress: 40, progressNote: 'Theirs' });
     expect(first.ok).toBe(true);
     const second = await officer.actions.update({ ...created.value, progress: 60, progressNote: 'Mine' });
     expect(!second.ok && second.error.code).toBe('conflict');
@@ -219,12 +231,16 @@ describe('posting a review to the panel channel (the tab’s channels service, d
       attendees: [],
     });
     if (!r.ok) throw new Error(r.error.code);
+    // Its panel's members contribute to it (the panel's key, whether the review holds the key or the name).
+    const secured = await s.reviews.secure(r.value.id, reviewItemAccess({ panel: 'panel-cgrp' }));
+    if (!secured.ok) throw new Error(secured.error.code);
     return { review: r.value, collaboration: c.value };
   }
 
   it('posts the card to the panel’s channel with Open on the record, and keeps the link on the review', async () => {
-    const { review, collaboration } = await reviewOf('COL-0002', 'Corporate Governance Review Panel');
-    const posted = await services('officer').channels.postPanelReview({ review, collaboration });
+    const { review, collaboration } = await reviewOf('COL-0002', 'panel-cgrp');
+    // A member of the review's panel posts it (the review's own permissions let them keep the link on it).
+    const posted = await services('panel').channels.postPanelReview({ review, collaboration });
     expect(posted.ok).toBe(true);
     if (!posted.ok) return;
     expect(posted.messageUrl).toMatch(new RegExp(`^${stack.origin}/_dev/inbox\\?channel=cgrp#message-\\d+$`));
@@ -237,13 +253,14 @@ describe('posting a review to the panel channel (the tab’s channels service, d
   });
 
   it('keeps the link on the version now stored when someone else saved the review meanwhile', async () => {
+    // A review made before panels had keys holds the panel's name: it is still posted to the panel.
     const { review, collaboration } = await reviewOf('COL-0003', 'Corporate Governance Review Panel');
     const other = await services('panel').stores.reviews.update({
       ...review,
       attendees: [{ id: 8, displayName: 'Eleri Morgan' }],
     });
     expect(other.ok).toBe(true);
-    const posted = await services('officer').channels.postPanelReview({ review, collaboration });
+    const posted = await services('governance').channels.postPanelReview({ review, collaboration });
     expect(posted.ok).toBe(true);
     const stored = await services('governance').stores.reviews.get(review.id);
     expect(stored.ok && stored.value.attendees.map((a) => a.id)).toEqual([8]);

@@ -426,13 +426,13 @@ describe('permissions per the schema', () => {
     expect((await api.call(api.items(COLLABS, '?$top=1'), { user: 'panel' })).status).toBe(200);
   });
 
-  it('lets the panel contribute to Reviews and Actions', async () => {
-    const r = await api.call(api.items('Actions'), {
-      user: 'panel',
-      body: { Title: 'Ask for the annual report', ActionKey: 'ACT-P-1', ActionScope: 'Programme' },
-    });
+  it('lets officers contribute to Actions and the panel only read them (the role policy)', async () => {
+    const body = { Title: 'Ask for the annual report', ActionKey: 'ACT-P-1', ActionScope: 'Programme' };
+    const refused = await api.call(api.items('Actions'), { user: 'panel', body });
+    expect(refused.status).toBe(403);
+    const r = await api.call(api.items('Actions'), { user: 'officer', body });
     expect(r.status).toBe(201);
-    expect(r.json.AuthorId).toBe(8);
+    expect(r.json.AuthorId).toBe(7);
   });
 
   it('lets nobody but governance read Reminder Channel Settings or Reminder Log', async () => {
