@@ -24,10 +24,7 @@ export interface PendingOutcomesResult {
 /** How far back a decided review may wait to be applied (a year and a bit: any outcome not yet applied). */
 const LOOK_BACK_DAYS = 400;
 
-export async function applyPendingOutcomes(
-  ports: PendingOutcomePorts,
-  today: IsoDate,
-): Promise<PendingOutcomesResult> {
+export async function applyPendingOutcomes(ports: PendingOutcomePorts, today: IsoDate): Promise<PendingOutcomesResult> {
   const held = await ports.reviews.heldBetween(addDays(today, -LOOK_BACK_DAYS), today);
   if (!held.ok) return { applied: [], failed: [{ review: '*', code: held.error.code }] };
   const waiting = held.value.filter(awaitsApplying);

@@ -115,7 +115,6 @@ export function may(actor: Actor, what: Capability): boolean {
     case 'startAssessment':
       return governance || officer;
     case 'editRecord':
-    case 'scheduleReview':
       return (
         governance ||
         (officer && (isPerson(actor, what.record.leadOfficer) || isPerson(actor, what.record.headOfService)))
@@ -123,6 +122,8 @@ export function may(actor: Actor, what: Capability): boolean {
     case 'recordOutcome':
       if (what.review.outcome !== undefined) return false;
       return governance || (!!what.review.panel && actor.panels.includes(what.review.panel));
+    // Only the governance team manages the Reviews list: a review they schedule gets its panel's permissions.
+    case 'scheduleReview':
     case 'changeDecidedReview':
     case 'applyDecision':
     case 'editTemplates':

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { RunningListServer } from '../../src/local/server';
 import { collaboration } from '../integration/data/fixtures';
 import { renderTab, servicesFor, settle, startServer } from './helpers';
+import { reviewItemAccess } from '../../src/domain/policy';
 
 let server: RunningListServer;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterEach(cleanup);
 
 let n = 0;
 /** A fresh collaboration (no actions) with one open review, made as the governance officer. */
-async function anOpenReview(panel = 'Corporate Governance Review Panel') {
+async function anOpenReview(panel = 'panel-cgrp') {
   const stores = servicesFor(server.siteUrl, { devUser: 'governance' }).stores;
   const ref = await stores.collaborations.nextReference();
   if (!ref.ok) throw new Error(ref.error.code);
@@ -31,7 +32,10 @@ async function anOpenReview(panel = 'Corporate Governance Review Panel') {
     attendees: [],
   });
   if (!r.ok) throw new Error(r.error.code);
-  return { review: r.value, collaboration: c.value };
+  // As the tab and the reminder job schedule it: its panel's members contribute to it.
+  const secured = await stores.reviews.secure(r.value.id, reviewItemAccess({ panel: 'panel-cgrp' }));
+  if (!secured.ok) throw new Error(secured.error.code);
+  return { review: (await storedReview(r.value.id)), collaboration: c.value };
 }
 
 async function storedReview(id: number) {
@@ -40,8 +44,9 @@ async function storedReview(id: number) {
   return r.value;
 }
 
-async function openReview(key: string) {
-  renderTab(server.siteUrl, { hash: `#/review/${key}` });
+/** The review page as `devUser` (the governance officer unless said: they may record and apply). */
+async function openReview(key: string, devUser = 'governance') {
+  renderTab(server.siteUrl, { hash: `#/review/${key}`, devUser });
   return screen.findByRole('heading', { name: 'Record the outcome' }, { timeout: 10_000 });
 }
 
@@ -199,13 +204,13 @@ describe('a review', () => {
   it('the record’s Reviews tab lists reviews with where they stand, and schedules one', async () => {
     const user = userEvent.setup();
     const { collaboration: c } = await anOpenReview();
-    renderTab(server.siteUrl, { hash: `#/collaboration/${c.reference}?tab=reviews` });
+    renderTab(server.siteUrl, { hash: `#/collaboration/${c.reference}?tab=reviews`, devUser: 'governance' });
     const table = await screen.findByRole('table', { name: `Reviews of ${c.reference}` }, { timeout: 10_000 });
     expect(
       within(table).getByRole('link', { name: `${c.reference} Governance arrangements check` }),
     ).toBeInTheDocument();
     expect(within(table).getByText('Due soon')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Schedule a review' }));
+    await user.click(await screen.findByRole('button', { name: 'Schedule a review' }));
     await user.click(screen.getByRole('button', { name: 'Schedule' }));
     expect(
       await screen.findByRole(
@@ -215,5 +220,60 @@ describe('a review', () => {
       ),
     ).toBeInTheDocument();
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/review\/REV-/));
+  });
+
+  it('a member of the review’s panel records the outcome; what follows waits for the governance team', async () => {
+    const user = userEvent.setup();
+    const { review, collaboration: c } = await anOpenReview();
+    await openReview(review.key, 'panel');
+    await user.click(screen.getByRole('radio', { name: 'Continue' }));
+    await user.click(screen.getByRole('textbox', { name: /^Decision note/ }));
+    await user.paste('Sound arrangements.');
+    await user.click(screen.getByRole('button', { name: 'Record outcome' }));
+    expect(
+      await screen.findByText(
+        /Outcome recorded\. The review is now frozen\. The record’s dates/,
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    await settle();
+    const stored = await storedReview(review.id);
+    expect(stored).toMatchObject({ outcome: 'continue' });
+    expect(stored.appliedOn).toBeUndefined();
+    const record = await servicesFor(server.siteUrl, { devUser: 'governance' }).stores.collaborations.get(c.id);
+    expect(record.ok && record.value.lastReviewDate).toBeUndefined();
+    cleanup();
+    // The governance officer opens it: the rest is applied at once.
+    renderTab(server.siteUrl, { hash: `#/review/${review.key}`, devUser: 'governance' });
+    expect(
+      await screen.findByText('Outcome recorded. The review is now frozen.', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    await settle();
+    expect((await storedReview(review.id)).appliedOn).toBeDefined();
+    const moved = await servicesFor(server.siteUrl, { devUser: 'governance' }).stores.collaborations.get(c.id);
+    expect(moved.ok && moved.value.lastReviewDate).toBe('2026-03-02');
+  });
+
+  it('offers an officer who sits on no panel no outcome form, and says who may record it', async () => {
+    const { review } = await anOpenReview();
+    renderTab(server.siteUrl, { hash: `#/review/${review.key}`, devUser: 'dylan' });
+    expect(
+      await screen.findByText(
+        'Only members of the Corporate Governance Review Panel and the governance team may record this review’s outcome.',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Record the outcome' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Record outcome' })).not.toBeInTheDocument();
+  });
+
+  it('offers an officer the reviews to read but no "Schedule" (the governance team schedules reviews)', async () => {
+    const { collaboration: c } = await anOpenReview();
+    renderTab(server.siteUrl, { hash: `#/collaboration/${c.reference}?tab=reviews`, devUser: 'officer' });
+    await screen.findByRole('table', { name: `Reviews of ${c.reference}` }, { timeout: 10_000 });
+    await settle();
+    expect(screen.queryByRole('button', { name: 'Schedule a review' })).not.toBeInTheDocument();
   });
 });

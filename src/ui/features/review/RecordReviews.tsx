@@ -9,7 +9,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   REVIEW_KINDS,
@@ -30,6 +30,11 @@ import { Loading } from '../../components/Loading';
 import { RouterLink } from '../../components/RouterLink';
 import { messagesByField, newKey } from '../../components/actionShared';
 import { ReviewStateText } from './ReviewStateText';
+import { scheduleReviewWithAccess } from '../../../app/scheduleReview';
+import { panelsOf } from '../../../domain/panels';
+import { may } from '../../../domain/policy';
+import { useLookup } from '../../components/useLookups';
+import { useMe } from '../../components/useRoles';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', maxWidth: '1000px' },
@@ -78,6 +83,13 @@ export function RecordReviews({ collaboration }: { readonly collaboration: Store
     };
   }, [app.services, collaboration.id, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const me = useMe();
+  const mappings = useLookup('channelMappings');
+  const panels = useMemo(() => panelsOf(mappings.value ?? []), [mappings.value]);
+  const maySchedule = may(
+    { ...(me.person ? { person: me.person } : {}), roles: me.roles, panels: me.panels },
+    { kind: 'scheduleReview', record: collaboration },
+  );
 
   const schedule = async () => {
     setFailed(undefined);
@@ -93,7 +105,7 @@ export function RecordReviews({ collaboration }: { readonly collaboration: Store
       return;
     }
     setErrors([]);
-    const r = await app.services.stores.reviews.create(review.value);
+    const r = await scheduleReviewWithAccess(app.services.stores.reviews, review.value, panels);
     if (!r.ok) {
       setFailed(r.error);
       return;
@@ -144,11 +156,11 @@ export function RecordReviews({ collaboration }: { readonly collaboration: Store
             </Button>
             <Button onClick={() => setScheduling(false)}>{t('review.cancel')}</Button>
           </form>
-        ) : (
+        ) : maySchedule ? (
           <Button appearance="primary" onClick={() => setScheduling(true)}>
             {t('review.list.schedule')}
           </Button>
-        )}
+        ) : null}
       </div>
       {messages['status'] ? (
         <MessageBar intent="error">

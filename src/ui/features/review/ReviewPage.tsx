@@ -159,7 +159,7 @@ export function ReviewPage({ reviewKey }: { readonly reviewKey: string }) {
       ) : (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            {review.panel ?? collaboration.panel
+            {(review.panel ?? collaboration.panel)
               ? t('review.access.panelOnly', {
                   panel: panelLabel(review.panel ?? collaboration.panel, panels, app.locale),
                 })
