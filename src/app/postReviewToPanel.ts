@@ -27,8 +27,8 @@ export interface PanelPostPorts<Card> {
   readonly transport: ChannelTransport<Card> | undefined;
   /** Builds the card (notify's panelReviewCard). */
   readonly card: (input: PanelCardInput) => Card;
-  /** Where the card's Open goes for a record (a Teams deep link, or the tab's address). */
-  readonly recordUrl: (reference: string) => string;
+  /** Where the card's Open goes: the review itself (a Teams deep link, or the tab's address). */
+  readonly reviewUrl: (reviewKey: string) => string;
   /** An id the card carries, so a lost response can be found again. */
   readonly postId: (review: Review) => string;
 }
@@ -92,7 +92,7 @@ export async function postReviewToPanel<Card>(
           },
         }
       : {}),
-    url: ports.recordUrl(collaboration.reference),
+    url: ports.reviewUrl(review.key),
   });
   const target = {
     channelKey: mapping.channelKey,

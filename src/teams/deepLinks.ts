@@ -35,7 +35,15 @@ export function collaborationSubPage(reference: string): string {
   return `collaboration:${reference}`;
 }
 
-export function parseSubPage(subPageId: string | undefined): { kind: 'collaboration'; reference: string } | undefined {
+/** A review's sub-page id: a panel's card opens the review itself. */
+export function reviewSubPage(reviewKey: string): string {
+  return `review:${reviewKey}`;
+}
+
+export function parseSubPage(
+  subPageId: string | undefined,
+): { kind: 'collaboration'; reference: string } | { kind: 'review'; key: string } | undefined {
   if (subPageId?.startsWith('collaboration:')) return { kind: 'collaboration', reference: subPageId.slice(14) };
+  if (subPageId?.startsWith('review:')) return { kind: 'review', key: subPageId.slice(7) };
   return undefined;
 }

@@ -14,7 +14,7 @@ import type { ChannelPostTarget, Review } from '../../domain';
 import { postReviewToPanel, type PanelPostInput, type PanelPostResult } from '../../app/postReviewToPanel';
 import { panelReviewCard } from '../../notify/cards';
 import { devInboxTransport, graphTransport, type Transport } from '../../notify/transports';
-import { collaborationSubPage, recordDeepLink } from '../../teams/deepLinks';
+import { reviewSubPage, recordDeepLink } from '../../teams/deepLinks';
 
 export interface Stores extends Repositories {
   readonly people: PeopleStore;
@@ -170,15 +170,15 @@ function channelService(options: ServiceOptions, stores: Stores, doFetch: typeof
     return graphTransport({ getToken: options.getGraphToken, fetch: doFetch, retries: 2 });
   };
 
-  const recordUrl = (reference: string): string => {
-    const webUrl = `${tabAddress(options)}#/collaboration/${encodeURIComponent(reference)}`;
+  const reviewUrl = (reviewKey: string): string => {
+    const webUrl = `${tabAddress(options)}#/review/${encodeURIComponent(reviewKey)}`;
     return options.teamsAppId
       ? recordDeepLink({
           appId: options.teamsAppId,
           entityId: 'home',
-          subPageId: collaborationSubPage(reference),
+          subPageId: reviewSubPage(reviewKey),
           webUrl,
-          label: reference,
+          label: reviewKey,
         })
       : webUrl;
   };
@@ -202,7 +202,7 @@ function channelService(options: ServiceOptions, stores: Stores, doFetch: typeof
               }
             : undefined,
           card: panelReviewCard,
-          recordUrl,
+          reviewUrl,
           postId: postIdFor,
         },
         input,

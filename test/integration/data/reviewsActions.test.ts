@@ -247,7 +247,8 @@ describe('posting a review to the panel channel (the tab’s channels service, d
     const messages = await stack.inboxMessages('cgrp');
     const card = JSON.stringify(messages.at(-1)?.card);
     expect(card).toContain(collaboration.reference);
-    expect(card).toContain(`${stack.origin}/index.html#/collaboration/${collaboration.reference}`);
+    // Open on the card leads to the review itself.
+    expect(card).toContain(`${stack.origin}/index.html#/review/${review.key}`);
     const stored = await services('governance').stores.reviews.get(review.id);
     expect(stored.ok && stored.value.conversationUrl).toBe(posted.messageUrl);
   });

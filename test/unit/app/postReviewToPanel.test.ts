@@ -76,7 +76,7 @@ function world(answer: ChannelPostResult = { ok: true, messageUrl: 'https://team
     reviews,
     transport,
     card: (input) => input,
-    recordUrl: (reference) => `https://tab.example/#/collaboration/${reference}`,
+    reviewUrl: (key) => `https://tab.example/#/review/${key}`,
     postId: (r) => `review-${r.key}`,
     ...over,
   });
@@ -113,7 +113,7 @@ describe('postReviewToPanel', () => {
           },
           review: { kind: 'annualReview', dueDate: '2026-12-20' },
           assessment: { overallRag: 'amber', score: 61.5 },
-          url: 'https://tab.example/#/collaboration/COL-0042',
+          url: 'https://tab.example/#/review/REV-1',
         },
         postId: 'review-REV-1',
       },

@@ -8,7 +8,15 @@ import {
   themeFromTeams,
   type TeamsSdk,
 } from '../../../src/teams/host';
-import { collaborationSubPage, parseSubPage, recordDeepLink, DEEP_LINK_MAX_LENGTH } from '../../../src/teams/deepLinks';
+import {
+  collaborationSubPage,
+  parseSubPage,
+  recordDeepLink,
+  reviewSubPage,
+  DEEP_LINK_MAX_LENGTH,
+} from '../../../src/teams/deepLinks';
+import { startRoute } from '../../../src/ui/app/startRoute';
+import type { HostContext } from '../../../src/teams/host';
 
 /** A fake Teams host: answers like teams-js would inside a Teams channel tab. */
 function fakeHost(overrides: Partial<TeamsSdk> = {}, context: Partial<app.Context> = {}) {
@@ -220,6 +228,11 @@ describe('deep links to a record', () => {
     });
     expect(url.length).toBeLessThanOrEqual(DEEP_LINK_MAX_LENGTH);
     expect(new URL(url).searchParams.get('label')).toBeNull();
+  });
+
+  it('opens a review itself from a panel card’s sub-page', () => {
+    expect(parseSubPage(reviewSubPage('REV-000003'))).toEqual({ kind: 'review', key: 'REV-000003' });
+    expect(startRoute({ subPageId: reviewSubPage('REV-000003') } as HostContext, '')).toBe('#/review/REV-000003');
   });
 
   it('ignores a sub-page it does not know', () => {
