@@ -50,8 +50,10 @@ run('a review from due to decided, with its channel post, actions and plan', () 
   });
 
   it('posts to the panel channel, records continue with actions, shows the actions on the plan and Home, and counts the decision in the annual summary and its workbook', async () => {
-    const context = await rig.context({ user: 'officer' });
-    const page = await context.newPage();
+    // The governance officer records it (they may record any review's outcome, and their tab
+    // applies it at once); the owner, Rhys Davies, then finds the actions on Home.
+    const context = await rig.context({ user: 'governance' });
+    let page = await context.newPage();
     // A review of the demo council that is due and not yet held (every third demo review).
     await page.goto('/#/review/REV-000003');
     await settled(page);
@@ -66,7 +68,7 @@ run('a review from due to decided, with its channel post, actions and plan', () 
     const conversation = page.getByRole('link', { name: 'Open the conversation' });
     expect(await conversation.getAttribute('href')).toMatch(/\/_dev\/inbox\?channel=[^#]+#message-\d+$/);
 
-    // The card is in the dev inbox, and its Open button leads back to the record.
+    // The card is in the dev inbox, and its Open button leads back to the review.
     const inbox = await context.newPage();
     await inbox.goto(`${rig.server.url}/_dev/inbox`);
     await inbox.waitForSelector('body[data-loaded="true"]');
@@ -76,9 +78,10 @@ run('a review from due to decided, with its channel post, actions and plan', () 
       context.waitForEvent('page'),
       card.getByRole('link', { name: /Open/ }).first().click(),
     ]);
-    expect(record.url()).toContain(`#/collaboration/${reference}`);
+    expect(record.url()).toMatch(/#\/review\/REV-000003$/);
     await settled(record);
-    await expect(record.getByText(reference, { exact: true }).first().isVisible()).resolves.toBe(true);
+    await record.getByRole('heading', { name: 'Record the outcome' }).waitFor();
+    await expect(record.locator('main h1').first().textContent()).resolves.toContain(reference);
     await record.close();
     await inbox.close();
 
@@ -120,6 +123,8 @@ run('a review from due to decided, with its channel post, actions and plan', () 
     await screenshot(page, 'action-plan-en');
 
     // The owner's Home lists them under "My actions", to update in place.
+    const owner = await rig.context({ user: 'officer' });
+    page = await owner.newPage();
     await page.goto('/#/');
     await settled(page);
     const mine = page.getByRole('region', { name: 'My actions' });
@@ -173,7 +178,10 @@ run('a review from due to decided, with its channel post, actions and plan', () 
     });
     expect(figure).toBe(heldRows.length);
 
-    // The review page and the plan in Welsh pass axe too.
+    // The review page and the plan in Welsh pass axe too (as the governance officer, who may record it).
+    page = await context.newPage();
+    await page.goto('/#/');
+    await settled(page);
     await page.getByRole('button', { name: 'Cymraeg' }).click();
     await page.getByRole('navigation', { name: 'Prif ddewislen' }).waitFor();
     await page.goto('/#/review/REV-000006');
@@ -190,6 +198,7 @@ run('a review from due to decided, with its channel post, actions and plan', () 
     await page.getByRole('table', { name: /Camau gweithredu fesul mis/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'action-plan-cy');
+    await owner.close();
     await context.close();
   });
 });
