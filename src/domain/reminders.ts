@@ -113,6 +113,9 @@ export interface ReminderAssessment {
 
 export type ReminderChannelMapping = Pick<ChannelMapping, 'name' | 'kind' | 'channelKey' | 'channelName'> & {
   readonly language?: ChannelLanguage | undefined;
+  /** The mapping's key: records hold a panel's key (older ones its name; both are found). */
+  readonly key?: string | undefined;
+  readonly nameCy?: string | undefined;
 };
 
 export interface ReminderInput {
@@ -294,8 +297,12 @@ export function dueReminders(input: ReminderInput, options: ReminderOptions): Re
     directorate: new Map<string, ReminderChannelMapping>(),
   };
   for (const m of input.channels) {
-    const key = normalise(m.name);
-    if (!mappings[m.kind].has(key)) mappings[m.kind].set(key, m);
+    // By name, and by key and Welsh name: a record names its panel by key (domain/panels.ts).
+    for (const name of [m.name, m.key, m.nameCy]) {
+      if (name === undefined || name.trim() === '') continue;
+      const key = normalise(name);
+      if (!mappings[m.kind].has(key)) mappings[m.kind].set(key, m);
+    }
   }
   const channelCache = {
     panel: new Map<string, ReminderChannelMapping | null>(),

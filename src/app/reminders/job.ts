@@ -329,6 +329,8 @@ async function readInputs(options: RunOptions, limit: number): Promise<Inputs> {
 function reminderChannels(mappings: readonly ChannelMapping[]): ReminderChannelMapping[] {
   return mappings.map((m) => ({
     name: m.name,
+    key: m.key,
+    ...(m.nameCy ? { nameCy: m.nameCy } : {}),
     kind: m.kind,
     channelKey: m.channelKey,
     channelName: m.channelName,
