@@ -62,7 +62,8 @@ export interface CollaborationQuery {
   readonly inScope?: boolean;
   readonly directorate?: string;
   readonly significance?: readonly SignificanceTier[];
-  readonly panel?: string;
+  /** A panel's stored value, or any of several (its key and names). */
+  readonly panel?: string | readonly string[];
   readonly leadOfficerId?: number;
   /** Next review due on or before this date. */
   readonly reviewDueOnOrBefore?: IsoDate;

@@ -43,7 +43,11 @@ export class CollaborationRepository extends ListRepository<Collaboration> imple
     // Most selective first: SharePoint judges the threshold on the first clause alone.
     const filter = allOf(
       q.leadOfficerId !== undefined ? f.eq('LeadOfficerId', q.leadOfficerId) : undefined,
-      q.panel !== undefined ? f.eq('Panel', q.panel) : undefined,
+      q.panel !== undefined
+        ? typeof q.panel === 'string'
+          ? f.eq('Panel', q.panel)
+          : f.anyOf('Panel', [...new Set(q.panel)])
+        : undefined,
       q.directorate !== undefined ? f.eq('Directorate', q.directorate) : undefined,
       q.reviewDueOnOrAfter !== undefined ? f.onDate('NextReviewDue', 'ge', q.reviewDueOnOrAfter) : undefined,
       q.reviewDueOnOrBefore !== undefined ? f.onDate('NextReviewDue', 'le', q.reviewDueOnOrBefore) : undefined,

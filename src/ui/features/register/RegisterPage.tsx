@@ -32,6 +32,7 @@ import { download } from '../../components/download';
 import { exportTable, toCsv, toXlsx } from './exportView';
 import { RegisterFilters } from './RegisterFilters';
 import { useRegisterRows } from './useRegisterRows';
+import { panelsOf, resolvePanel } from '../../../domain/panels';
 import { queryFor, viewFromParams, viewToParams, type RegisterView, type SortField } from './view';
 
 /** First page small (first rows fast); the store pages on with the same size. */
@@ -115,10 +116,14 @@ export function RegisterPage() {
   const route = useRoute();
   const view = useMemo(() => viewFromParams(route.query), [route.query]);
   const viewKey = viewToParams(view).toString();
-  const query = useMemo(() => queryFor(view, app.today, PAGE_SIZE), [view, app.today]);
+  const mappings = useLookup('channelMappings');
+  const panelNames = useMemo(() => {
+    const p = resolvePanel(view.panel, panelsOf(mappings.value ?? []));
+    return p ? [p.name, ...(p.nameCy ? [p.nameCy] : [])] : [];
+  }, [view.panel, mappings.value]);
+  const query = useMemo(() => queryFor(view, app.today, PAGE_SIZE, panelNames), [view, app.today, panelNames]);
   const store = app.services.stores.collaborations;
   const data = useRegisterRows(store, query, viewKey);
-  const mappings = useLookup('channelMappings');
   const [exporting, setExporting] = useState<'csv' | 'xlsx' | undefined>();
   const [exportError, setExportError] = useState<RepoError | undefined>();
 
@@ -197,7 +202,7 @@ export function RegisterPage() {
     setExporting(kind);
     setExportError(undefined);
     try {
-      const all = await store.all(queryFor(view, app.today, 5000));
+      const all = await store.all(queryFor(view, app.today, 5000, panelNames));
       if (!all.ok) {
         setExportError(all.error);
         return;

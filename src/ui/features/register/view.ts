@@ -95,7 +95,16 @@ export function viewToParams(view: RegisterView): URLSearchParams {
 }
 
 /** The store's query for a view on `today` (filters on indexed columns, run by the server). */
-export function queryFor(view: RegisterView, today: IsoDate, pageSize: number): CollaborationQuery {
+/**
+ * The register's query for a view. `panelNames`: the other ways records may name the chosen
+ * panel (its English and Welsh names, as records made before panels had keys hold it).
+ */
+export function queryFor(
+  view: RegisterView,
+  today: IsoDate,
+  pageSize: number,
+  panelNames: readonly string[] = [],
+): CollaborationQuery {
   // The review filter asks for what the domain's one review-state policy calls overdue, due soon or on track.
   const due = view.review ? reviewDueRange(view.review, today) : undefined;
   const range: Pick<CollaborationQuery, 'reviewDueOnOrAfter' | 'reviewDueOnOrBefore'> = {
@@ -109,7 +118,7 @@ export function queryFor(view: RegisterView, today: IsoDate, pageSize: number): 
     ...(view.model.length ? { model: view.model } : {}),
     ...(view.scope ? { inScope: view.scope === 'in' } : {}),
     ...(view.directorate ? { directorate: view.directorate } : {}),
-    ...(view.panel ? { panel: view.panel } : {}),
+    ...(view.panel ? { panel: panelNames.length ? [view.panel, ...panelNames] : view.panel } : {}),
     ...(view.significance.length ? { significance: view.significance } : {}),
     ...range,
     ...(view.search ? { search: view.search } : {}),
