@@ -1,13 +1,10 @@
 import { makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
 import { useMemo, type ChangeEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { annualSummary, financialYear, financialYearOf } from '../../../domain';
-import { useApp, useFormat } from '../../app/context';
-import { navigate, paths, useRoute } from '../../app/router';
+import { navigate, paths } from '../../app/router';
 import { domainErrorMessage } from '../../components/messages';
-import { useReportData } from './reportData';
 import { fileSlug, ReportToolbar } from './ReportToolbar';
-import { ReportShell } from './ReportShell';
+import { ReportShell, useReportPage } from './ReportShell';
 import { ReportTableView } from './ReportTableView';
 import { annualTables, toWorkbook } from './workbook';
 
@@ -32,13 +29,9 @@ function parseYear(raw: string | null, fallback: number): number {
 /** The annual summary for the Governance and Audit Committee, for a financial year (`?year=2025` is 2025–26). */
 export function AnnualReport() {
   const styles = useStyles();
-  const { t } = useTranslation();
-  const app = useApp();
-  const format = useFormat();
-  const route = useRoute();
-  const data = useReportData();
+  const { t, app, format, query, data } = useReportPage();
   const thisYear = financialYearOf(app.today);
-  const year = parseYear(route.query.get('year'), thisYear);
+  const year = parseYear(query.get('year'), thisYear);
   const period = financialYear(year);
 
   const summary = useMemo(

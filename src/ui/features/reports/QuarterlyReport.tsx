@@ -1,12 +1,9 @@
 import { makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useMemo, type ChangeEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { directoratesOf, quarterlyList } from '../../../domain';
-import { useApp, useFormat } from '../../app/context';
-import { navigate, paths, useRoute } from '../../app/router';
-import { useReportData } from './reportData';
+import { navigate, paths } from '../../app/router';
 import { fileSlug, ReportToolbar } from './ReportToolbar';
-import { ReportShell } from './ReportShell';
+import { ReportShell, useReportPage } from './ReportShell';
 import { ReportTableView } from './ReportTableView';
 import { quarterlyTable, toWorkbook } from './workbook';
 
@@ -17,12 +14,8 @@ const useStyles = makeStyles({
 /** The quarterly list for Heads of Service, filtered by directorate (`?directorate=`). */
 export function QuarterlyReport() {
   const styles = useStyles();
-  const { t } = useTranslation();
-  const app = useApp();
-  const format = useFormat();
-  const route = useRoute();
-  const data = useReportData();
-  const directorate = route.query.get('directorate')?.trim() ?? '';
+  const { t, app, format, query, data } = useReportPage();
+  const directorate = query.get('directorate')?.trim() ?? '';
 
   const directorates = useMemo(() => (data.data ? directoratesOf(data.data.records) : []), [data.data]);
   const rows = useMemo(

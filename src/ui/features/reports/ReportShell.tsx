@@ -1,13 +1,14 @@
 import { Field, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../../app/router';
+import { useApp, useFormat } from '../../app/context';
+import { paths, useRoute } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { RouterLink } from '../../components/RouterLink';
 import { PrintStyles } from './printStyles';
-import type { ReportDataState } from './reportData';
+import { useReportData, type ReportDataState } from './reportData';
 
 const useStyles = makeStyles({
   filters: {
@@ -66,4 +67,10 @@ export function ReportShell({
       )}
     </section>
   );
+}
+
+/** What a report page reads: translations, the app (today, locale), formatting, the address's query and the report data. */
+export function useReportPage() {
+  const { t } = useTranslation();
+  return { t, app: useApp(), format: useFormat(), query: useRoute().query, data: useReportData() };
 }
