@@ -309,20 +309,22 @@ export class ListRepository<T extends object> {
 
   /** Creates one item; idempotent on the client-made key (see resolveDuplicate). */
   async create(value: T): Promise<RepoResult<Stored<T>>> {
-    const body = this.body(value);
-    if (!body.ok) return body;
-    try {
-      const data = (await this.items().add(body.value)) as SpItem;
-      return await this.afterCreate(value, data);
-    } catch (e) {
-      const error = toRepoError(e);
-      if (error.code === 'duplicate') return this.resolveDuplicate(value);
-      return fail(error);
-    }
+    return this.add(value, () => this.resolveDuplicate(value));
   }
 
   /** Creates with no idempotence: any existing key is `duplicate` (claims). */
   async createExclusive(value: T): Promise<RepoResult<Stored<T>>> {
+    return this.add(value, async (error) => {
+      const found = await this.findByKey(this.mapper.keyOf(value));
+      return fail({ ...error, field: this.keyColumn, ...(found.ok && found.value ? { theirs: found.value } : {}) });
+    });
+  }
+
+  /** Adds one item; a refusal as `duplicate` is left to `onDuplicate`, any other error is the result. */
+  private async add(
+    value: T,
+    onDuplicate: (error: RepoError) => Promise<RepoResult<Stored<T>>>,
+  ): Promise<RepoResult<Stored<T>>> {
     const body = this.body(value);
     if (!body.ok) return body;
     try {
@@ -330,9 +332,7 @@ export class ListRepository<T extends object> {
       return await this.afterCreate(value, data);
     } catch (e) {
       const error = toRepoError(e);
-      if (error.code !== 'duplicate') return fail(error);
-      const found = await this.findByKey(this.mapper.keyOf(value));
-      return fail({ ...error, field: this.keyColumn, ...(found.ok && found.value ? { theirs: found.value } : {}) });
+      return error.code === 'duplicate' ? onDuplicate(error) : fail(error);
     }
   }
 
