@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRepositories } from '../data/repositories';
-import { createSp } from '../data/sp';
 import {
   compareAssessments,
   newAssessment,
@@ -22,6 +21,7 @@ import {
 import { SHIPPED_TEMPLATES } from '../domain/shippedTemplates';
 import { startListServer } from '../local/server';
 import type { Figure } from './figure';
+import { countedSp } from './measure';
 
 function answersFor(template: AssessmentTemplate, seed: number): Record<string, Answer> {
   const out: Record<string, Answer> = {};
@@ -62,12 +62,7 @@ export async function benchAssess(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-assess-'));
   const server = await startListServer({ port: 0, dataFile: join(dir, 'bench.db'), demo: true, today: '2026-03-02' });
   try {
-    let requests = 0;
-    const counted: typeof fetch = (input, init) => {
-      requests += 1;
-      return fetch(input, init);
-    };
-    const sp = createSp({ siteUrl: server.siteUrl, getToken: () => Promise.resolve('dev:officer'), fetch: counted });
+    const { sp, requests } = countedSp(server.siteUrl, 'dev:officer');
     const stores = createRepositories(sp);
     const collab = await stores.collaborations.getByReference('COL-0030');
     if (!collab.ok) throw new Error(collab.error.code);
@@ -76,7 +71,7 @@ export async function benchAssess(): Promise<Figure[]> {
     const created = await stores.assessments.create(draft.value);
     if (!created.ok) throw new Error(created.error.code);
 
-    requests = 0;
+    requests.count = 0;
     t = performance.now();
     const a = await stores.assessments.getByKey(created.value.key);
     if (!a.ok) throw new Error(a.error.code);
@@ -86,18 +81,18 @@ export async function benchAssess(): Promise<Figure[]> {
       stores.assessments.forCollaboration(a.value.collaborationId),
     ]);
     figures.push({ name: 'assess.runner.open', value: performance.now() - t, unit: 'ms' });
-    figures.push({ name: 'assess.runner.open.requests', value: requests, unit: 'requests' });
+    figures.push({ name: 'assess.runner.open.requests', value: requests.count, unit: 'requests' });
 
-    requests = 0;
+    requests.count = 0;
     t = performance.now();
     const saved = await stores.assessments.update({ ...a.value, answers: answersFor(template, 3) });
     if (!saved.ok) throw new Error(saved.error.code);
     figures.push({ name: 'assess.autosave', value: performance.now() - t, unit: 'ms' });
-    figures.push({ name: 'assess.autosave.requests', value: requests, unit: 'requests' });
+    figures.push({ name: 'assess.autosave.requests', value: requests.count, unit: 'requests' });
 
     const frozen = submitAssessment(saved.value, template, undefined, '2026-03-02T10:00:00Z');
     if (!frozen.ok) throw new Error('submit');
-    requests = 0;
+    requests.count = 0;
     t = performance.now();
     const done = await stores.assessments.update({ ...frozen.value, id: saved.value.id, etag: saved.value.etag });
     if (!done.ok) throw new Error(done.error.code);
@@ -110,7 +105,7 @@ export async function benchAssess(): Promise<Figure[]> {
     });
     if (!r.ok) throw new Error(r.error.code);
     figures.push({ name: 'assess.submit_and_update_record', value: performance.now() - t, unit: 'ms' });
-    figures.push({ name: 'assess.submit_and_update_record.requests', value: requests, unit: 'requests' });
+    figures.push({ name: 'assess.submit_and_update_record.requests', value: requests.count, unit: 'requests' });
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });

@@ -19,19 +19,8 @@ import { createRepositories } from '../data/repositories';
 import { COLLABORATIONS } from '../data/schema';
 import { createSp } from '../data/sp';
 import { startListServer } from '../local/server';
-
-export interface Figure {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-}
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
-const round = (n: number, places = 1): number => Math.round(n * 10 ** places) / 10 ** places;
+import type { Figure } from './figure';
+import { median, round } from './measure';
 
 export async function benchLists(options: { size?: number; creates?: number; runs?: number } = {}): Promise<Figure[]> {
   const size = options.size ?? 50_000;

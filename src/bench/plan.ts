@@ -12,6 +12,7 @@ import { createRepositories } from '../data/repositories';
 import { createSp } from '../data/sp';
 import { addDays, planGrid, recordOutcome, type Action, type Collaboration, type IsoDate } from '../domain';
 import { startListServer } from '../local/server';
+import { BENCH_COLLABORATION } from './collaboration';
 import type { Figure } from './figure';
 
 const TODAY: IsoDate = '2026-11-24';
@@ -30,20 +31,11 @@ function actions(count: number): Action[] {
 
 const record: Collaboration & { id: number } = {
   id: 1,
+  ...BENCH_COLLABORATION,
   reference: 'COL-0001',
   title: 'Bench collaboration',
-  kind: 'collaboration',
-  model: 'jointCommittee',
   purpose: 'Bench',
-  reasons: ['valueForMoney'],
-  basis: 'localDecision',
-  footprint: 'local',
-  leadOrganisation: 'Glan-yr-Afon County Borough Council',
-  councilLeads: true,
-  partnerIds: [],
   directorate: 'Corporate Services',
-  status: 'active',
-  reviewFrequency: 'annual',
   serviceRisk: 'low',
 };
 

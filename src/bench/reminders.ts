@@ -28,12 +28,9 @@ import { formatReference } from '../domain/reference';
 import { createInbox } from '../local/inbox';
 import { createListApi } from '../local/server';
 import { createRecordLinks, createReminderRepositories, createTransports, runReminders } from '../cli/reminderSetup';
-
-export interface Figure {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-}
+import { BENCH_COLLABORATION } from './collaboration';
+import type { Figure } from './figure';
+import { round } from './measure';
 
 const TODAY: IsoDate = '2026-12-08';
 const CHANNELS = 20;
@@ -60,21 +57,12 @@ function collaborationAt(i: number): Collaboration {
           ? addDays(TODAY, 8 + (i % 22))
           : addDays(TODAY, 31 + (i % 300));
   return {
+    ...BENCH_COLLABORATION,
     reference: formatReference(i + 1),
     title: `Bench collaboration ${i + 1} – Cydweithrediad ${i + 1}`,
-    kind: 'collaboration',
-    model: 'jointCommittee',
     purpose: 'A benchmark record.',
-    reasons: ['valueForMoney'],
-    basis: 'localDecision',
-    footprint: 'local',
-    leadOrganisation: 'Glan-yr-Afon County Borough Council',
-    councilLeads: true,
-    partnerIds: [],
     directorate: directorate(i),
     leadOfficer: OWNERS[i % OWNERS.length],
-    status: 'active',
-    reviewFrequency: 'annual',
     nextReviewDue: next,
     serviceRisk: 'medium',
   };
@@ -101,8 +89,6 @@ function actionAt(i: number, collaborations: number): Action {
     };
   return { ...base, dueDate: addDays(TODAY, 40 + (i % 360)) };
 }
-
-const round = (n: number, places = 0): number => Math.round(n * 10 ** places) / 10 ** places;
 
 export async function benchReminders(options: { collaborations?: number; actions?: number } = {}): Promise<Figure[]> {
   const collaborations = options.collaborations ?? 10_000;
@@ -149,7 +135,7 @@ export async function benchReminders(options: { collaborations?: number; actions
     const created = await createAll(sp, collaborations, actions);
     figures.push({
       name: `reminders.setup.${created}_items_created_in_batches`,
-      value: round(performance.now() - start),
+      value: round(performance.now() - start, 0),
       unit: 'ms',
     });
 
@@ -175,7 +161,7 @@ export async function benchReminders(options: { collaborations?: number; actions
     const withSomething = first.channels.filter((c) => c.due > 0).length;
     const inboxPosts = ((await (await fetch(`${origin}/_dev/inbox/messages`)).json()) as unknown[]).length;
     const label = `${collaborations}_collaborations_${actions}_actions_${CHANNELS}_channels`;
-    figures.push({ name: `reminders.first_run.${label}`, value: round(firstMs), unit: 'ms' });
+    figures.push({ name: `reminders.first_run.${label}`, value: round(firstMs, 0), unit: 'ms' });
     figures.push({ name: 'reminders.first_run.reminders_due_and_posted', value: first.totals.items, unit: 'items' });
     figures.push({ name: 'reminders.first_run.posts_to_dev_inbox', value: inboxPosts, unit: 'posts' });
     figures.push({ name: 'reminders.first_run.channels_with_something_due', value: withSomething, unit: 'channels' });
@@ -198,7 +184,7 @@ export async function benchReminders(options: { collaborations?: number; actions
     const again = await runReminders(job);
     figures.push({
       name: 'reminders.rerun_same_day.posts_nothing',
-      value: round(performance.now() - start),
+      value: round(performance.now() - start, 0),
       unit: 'ms',
     });
     figures.push({ name: 'reminders.rerun_same_day.sharepoint_requests', value: requests, unit: 'requests' });

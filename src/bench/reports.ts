@@ -16,25 +16,13 @@ import type { Action, Review } from '../domain/entities';
 import { annualSummary, financialYear, financialYearOf, quarterlyList, type ReportRecord } from '../domain/reports';
 import { BASES, FOOTPRINTS, KINDS, MODELS, OUTCOMES, REVIEW_KINDS, STATUSES } from '../domain/vocabulary';
 import { createRepositories } from '../data/repositories';
-import { createSp } from '../data/sp';
 import { translate } from '../i18n';
 import { startListServer } from '../local/server';
 import { loadReportData } from '../ui/features/reports/reportData';
 import { annualTables, toWorkbook } from '../ui/features/reports/workbook';
 import { seededRandom as prng } from '../lib/random';
-
-export interface Figure {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-}
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
-const round = (n: number, places = 1): number => Math.round(n * 10 ** places) / 10 ** places;
+import type { Figure } from './figure';
+import { countedSp, median, round } from './measure';
 
 /** A synthetic register: `size` collaborations, four reviews and three actions each, dates over six years. */
 export function syntheticRegister(size: number, today: IsoDate) {
@@ -134,12 +122,7 @@ export async function benchReports(options: { size?: number; runs?: number } = {
   const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
   const server = await startListServer({ port: 0, dataFile: join(dir, 'bench.db'), demo: { size }, today });
   try {
-    let requests = 0;
-    const counted: typeof fetch = (input, init) => {
-      requests += 1;
-      return fetch(input, init);
-    };
-    const sp = createSp({ siteUrl: server.siteUrl, getToken: () => Promise.resolve('dev:governance'), fetch: counted });
+    const { sp, requests } = countedSp(server.siteUrl, 'dev:governance');
     const repos = createRepositories(sp);
     const readMs: number[] = [];
     const totalMs: number[] = [];
@@ -150,7 +133,7 @@ export async function benchReports(options: { size?: number; runs?: number } = {
     let counts = '';
     const e2eRuns = Math.max(3, Math.floor(runs / 3));
     for (let i = 0; i < e2eRuns; i += 1) {
-      requests = 0;
+      requests.count = 0;
       const start = performance.now();
       const data = await loadReportData(repos);
       const read = performance.now() - start;
@@ -186,7 +169,7 @@ export async function benchReports(options: { size?: number; runs?: number } = {
       value: round(median(workbookMs)),
       unit: 'ms',
     });
-    figures.push({ name: 'reports.e2e.annual_summary.requests', value: requests, unit: 'requests' });
+    figures.push({ name: 'reports.e2e.annual_summary.requests', value: requests.count, unit: 'requests' });
     figures.push({ name: 'reports.e2e.annual_summary.workbook', value: round(bytes / 1024), unit: 'KiB' });
   } finally {
     await server.close();

@@ -8,12 +8,12 @@
 import { performance } from 'node:perf_hooks';
 import { provision } from '../data/provisioning';
 import { TemplateRepository } from '../data/repositories/templates';
-import { createSp } from '../data/sp';
 import { draftFrom, publishTemplate } from '../domain';
 import { SHIPPED_TEMPLATES } from '../domain/shippedTemplates';
 import { generateDemoData } from '../local/demo';
 import { startListServer } from '../local/server';
 import type { Figure } from './figure';
+import { countedSp } from './measure';
 
 async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   const start = performance.now();
@@ -32,24 +32,19 @@ export async function benchTemplates(): Promise<Figure[]> {
 
   const server = await startListServer({ port: 0, dataFile: ':memory:', empty: true });
   try {
-    let requests = 0;
-    const counted: typeof fetch = (input, init) => {
-      requests += 1;
-      return fetch(input, init);
-    };
-    const sp = createSp({ siteUrl: server.siteUrl, getToken: () => Promise.resolve('dev:governance'), fetch: counted });
+    const { sp, requests } = countedSp(server.siteUrl, 'dev:governance');
     // The lists first, so that the figures below are the templates' own.
     await provision(sp, { templates: [] });
 
-    requests = 0;
+    requests.count = 0;
     const [, seedMs] = await timed(() => provision(sp));
-    const seedRequests = requests;
-    requests = 0;
+    const seedRequests = requests.count;
+    requests.count = 0;
     const [, againMs] = await timed(() => provision(sp));
-    const againRequests = requests;
-    requests = 0;
+    const againRequests = requests.count;
+    requests.count = 0;
     await provision(sp, { templates: [] });
-    const schemaOnly = requests;
+    const schemaOnly = requests.count;
     figures.push(
       { name: 'templates.provision.seed_4_templates', value: Math.round(seedMs), unit: 'ms' },
       { name: 'templates.provision.seed_4_templates.requests', value: seedRequests - schemaOnly, unit: 'requests' },
@@ -58,24 +53,24 @@ export async function benchTemplates(): Promise<Figure[]> {
     );
 
     const repo = new TemplateRepository(sp);
-    requests = 0;
+    requests.count = 0;
     const [published, readMs] = await timed(() => repo.published());
     figures.push(
       { name: 'templates.published_read', value: Math.round(readMs), unit: 'ms' },
-      { name: 'templates.published_read.requests', value: requests, unit: 'requests' },
+      { name: 'templates.published_read.requests', value: requests.count, unit: 'requests' },
     );
     const latest = published.ok ? published.value.find((t) => t.key === 'governance-arrangements') : undefined;
     if (latest) {
       const next = publishTemplate(draftFrom(latest), published.ok ? published.value : []);
       if (next.ok) {
-        requests = 0;
+        requests.count = 0;
         const [, publishMs] = await timed(async () => {
           await repo.version(next.value.key, next.value.version);
           await repo.save(next.value);
         });
         figures.push(
           { name: 'templates.publish.16_questions', value: Math.round(publishMs), unit: 'ms' },
-          { name: 'templates.publish.16_questions.requests', value: requests, unit: 'requests' },
+          { name: 'templates.publish.16_questions.requests', value: requests.count, unit: 'requests' },
         );
       }
     }

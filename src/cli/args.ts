@@ -25,3 +25,28 @@ export function oneOf<const T extends string>(
     `--${flag} is ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1] ?? ''}, not '${value}'`,
   );
 }
+
+/**
+ * The arguments `parse` reads, with every one of `required` given; or, when
+ * `parse` throws or one of `required` is missing, undefined once the error and
+ * `usage` are printed to stderr (the CLI then exits 2).
+ */
+export function argsOrUsage<A, K extends keyof A>(
+  parse: () => A,
+  usage: string,
+  required: readonly K[],
+): (A & { [P in K]-?: NonNullable<A[P]> }) | undefined {
+  let args: A;
+  try {
+    args = parse();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    console.error(usage);
+    return undefined;
+  }
+  if (required.some((k) => !args[k])) {
+    console.error(usage);
+    return undefined;
+  }
+  return args as A & { [P in K]-?: NonNullable<A[P]> };
+}

@@ -18,7 +18,7 @@ import {
   compendiumXlsx,
   type ExportLanguage,
 } from '../transfer/compendium';
-import { oneOf, parseCli } from './args';
+import { argsOrUsage, oneOf, parseCli } from './args';
 
 interface Args {
   site?: string;
@@ -48,18 +48,8 @@ function parseArgs(argv: readonly string[]): Args {
 const USAGE = 'Usage: npm run export -- --site <site url> --format csv|json|xlsx --lang en|cy|both --out <file>';
 
 async function main(): Promise<number> {
-  let args: Args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
-    console.error(USAGE);
-    return 2;
-  }
-  if (!args.site || !args.out) {
-    console.error(USAGE);
-    return 2;
-  }
+  const args = argsOrUsage(() => parseArgs(process.argv.slice(2)), USAGE, ['site', 'out']);
+  if (!args) return 2;
   const site = new URL(args.site);
   const local = site.hostname === '127.0.0.1' || site.hostname === 'localhost';
   const token = local ? 'dev:governance' : process.env[args.tokenEnv];

@@ -30,7 +30,7 @@ import {
 import { CATALOGUES, translate, type Locale } from '../i18n';
 import { registerImport } from '../app/importRegister';
 import { readTable } from '../transfer/table';
-import { oneOf, parseCli } from './args';
+import { argsOrUsage, oneOf, parseCli } from './args';
 
 interface Args {
   site?: string;
@@ -90,18 +90,8 @@ function applyMappingFile(headers: readonly string[], suggested: ColumnMapping, 
 }
 
 async function main(): Promise<number> {
-  let args: Args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
-    console.error(USAGE);
-    return 2;
-  }
-  if (!args.site || !args.file) {
-    console.error(USAGE);
-    return 2;
-  }
+  const args = argsOrUsage(() => parseArgs(process.argv.slice(2)), USAGE, ['site', 'file']);
+  if (!args) return 2;
   const locale: Locale = args.lang === 'cy' ? 'cy-GB' : 'en-GB';
   const t = (key: string, params?: Readonly<Record<string, string | number>>) => translate(locale, key, params);
   const site = new URL(args.site);

@@ -21,13 +21,17 @@ export type ReportRecord = Collaboration & { readonly id: number };
 
 // ------------------------------------------------------------ quarterly list
 
-export interface QuarterlyRow {
+/** The collaboration a line of a report is about. */
+interface RecordRef {
   readonly id: number;
   readonly reference: string;
   readonly title: string;
   readonly titleCy?: string;
   readonly directorate: string;
   readonly status: Status;
+}
+
+export interface QuarterlyRow extends RecordRef {
   readonly reviewState: ReviewState;
   readonly nextReviewDue?: IsoDate;
   /** Days to the next review: 0 today, negative when overdue. */
@@ -114,12 +118,7 @@ export function quarterlyList(
     }
     const state = reviewState(r.nextReviewDue, today, { status: r.status });
     rows.push({
-      id: r.id,
-      reference: r.reference,
-      title: r.title,
-      ...(r.titleCy ? { titleCy: r.titleCy } : {}),
-      directorate: r.directorate,
-      status: r.status,
+      ...ref(r),
       reviewState: state.state,
       ...(state.daysUntil !== undefined && r.nextReviewDue ? { nextReviewDue: r.nextReviewDue } : {}),
       ...(state.daysUntil !== undefined ? { daysUntilReview: state.daysUntil } : {}),
@@ -177,15 +176,6 @@ export function financialYearOf(date: IsoDate): number {
 /** The last full financial year before `today`: the one an annual summary usually reports on. */
 export function lastFinancialYear(today: IsoDate): number {
   return financialYearOf(today) - 1;
-}
-
-interface RecordRef {
-  readonly id: number;
-  readonly reference: string;
-  readonly title: string;
-  readonly titleCy?: string;
-  readonly directorate: string;
-  readonly status: Status;
 }
 
 export interface ReviewLine extends Partial<Omit<RecordRef, 'id'>> {

@@ -134,6 +134,23 @@ async function send(
 }
 
 /**
+ * A read for findPost under the retry policy: the response's JSON, or, when
+ * the read failed, the post's state `unknown` with why.
+ */
+async function readForFind(
+  url: string,
+  init: () => Promise<RequestInit>,
+  opts: HttpOptions,
+  label: string,
+): Promise<{ readonly json: unknown } | { readonly unknown: FindResult }> {
+  const sent = await send(url, init, opts, label, 'read');
+  if (sent.failure) return { unknown: { state: 'unknown', detail: sent.failure.detail } };
+  const response = sent.response as Response;
+  if (!response.ok) return { unknown: { state: 'unknown', detail: (await failureOf(response, label, 'read')).detail } };
+  return { json: await response.json() };
+}
+
+/**
  * A failed HTTP response as a coded result (the body is shortened and
  * scrubbed). A 503 or 504 to a post means the service may have acted on it
  * before giving up: `maybeDelivered`.
@@ -293,17 +310,14 @@ export function graphTransport(opts: GraphOptions): Transport {
       const since = options?.since !== undefined ? Date.parse(options.since) : Number.NaN;
       let url: string | undefined = `${messagesUrl(channel)}?$top=50`;
       for (let page = 0; url !== undefined && page < (opts.findPages ?? 4); page += 1) {
-        const sent = await send(
+        const read = await readForFind(
           url,
           paced(channel, async () => ({ method: 'GET', headers: await headers(false) })),
           opts,
           label,
-          'read',
         );
-        if (sent.failure) return { state: 'unknown', detail: sent.failure.detail };
-        const response = sent.response as Response;
-        if (!response.ok) return { state: 'unknown', detail: (await failureOf(response, label, 'read')).detail };
-        const json = (await response.json()) as { value?: GraphMessage[]; '@odata.nextLink'?: string };
+        if ('unknown' in read) return read.unknown;
+        const json = read.json as { value?: GraphMessage[]; '@odata.nextLink'?: string };
         let olderThanClaim = false;
         for (const m of json.value ?? []) {
           if (m.attachments?.some((a) => a.id === postId)) {
@@ -375,17 +389,14 @@ export function devInboxTransport(opts: DevInboxOptions): Transport {
     async findPost(channel, postId) {
       const label = `dev inbox ${base} (channel ${channel.channelKey})`;
       const url = `${base}/_dev/inbox/messages?channel=${encodeURIComponent(channel.channelKey)}&postId=${encodeURIComponent(postId)}`;
-      const sent = await send(
+      const read = await readForFind(
         url,
         () => Promise.resolve({ method: 'GET', headers: { Accept: 'application/json' } }),
         opts,
         label,
-        'read',
       );
-      if (sent.failure) return { state: 'unknown', detail: sent.failure.detail };
-      const response = sent.response as Response;
-      if (!response.ok) return { state: 'unknown', detail: (await failureOf(response, label, 'read')).detail };
-      const messages = (await response.json()) as InboxMessage[];
+      if ('unknown' in read) return read.unknown;
+      const messages = read.json as InboxMessage[];
       const found = messages.find((m) => m.postId === postId);
       return found
         ? { state: 'found', messageId: found.id, ...(found.messageUrl ? { messageUrl: found.messageUrl } : {}) }

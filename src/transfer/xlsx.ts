@@ -77,6 +77,21 @@ export function sheetRows(workbook: Workbook, sheetName?: string): { row: number
   return out;
 }
 
+/** An ISO day as a worksheet's date: that day at midnight UTC. */
+export function utcDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+/** A cell of a table laid out for a worksheet (the register's export, the reports) as exceljs writes it. */
+export function sheetValue(cell: {
+  readonly kind: string;
+  readonly value?: string | number;
+}): Date | string | number | null {
+  if (cell.kind === 'empty' || cell.value === undefined) return null;
+  return cell.kind === 'date' ? utcDate(String(cell.value)) : cell.value;
+}
+
 export type XlsxCell = OutCell | { readonly date: string } | { readonly money: number };
 
 /** A workbook of one sheet: a bold, frozen heading row, dates as dates, pounds as pounds, text as text cells. */
@@ -102,10 +117,7 @@ export async function writeXlsx(
         // A string value is a text cell (t="s"): Excel shows it and never runs it, so no apostrophe.
         if (typeof cell === 'string') return cell;
         if (typeof cell === 'number') return cell;
-        if ('date' in cell) {
-          const [y, m, d] = cell.date.split('-').map(Number);
-          return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-        }
+        if ('date' in cell) return utcDate(cell.date);
         return cell.money;
       }),
     );

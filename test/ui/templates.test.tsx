@@ -172,12 +172,12 @@ describe('assessment templates, for the governance team', () => {
     expect(within(dialog).getByText('Someone else changed this template while you were editing')).toBeInTheDocument();
     expect(
       within(dialog)
-        .getAllByTestId('conflict-theirs')
+        .getAllByTestId(/^theirs-/)
         .map((c) => c.textContent),
     ).toContain('Their long-term wording');
     expect(
       within(dialog)
-        .getAllByTestId('conflict-mine')
+        .getAllByTestId(/^mine-/)
         .map((c) => c.textContent),
     ).toContain('How, in a sentence?');
     // Their save did not overwrite what the person typed, and nothing of theirs was overwritten either.

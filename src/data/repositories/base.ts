@@ -309,20 +309,22 @@ export class ListRepository<T extends object> {
 
   /** Creates one item; idempotent on the client-made key (see resolveDuplicate). */
   async create(value: T): Promise<RepoResult<Stored<T>>> {
-    const body = this.body(value);
-    if (!body.ok) return body;
-    try {
-      const data = (await this.items().add(body.value)) as SpItem;
-      return await this.afterCreate(value, data);
-    } catch (e) {
-      const error = toRepoError(e);
-      if (error.code === 'duplicate') return this.resolveDuplicate(value);
-      return fail(error);
-    }
+    return this.add(value, () => this.resolveDuplicate(value));
   }
 
   /** Creates with no idempotence: any existing key is `duplicate` (claims). */
   async createExclusive(value: T): Promise<RepoResult<Stored<T>>> {
+    return this.add(value, async (error) => {
+      const found = await this.findByKey(this.mapper.keyOf(value));
+      return fail({ ...error, field: this.keyColumn, ...(found.ok && found.value ? { theirs: found.value } : {}) });
+    });
+  }
+
+  /** Adds one item; a refusal as `duplicate` is left to `onDuplicate`, any other error is the result. */
+  private async add(
+    value: T,
+    onDuplicate: (error: RepoError) => Promise<RepoResult<Stored<T>>>,
+  ): Promise<RepoResult<Stored<T>>> {
     const body = this.body(value);
     if (!body.ok) return body;
     try {
@@ -330,9 +332,7 @@ export class ListRepository<T extends object> {
       return await this.afterCreate(value, data);
     } catch (e) {
       const error = toRepoError(e);
-      if (error.code !== 'duplicate') return fail(error);
-      const found = await this.findByKey(this.mapper.keyOf(value));
-      return fail({ ...error, field: this.keyColumn, ...(found.ok && found.value ? { theirs: found.value } : {}) });
+      return error.code === 'duplicate' ? onDuplicate(error) : fail(error);
     }
   }
 
@@ -343,27 +343,66 @@ export class ListRepository<T extends object> {
    * twice still writes every item exactly once.
    */
   async createMany(values: readonly T[], rounds = BATCH_ROUND_POLICY.retries + 1): Promise<RepoResult<Stored<T>>[]> {
-    const results: (RepoResult<Stored<T>> | undefined)[] = values.map(() => undefined);
-    const bodies: (Record<string, unknown> | undefined)[] = values.map((v, i) => {
-      const b = this.body(v);
+    return this.inBatchRounds(values.length, rounds, {
+      body: (i) => this.body(values[i] as T),
+      send: (items, _i, body) => items.add(body),
+      done: (i, data) => this.afterCreate(values[i] as T, data as SpItem),
+      setAside: 'duplicate',
+      settle: async (duplicates) => {
+        const found = await this.findByKeys(duplicates.map((i) => this.mapper.keyOf(values[i] as T)));
+        const settled: RepoResult<Stored<T>>[] = [];
+        for (const i of duplicates) {
+          const value = values[i] as T;
+          if (!found.ok) {
+            settled.push(found);
+            continue;
+          }
+          const existing = found.value.find((s) => this.mapper.keyOf(unstored(s) as T) === this.mapper.keyOf(value));
+          settled.push(await this.resolveDuplicate(value, existing));
+        }
+        return settled;
+      },
+    });
+  }
+
+  /**
+   * Sends one request an item (`step.send`) in `$batch` requests of up to
+   * 100, in up to `rounds` rounds. An item refused as throttled or lost to the
+   * network, alone or with its whole batch, goes again in the next round
+   * (after a back-off); one refused with `step.setAside` is left to
+   * `step.settle` at the end of its round; any other error is its result.
+   * Items still pending after the last round are `throttled`.
+   */
+  protected async inBatchRounds(
+    count: number,
+    rounds: number,
+    step: {
+      readonly body: (i: number) => RepoResult<Record<string, unknown>>;
+      readonly send: (items: IItems, i: number, body: Record<string, unknown>) => Promise<unknown>;
+      readonly done: (i: number, response: unknown) => Promise<RepoResult<Stored<T>>>;
+      readonly setAside: RepoError['code'];
+      readonly settle: (indices: readonly number[]) => Promise<RepoResult<Stored<T>>[]>;
+    },
+  ): Promise<RepoResult<Stored<T>>[]> {
+    const results: (RepoResult<Stored<T>> | undefined)[] = Array.from({ length: count }, () => undefined);
+    const bodies = results.map((_, i) => {
+      const b = step.body(i);
       if (!b.ok) results[i] = b;
       return b.ok ? b.value : undefined;
     });
-    let pending = values.map((_, i) => i).filter((i) => bodies[i] !== undefined);
+    let pending = bodies.map((_, i) => i).filter((i) => bodies[i] !== undefined);
     for (let round = 0; pending.length > 0 && round < rounds; round++) {
       await waitBeforeRound(round);
       const retry: number[] = [];
-      const duplicates: number[] = [];
+      const setAside: number[] = [];
       for (let start = 0; start < pending.length; start += BATCH_SIZE) {
         const chunk = pending.slice(start, start + BATCH_SIZE);
         const [batched, execute] = this.sp.batched({ maxRequests: BATCH_SIZE });
         const parts = chunk.map((i) =>
-          this.items(batched)
-            .add(bodies[i])
-            .then(
-              (data: unknown) => ({ i, data: data as SpItem }),
-              (e: unknown) => ({ i, e }),
-            ),
+          step.send(this.items(batched), i, bodies[i] as Record<string, unknown>).then(
+            (response: unknown) => ({ i, response }),
+            (e: unknown) => ({ i, e }),
+          ),
         );
         try {
           await execute();
@@ -376,27 +415,19 @@ export class ListRepository<T extends object> {
           continue;
         }
         for (const part of await Promise.all(parts)) {
-          if ('data' in part) {
-            results[part.i] = await this.afterCreate(values[part.i] as T, part.data);
+          if ('response' in part) {
+            results[part.i] = await step.done(part.i, part.response);
             continue;
           }
           const error = toRepoError(part.e);
-          if (error.code === 'duplicate') duplicates.push(part.i);
+          if (error.code === step.setAside) setAside.push(part.i);
           else if (error.code === 'throttled' || error.code === 'network') retry.push(part.i);
           else results[part.i] = fail(error);
         }
       }
-      if (duplicates.length > 0) {
-        const found = await this.findByKeys(duplicates.map((i) => this.mapper.keyOf(values[i] as T)));
-        for (const i of duplicates) {
-          const value = values[i] as T;
-          if (!found.ok) {
-            results[i] = found;
-            continue;
-          }
-          const existing = found.value.find((s) => this.mapper.keyOf(unstored(s) as T) === this.mapper.keyOf(value));
-          results[i] = await this.resolveDuplicate(value, existing);
-        }
+      if (setAside.length > 0) {
+        const settled = await step.settle(setAside);
+        setAside.forEach((i, n) => (results[i] = settled[n]));
       }
       pending = retry;
     }

@@ -6,9 +6,8 @@ import type { ReminderLogEntry, RepoResult, Stored } from '../../domain/ports';
 import { actionMapper, collaborationMapper, reminderLogMapper, type ListMapper } from '../mappers';
 import { and, datetime, type Clause, type FilterBuilder } from '../odata';
 import type { ReminderLogBulkStore, ReminderReadStore } from '../../domain/reminderPorts';
-import { toRepoError } from '../sp';
 import { mapLimit } from '../../lib/concurrency';
-import { BATCH_ROUND_POLICY, BATCH_SIZE, fail, ListRepository, ok, waitBeforeRound } from './base';
+import { BATCH_ROUND_POLICY, fail, ListRepository, ok } from './base';
 
 /**
  * Reads the reminder job needs that the stores of ports.ts do not offer, each
@@ -142,65 +141,34 @@ export class ReminderLogBulkRepository extends ListRepository<ReminderLogEntry> 
     entries: readonly Stored<ReminderLogEntry>[],
     rounds = BATCH_ROUND_POLICY.retries + 1,
   ): Promise<RepoResult<Stored<ReminderLogEntry>>[]> {
-    const results: (RepoResult<Stored<ReminderLogEntry>> | undefined)[] = entries.map(() => undefined);
-    const bodies = entries.map((e, i) => {
-      const { id: _id, etag: _etag, modified: _modified, ...value } = e;
-      const b = this.body(value);
-      if (!b.ok) results[i] = b;
-      return b.ok ? b.value : undefined;
-    });
-    let pending = entries.map((_, i) => i).filter((i) => bodies[i] !== undefined);
-    for (let round = 0; pending.length > 0 && round < rounds; round += 1) {
-      await waitBeforeRound(round);
-      const retry: number[] = [];
-      const conflicts: number[] = [];
-      for (let start = 0; start < pending.length; start += BATCH_SIZE) {
-        const chunk = pending.slice(start, start + BATCH_SIZE);
-        const [batched, execute] = this.sp.batched({ maxRequests: BATCH_SIZE });
-        const parts = chunk.map((i) => {
-          const e = entries[i] as Stored<ReminderLogEntry>;
-          return this.items(batched)
-            .getById(e.id)
-            .update(bodies[i] as Record<string, unknown>, e.etag)
-            .then(
-              (r: unknown) => ({ i, etag: (r as { etag?: string | null } | undefined)?.etag ?? undefined }),
-              (error: unknown) => ({ i, error }),
-            );
-        });
-        try {
-          await execute();
-        } catch (e) {
-          const error = toRepoError(e);
-          for (const i of chunk) {
-            if (error.code === 'throttled' || error.code === 'network') retry.push(i);
-            else results[i] = fail(error);
-          }
-          continue;
-        }
-        for (const part of await Promise.all(parts)) {
-          const e = entries[part.i] as Stored<ReminderLogEntry>;
-          if (!('error' in part)) {
-            results[part.i] = part.etag ? ok({ ...e, etag: part.etag }) : await this.getById(e.id);
-            continue;
-          }
-          const error = toRepoError(part.error);
-          if (error.code === 'conflict') conflicts.push(part.i);
-          else if (error.code === 'throttled' || error.code === 'network') retry.push(part.i);
-          else results[part.i] = fail(error);
-        }
-      }
-      for (const i of conflicts) {
+    return this.inBatchRounds(entries.length, rounds, {
+      body: (i) => {
+        const { id: _id, etag: _etag, modified: _modified, ...value } = entries[i] as Stored<ReminderLogEntry>;
+        return this.body(value);
+      },
+      send: (items, i, body) => {
         const e = entries[i] as Stored<ReminderLogEntry>;
-        const theirs = await this.getById(e.id);
-        results[i] =
-          theirs.ok && this.sameContent(theirs.value, e)
-            ? theirs
-            : fail({ code: 'conflict', ...(theirs.ok ? { theirs: theirs.value } : {}) });
-      }
-      pending = retry;
-    }
-    for (const i of pending)
-      results[i] = fail({ code: 'throttled', detail: `${this.title}: still throttled after ${rounds} rounds` });
-    return results.map((r) => r ?? fail({ code: 'unexpected', detail: 'no result' }));
+        return items.getById(e.id).update(body, e.etag);
+      },
+      done: async (i, r) => {
+        const e = entries[i] as Stored<ReminderLogEntry>;
+        const etag = (r as { etag?: string | null } | undefined)?.etag ?? undefined;
+        return etag ? ok({ ...e, etag }) : await this.getById(e.id);
+      },
+      setAside: 'conflict',
+      settle: async (conflicts) => {
+        const settled: RepoResult<Stored<ReminderLogEntry>>[] = [];
+        for (const i of conflicts) {
+          const e = entries[i] as Stored<ReminderLogEntry>;
+          const theirs = await this.getById(e.id);
+          settled.push(
+            theirs.ok && this.sameContent(theirs.value, e)
+              ? theirs
+              : fail({ code: 'conflict', ...(theirs.ok ? { theirs: theirs.value } : {}) }),
+          );
+        }
+        return settled;
+      },
+    });
   }
 }

@@ -30,6 +30,20 @@ const useStyles = makeStyles({
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
+/** One side of a progress conflict: whose it is, and the progress and note it holds. */
+function ProgressSide({ side, action }: { readonly side: 'theirs' | 'mine'; readonly action: Action }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Text weight="semibold">{t(`review.conflict.${side}`)}</Text>
+      <Text as="p" className={styles.value} data-testid={`${side}-progress`}>
+        {t('review.progress.summary', { progress: action.progress, note: action.progressNote ?? '–' })}
+      </Text>
+    </div>
+  );
+}
+
 interface Typed {
   readonly progress: string;
   readonly note: string;
@@ -104,6 +118,13 @@ export function ActionProgress(p: {
   };
 
   const messages = messagesByField(t, errors);
+  const invalid = (field: string) =>
+    messages[field] ? { validationMessage: messages[field], validationState: 'error' as const } : {};
+  /** Typing in the progress or the note: a "Saved." already shown no longer holds. */
+  const edit = (change: Partial<Typed>) => {
+    setTyped((x) => ({ ...x, ...change }));
+    setState((s) => (s.kind === 'saved' ? { kind: 'idle' } : s));
+  };
   const name = p.action.title;
   return (
     <div>
@@ -116,12 +137,7 @@ export function ActionProgress(p: {
           void save(base);
         }}
       >
-        <Field
-          label={t('review.progress.progress')}
-          {...(messages['progress']
-            ? { validationMessage: messages['progress'], validationState: 'error' as const }
-            : {})}
-        >
+        <Field label={t('review.progress.progress')} {...invalid('progress')}>
           <Input
             type="number"
             min={0}
@@ -131,27 +147,16 @@ export function ActionProgress(p: {
             name="progress"
             value={typed.progress}
             contentAfter="%"
-            onChange={(_e, d) => {
-              setTyped((x) => ({ ...x, progress: d.value }));
-              setState((s) => (s.kind === 'saved' ? { kind: 'idle' } : s));
-            }}
+            onChange={(_e, d) => edit({ progress: d.value })}
           />
         </Field>
-        <Field
-          label={t('review.progress.note')}
-          {...(messages['progressNote']
-            ? { validationMessage: messages['progressNote'], validationState: 'error' as const }
-            : {})}
-        >
+        <Field label={t('review.progress.note')} {...invalid('progressNote')}>
           <Textarea
             name="progressNote"
             rows={2}
             resize="vertical"
             value={typed.note}
-            onChange={(_e, d) => {
-              setTyped((x) => ({ ...x, note: d.value }));
-              setState((s) => (s.kind === 'saved' ? { kind: 'idle' } : s));
-            }}
+            onChange={(_e, d) => edit({ note: d.value })}
           />
         </Field>
         <div className={styles.row}>
@@ -179,24 +184,8 @@ export function ActionProgress(p: {
           <MessageBarBody>
             <MessageBarTitle>{t('review.progress.conflictTitle')}</MessageBarTitle>
             <div className={styles.both}>
-              <div>
-                <Text weight="semibold">{t('review.conflict.theirs')}</Text>
-                <Text as="p" className={styles.value} data-testid="theirs-progress">
-                  {t('review.progress.summary', {
-                    progress: state.theirs.progress,
-                    note: state.theirs.progressNote ?? '–',
-                  })}
-                </Text>
-              </div>
-              <div>
-                <Text weight="semibold">{t('review.conflict.mine')}</Text>
-                <Text as="p" className={styles.value} data-testid="mine-progress">
-                  {t('review.progress.summary', {
-                    progress: state.mine.progress,
-                    note: state.mine.progressNote ?? '–',
-                  })}
-                </Text>
-              </div>
+              <ProgressSide side="theirs" action={state.theirs} />
+              <ProgressSide side="mine" action={state.mine} />
             </div>
           </MessageBarBody>
           <MessageBarActions>

@@ -1,5 +1,4 @@
 import {
-  Field,
   Tag,
   TagPicker,
   TagPickerControl,
@@ -13,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { Partner, Stored } from '../../domain';
 import type { Locale } from '../../i18n';
 import type { FieldBase } from './form';
+import { PickerField } from './PickerField';
 
 export interface PartnerPickerProps extends FieldBase {
   readonly partners: readonly Stored<Partner>[];
@@ -39,12 +39,7 @@ export function PartnerPicker(p: PartnerPickerProps) {
     .slice(0, 50);
 
   return (
-    <Field
-      label={p.label}
-      {...(p.error ? { validationMessage: p.error, validationState: 'error' as const } : {})}
-      {...(p.hint ? { hint: p.hint } : {})}
-      {...(p.className ? { className: p.className } : {})}
-    >
+    <PickerField field={p}>
       <TagPicker
         selectedOptions={p.value.map(String)}
         onOptionSelect={(_e, d) => {
@@ -78,6 +73,6 @@ export function PartnerPicker(p: PartnerPickerProps) {
           ))}
         </TagPickerList>
       </TagPicker>
-    </Field>
+    </PickerField>
   );
 }

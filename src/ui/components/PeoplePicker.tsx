@@ -1,9 +1,10 @@
-import { Combobox, Field, Option } from '@fluentui/react-components';
+import { Combobox, Option } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../domain';
 import { useServices } from '../app/context';
 import type { FieldBase } from './form';
+import { PickerField } from './PickerField';
 
 export interface PeoplePickerProps extends FieldBase {
   readonly value: Person | undefined;
@@ -45,12 +46,7 @@ export function PeoplePicker(p: PeoplePickerProps) {
   }, [query, stores.people]);
 
   return (
-    <Field
-      label={p.label}
-      {...(p.error ? { validationMessage: p.error, validationState: 'error' as const } : {})}
-      {...(p.hint ? { hint: p.hint } : {})}
-      {...(p.className ? { className: p.className } : {})}
-    >
+    <PickerField field={p}>
       <Combobox
         name={p.name}
         freeform
@@ -88,6 +84,6 @@ export function PeoplePicker(p: PeoplePickerProps) {
           </Option>
         ) : null}
       </Combobox>
-    </Field>
+    </PickerField>
   );
 }

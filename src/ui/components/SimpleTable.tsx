@@ -21,14 +21,25 @@ export interface SimpleTableProps<R> {
   readonly rowKey: (row: R, index: number) => Key;
   /** Extra attributes of a row (`data-*`, for the print stylesheet and tests). */
   readonly rowProps?: (row: R) => Readonly<Record<`data-${string}`, string>>;
+  /** Said in one row across the table when there is no row. */
+  readonly empty?: ReactNode;
 }
 
 /**
  * A plain, real <table> of rows under column headings: the shape of the version history, the
- * comparison of two assessments, the template list and a template conflict. Tables that page,
+ * comparison of two assessments, the template list and the import's column mapping and preview. Tables that page,
  * sort or virtualise keep their own markup.
  */
-export function SimpleTable<R>({ label, labelledBy, size, columns, rows, rowKey, rowProps }: SimpleTableProps<R>) {
+export function SimpleTable<R>({
+  label,
+  labelledBy,
+  size,
+  columns,
+  rows,
+  rowKey,
+  rowProps,
+  empty,
+}: SimpleTableProps<R>) {
   const shown = columns.filter((c): c is Column<R> => Boolean(c));
   return (
     <Table
@@ -44,6 +55,11 @@ export function SimpleTable<R>({ label, labelledBy, size, columns, rows, rowKey,
         </TableRow>
       </TableHeader>
       <TableBody>
+        {rows.length === 0 && empty !== undefined ? (
+          <TableRow>
+            <TableCell colSpan={shown.length}>{empty}</TableCell>
+          </TableRow>
+        ) : null}
         {rows.map((row, r) => (
           <TableRow key={rowKey(row, r)} {...(rowProps?.(row) ?? {})}>
             {shown.map((c, i) => (

@@ -16,12 +16,6 @@ import {
   MessageBarTitle,
   ProgressBar,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -38,6 +32,7 @@ import { paths } from '../../app/router';
 import { Loading } from '../../components/Loading';
 import { repoErrorMessage } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
+import { SimpleTable } from '../../components/SimpleTable';
 import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
 import { useImport, type ImportModel } from './useImport';
@@ -224,37 +219,33 @@ function MappingSection({ model }: { model: ImportModel }) {
       <Text>{t('transfer.import.mappingHint')}</Text>
       {model.remembered ? <Text>{t('transfer.import.mappingRemembered')}</Text> : null}
       <div className={styles.scroll}>
-        <Table size="small" aria-labelledby={headingId}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('transfer.import.column')}</TableHeaderCell>
-              <TableHeaderCell>{t('transfer.import.example')}</TableHeaderCell>
-              <TableHeaderCell>{t('transfer.import.field')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {headers.map((h, i) => (
-              <TableRow key={i}>
-                <TableCell>{h || `#${i + 1}`}</TableCell>
-                <TableCell>{String(first[i] ?? '').slice(0, 60)}</TableCell>
-                <TableCell>
-                  <Select
-                    aria-label={t('transfer.import.fieldFor', { column: h || `#${i + 1}` })}
-                    value={model.mapping[i] ?? ''}
-                    onChange={(_e, d) => model.setField(i, d.value === '' ? null : (d.value as ImportField))}
-                  >
-                    <option value="">{t('transfer.import.notImported')}</option>
-                    {options.map((f) => (
-                      <option key={f} value={f}>
-                        {t(importFieldLabelKey(f))}
-                      </option>
-                    ))}
-                  </Select>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          labelledBy={headingId}
+          size="small"
+          rows={headers.map((h, i) => ({ h, i }))}
+          rowKey={({ i }) => i}
+          columns={[
+            { heading: t('transfer.import.column'), cell: ({ h, i }) => h || `#${i + 1}` },
+            { heading: t('transfer.import.example'), cell: ({ i }) => String(first[i] ?? '').slice(0, 60) },
+            {
+              heading: t('transfer.import.field'),
+              cell: ({ h, i }) => (
+                <Select
+                  aria-label={t('transfer.import.fieldFor', { column: h || `#${i + 1}` })}
+                  value={model.mapping[i] ?? ''}
+                  onChange={(_e, d) => model.setField(i, d.value === '' ? null : (d.value as ImportField))}
+                >
+                  <option value="">{t('transfer.import.notImported')}</option>
+                  {options.map((f) => (
+                    <option key={f} value={f}>
+                      {t(importFieldLabelKey(f))}
+                    </option>
+                  ))}
+                </Select>
+              ),
+            },
+          ]}
+        />
       </div>
       <div>
         <Button
@@ -317,31 +308,51 @@ function PreviewSection({ model }: { model: ImportModel }) {
         }}
       />
       <div className={styles.scroll}>
-        <Table size="small" aria-labelledby={headingId}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('transfer.preview.col.row')}</TableHeaderCell>
-              <TableHeaderCell>{t('transfer.preview.col.action')}</TableHeaderCell>
-              <TableHeaderCell>{t('transfer.preview.col.reference')}</TableHeaderCell>
-              <TableHeaderCell>{t('transfer.preview.col.title')}</TableHeaderCell>
-              <TableHeaderCell>{t('transfer.preview.col.model')}</TableHeaderCell>
-              <TableHeaderCell>{t('transfer.preview.col.status')}</TableHeaderCell>
-              <TableHeaderCell>{t('transfer.preview.col.lead')}</TableHeaderCell>
-              <TableHeaderCell>{t('transfer.preview.col.partners')}</TableHeaderCell>
-              <TableHeaderCell>{t('transfer.preview.col.nextReview')}</TableHeaderCell>
-              <TableHeaderCell>{t('transfer.preview.col.problems')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {shown.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={10}>{t('transfer.preview.none')}</TableCell>
-              </TableRow>
-            ) : (
-              shown.map((e) => <PreviewRow key={e.row} entry={e} model={model} />)
-            )}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          labelledBy={headingId}
+          size="small"
+          rows={shown}
+          rowKey={(e) => e.row}
+          empty={t('transfer.preview.none')}
+          columns={[
+            { heading: t('transfer.preview.col.row'), cell: (e) => e.row },
+            {
+              heading: t('transfer.preview.col.action'),
+              cell: (e) => (
+                <Text
+                  weight={e.action === 'blocked' ? 'semibold' : 'regular'}
+                  className={e.action === 'blocked' ? styles.error : undefined}
+                >
+                  {t(`transfer.preview.action.${e.action}`)}
+                </Text>
+              ),
+            },
+            {
+              heading: t('transfer.preview.col.reference'),
+              cell: (e) => (e.action === 'skip' ? '' : e.record.reference),
+            },
+            { heading: t('transfer.preview.col.title'), cell: (e) => e.record.title },
+            {
+              heading: t('transfer.preview.col.model'),
+              cell: (e) => (e.record.model ? t(`vocab.model.${e.record.model}`) : ''),
+            },
+            {
+              heading: t('transfer.preview.col.status'),
+              cell: (e) => (e.record.status ? t(`vocab.status.${e.record.status}`) : ''),
+            },
+            { heading: t('transfer.preview.col.lead'), cell: (e) => e.record.leadOrganisation },
+            {
+              heading: t('transfer.preview.col.partners'),
+              cell: (e) =>
+                preview.drafts
+                  .find((d) => d.row === e.row)
+                  ?.partners?.map((p) => p.name)
+                  .join('; ') ?? '',
+            },
+            { heading: t('transfer.preview.col.nextReview'), cell: (e) => e.record.nextReviewDue ?? '' },
+            { heading: t('transfer.preview.col.problems'), cell: (e) => <ProblemsCell entry={e} model={model} /> },
+          ]}
+        />
       </div>
       {pages > 1 ? (
         <nav className={styles.pager} aria-label={t('transfer.preview.page', { page: current + 1, pages })}>
@@ -372,16 +383,11 @@ function PreviewSection({ model }: { model: ImportModel }) {
   );
 }
 
-function PreviewRow({ entry, model }: { entry: PlanEntry; model: ImportModel }) {
+/** A preview row's problems, a fix for each cell in error, and "skip this row" where it cannot be imported as it is. */
+function ProblemsCell({ entry, model }: { entry: PlanEntry; model: ImportModel }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const headers = model.table?.headers ?? [];
-  const r = entry.record;
-  const partners =
-    model.preview?.drafts
-      .find((d) => d.row === entry.row)
-      ?.partners?.map((p) => p.name)
-      .join('; ') ?? '';
   const fixable = entry.problems.filter(
     (p, i, all) =>
       p.column !== null &&
@@ -390,53 +396,35 @@ function PreviewRow({ entry, model }: { entry: PlanEntry; model: ImportModel }) 
   );
   const cells = model.rows.find((x) => x.row === entry.row)?.cells ?? [];
   return (
-    <TableRow>
-      <TableCell>{entry.row}</TableCell>
-      <TableCell>
-        <Text
-          weight={entry.action === 'blocked' ? 'semibold' : 'regular'}
-          className={entry.action === 'blocked' ? styles.error : undefined}
-        >
-          {t(`transfer.preview.action.${entry.action}`)}
-        </Text>
-      </TableCell>
-      <TableCell>{entry.action === 'skip' ? '' : r.reference}</TableCell>
-      <TableCell>{r.title}</TableCell>
-      <TableCell>{r.model ? t(`vocab.model.${r.model}`) : ''}</TableCell>
-      <TableCell>{r.status ? t(`vocab.status.${r.status}`) : ''}</TableCell>
-      <TableCell>{r.leadOrganisation}</TableCell>
-      <TableCell>{partners}</TableCell>
-      <TableCell>{r.nextReviewDue ?? ''}</TableCell>
-      <TableCell>
-        {entry.problems.length > 0 ? (
-          <ul className={styles.problems}>
-            {entry.problems.map((p, i) => (
-              <li key={i}>
-                {p.severity === 'warning' ? `${t('transfer.preview.warning')}: ` : ''}
-                {problemText(t, headers, p)}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {fixable.map((p) => (
-          <FixCell
-            key={`${p.column ?? ''}-${p.code}`}
-            row={entry.row}
-            column={p.column as number}
-            label={t('transfer.preview.fix', { column: headers[p.column as number] ?? '', row: entry.row })}
-            value={String(cells[p.column as number] ?? '')}
-            onFix={(v) => void model.fix(entry.row, p.column as number, v)}
-          />
-        ))}
-        {entry.action === 'blocked' || entry.action === 'skip' ? (
-          <Checkbox
-            label={t('transfer.preview.skip', { row: entry.row })}
-            checked={model.skip.has(entry.row)}
-            onChange={() => void model.toggleSkip(entry.row)}
-          />
-        ) : null}
-      </TableCell>
-    </TableRow>
+    <>
+      {entry.problems.length > 0 ? (
+        <ul className={styles.problems}>
+          {entry.problems.map((p, i) => (
+            <li key={i}>
+              {p.severity === 'warning' ? `${t('transfer.preview.warning')}: ` : ''}
+              {problemText(t, headers, p)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {fixable.map((p) => (
+        <FixCell
+          key={`${p.column ?? ''}-${p.code}`}
+          row={entry.row}
+          column={p.column as number}
+          label={t('transfer.preview.fix', { column: headers[p.column as number] ?? '', row: entry.row })}
+          value={String(cells[p.column as number] ?? '')}
+          onFix={(v) => void model.fix(entry.row, p.column as number, v)}
+        />
+      ))}
+      {entry.action === 'blocked' || entry.action === 'skip' ? (
+        <Checkbox
+          label={t('transfer.preview.skip', { row: entry.row })}
+          checked={model.skip.has(entry.row)}
+          onChange={() => void model.toggleSkip(entry.row)}
+        />
+      ) : null}
+    </>
   );
 }
 

@@ -18,6 +18,7 @@ import {
   type Stored,
 } from '../../../domain';
 import { defuse } from '../../../transfer/defuse';
+import { sheetValue } from '../../../transfer/xlsx';
 
 export type Cell =
   | { readonly kind: 'text'; readonly value: string }
@@ -129,20 +130,7 @@ export async function toXlsx(table: Table, sheetName: string): Promise<BlobPart>
   });
   sheet.getRow(1).font = { bold: true };
   for (const row of table.rows) {
-    sheet.addRow(
-      row.map((cell) => {
-        switch (cell.kind) {
-          case 'empty':
-            return null;
-          case 'date': {
-            const [y, m, d] = cell.value.split('-').map(Number);
-            return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-          }
-          default:
-            return cell.value;
-        }
-      }),
-    );
+    sheet.addRow(row.map(sheetValue));
   }
   table.headings.forEach((_h, i) => {
     const kind = table.rows.find((r) => r[i]?.kind !== 'empty')?.[i]?.kind;

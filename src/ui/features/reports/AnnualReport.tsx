@@ -1,29 +1,15 @@
-import { Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
 import { useMemo, type ChangeEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { annualSummary, financialYear, financialYearOf } from '../../../domain';
-import { useApp, useFormat } from '../../app/context';
-import { navigate, paths, useRoute } from '../../app/router';
-import { ErrorState } from '../../components/ErrorState';
-import { Loading } from '../../components/Loading';
+import { navigate, paths } from '../../app/router';
 import { domainErrorMessage } from '../../components/messages';
-import { PageHeader } from '../../components/PageHeader';
-import { RouterLink } from '../../components/RouterLink';
-import { PrintStyles } from './printStyles';
-import { useReportData } from './reportData';
 import { fileSlug, ReportToolbar } from './ReportToolbar';
+import { ReportShell, useReportPage } from './ReportShell';
 import { ReportTableView } from './ReportTableView';
 import { annualTables, toWorkbook } from './workbook';
 
 const useStyles = makeStyles({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalL,
-    marginBottom: tokens.spacingVerticalM,
-  },
   note: { display: 'block', marginBottom: tokens.spacingVerticalL },
-  back: { marginBottom: tokens.spacingVerticalS },
 });
 
 /** Years offered in the picker: ten before this financial year, and the next. Any year can still be asked for by address. */
@@ -43,13 +29,9 @@ function parseYear(raw: string | null, fallback: number): number {
 /** The annual summary for the Governance and Audit Committee, for a financial year (`?year=2025` is 2025–26). */
 export function AnnualReport() {
   const styles = useStyles();
-  const { t } = useTranslation();
-  const app = useApp();
-  const format = useFormat();
-  const route = useRoute();
-  const data = useReportData();
+  const { t, app, format, query, data } = useReportPage();
   const thisYear = financialYearOf(app.today);
-  const year = parseYear(route.query.get('year'), thisYear);
+  const year = parseYear(query.get('year'), thisYear);
   const period = financialYear(year);
 
   const summary = useMemo(
@@ -86,57 +68,50 @@ export function AnnualReport() {
   const fileName = `${fileSlug(t('report.annual.fileName'), yearLabel(year, '-'))}.xlsx`;
 
   return (
-    <section aria-labelledby="report-title">
-      <PrintStyles />
-      <div className={styles.back} data-print="hide">
-        <RouterLink to={paths.reports()}>{t('report.actions.back')}</RouterLink>
-      </div>
-      <PageHeader
-        id="report-title"
-        title={title}
-        subtitle={t('report.annual.subtitle', {
-          year: label,
-          from: format.date(period.from),
-          to: format.date(period.to),
-        })}
-        actions={
-          <ReportToolbar
-            disabled={tables.length === 0}
-            fileName={fileName}
-            workbook={() => toWorkbook(tables, { title: `${title} ${label}` })}
-          />
-        }
-      />
-      <div className={styles.filters} data-print="hide">
-        <Field label={t('report.annual.year')}>
-          <Select value={String(year)} onChange={setYear}>
-            {years.map((y) => (
-              <option key={y} value={String(y)}>
-                {t('report.annual.yearOption', { from: y, to: String((y + 1) % 100).padStart(2, '0') })}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
-      {data.error ? (
-        <ErrorState error={data.error} title={t('report.loadFailed')} onRetry={data.retry} />
-      ) : data.loading || !summary ? (
-        <Loading label={t('report.loading')} />
-      ) : !summary.ok ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{summary.error.map((e) => domainErrorMessage(t, e)).join(' ')}</MessageBarBody>
-        </MessageBar>
-      ) : (
-        <>
-          <Text as="p" className={styles.note}>
-            {t('report.printedOn', { date: format.date(app.today) })}{' '}
-            {t('report.annual.asOf', { date: format.date(summary.value.asOf) })}
-          </Text>
-          {tables.map((table) => (
-            <ReportTableView key={table.id} table={table} />
+    <ReportShell
+      title={title}
+      subtitle={t('report.annual.subtitle', {
+        year: label,
+        from: format.date(period.from),
+        to: format.date(period.to),
+      })}
+      actions={
+        <ReportToolbar
+          disabled={tables.length === 0}
+          fileName={fileName}
+          workbook={() => toWorkbook(tables, { title: `${title} ${label}` })}
+        />
+      }
+      filterLabel={t('report.annual.year')}
+      filter={
+        <Select value={String(year)} onChange={setYear}>
+          {years.map((y) => (
+            <option key={y} value={String(y)}>
+              {t('report.annual.yearOption', { from: y, to: String((y + 1) % 100).padStart(2, '0') })}
+            </option>
           ))}
-        </>
-      )}
-    </section>
+        </Select>
+      }
+      data={data}
+      pending={!summary}
+    >
+      {() =>
+        !summary?.ok ? (
+          <MessageBar intent="error">
+            <MessageBarBody>{summary?.error.map((e) => domainErrorMessage(t, e)).join(' ')}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <>
+            <Text as="p" className={styles.note}>
+              {t('report.printedOn', { date: format.date(app.today) })}{' '}
+              {t('report.annual.asOf', { date: format.date(summary.value.asOf) })}
+            </Text>
+            {tables.map((table) => (
+              <ReportTableView key={table.id} table={table} />
+            ))}
+          </>
+        )
+      }
+    </ReportShell>
   );
 }

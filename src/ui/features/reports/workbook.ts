@@ -17,6 +17,7 @@ import {
 } from '../../../domain';
 import type { Locale } from '../../../i18n';
 import { paths } from '../../app/router';
+import { sheetValue } from '../../../transfer/xlsx';
 import { displayTitle } from '../../components/recordText';
 
 /** How a status mark looks: a shape as well as a colour, so it reads in black and white. */
@@ -282,11 +283,6 @@ export function sheetName(wanted: string, taken: ReadonlySet<string>): string {
   return name;
 }
 
-const toUtcDate = (iso: IsoDate): Date => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-};
-
 /**
  * The workbook: one sheet per table, the heading row bold and frozen, dates
  * as dates (dd/mm/yyyy), counts as numbers, widths that fit the headings and
@@ -321,18 +317,7 @@ export async function toWorkbook(
     heading.font = { bold: true };
     heading.alignment = { wrapText: true, vertical: 'top' };
     for (const row of table.rows) {
-      sheet.addRow(
-        row.map((cell) => {
-          switch (cell.kind) {
-            case 'empty':
-              return null;
-            case 'date':
-              return toUtcDate(cell.value);
-            default:
-              return cell.value;
-          }
-        }),
-      );
+      sheet.addRow(row.map(sheetValue));
     }
     table.headings.forEach((_h, i) => {
       const kind = table.rows.find((r) => r[i] !== undefined && r[i]?.kind !== 'empty')?.[i]?.kind;

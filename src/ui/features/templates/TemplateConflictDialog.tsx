@@ -1,24 +1,7 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  Text,
-} from '@fluentui/react-components';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentTemplate, Question } from '../../../domain';
-import { SimpleTable } from '../../components/SimpleTable';
-
-const useStyles = makeStyles({
-  surface: { maxWidth: '900px', width: '95vw' },
-  value: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  scroll: { maxHeight: '50vh', overflowY: 'auto' },
-});
+import { ConflictDialog } from '../../components/ConflictDialog';
 
 interface Difference {
   readonly what: string;
@@ -123,54 +106,30 @@ export function TemplateConflictDialog({
   onTakeTheirs,
   onCancel,
 }: TemplateConflictDialogProps) {
-  const styles = useStyles();
   const { t } = useTranslation();
-  const differences = templateDifferences(t, mine, theirs);
   const published = theirs.status !== 'draft';
   return (
-    <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && onCancel()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('templates.conflict.title')}</DialogTitle>
-          <DialogContent>
-            <Text as="p">
-              {published
-                ? t('templates.conflict.introPublished', { version: theirs.version, next: theirs.version + 1 })
-                : t('templates.conflict.intro')}
-            </Text>
-            <div className={styles.scroll}>
-              <SimpleTable
-                label={t('templates.conflict.title')}
-                size="small"
-                rows={differences}
-                rowKey={(d, i) => `${d.what}-${i}`}
-                columns={[
-                  { heading: t('templates.conflict.what'), cell: (d) => d.what },
-                  {
-                    heading: t('templates.conflict.mine'),
-                    cell: (d) => d.mine,
-                    className: styles.value,
-                    testId: 'conflict-mine',
-                  },
-                  {
-                    heading: t('templates.conflict.theirs'),
-                    cell: (d) => d.theirs,
-                    className: styles.value,
-                    testId: 'conflict-theirs',
-                  },
-                ]}
-              />
-            </div>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onKeepMine}>
-              {t('templates.conflict.keepMine')}
-            </Button>
-            <Button onClick={onTakeTheirs}>{t('templates.conflict.takeTheirs')}</Button>
-            <Button onClick={onCancel}>{t('templates.conflict.cancel')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConflictDialog
+      title={t('templates.conflict.title')}
+      intro={
+        published
+          ? t('templates.conflict.introPublished', { version: theirs.version, next: theirs.version + 1 })
+          : t('templates.conflict.intro')
+      }
+      items={templateDifferences(t, mine, theirs).map((d, i) => ({
+        key: String(i),
+        label: d.what,
+        mine: d.mine,
+        theirs: d.theirs,
+      }))}
+      mineLabel={t('templates.conflict.mine')}
+      theirsLabel={t('templates.conflict.theirs')}
+      actions={[
+        { label: t('templates.conflict.keepMine'), onClick: onKeepMine, primary: true },
+        { label: t('templates.conflict.takeTheirs'), onClick: onTakeTheirs },
+        { label: t('templates.conflict.cancel'), onClick: onCancel },
+      ]}
+      onDismiss={onCancel}
+    />
   );
 }
