@@ -1,4 +1,4 @@
-import type { Role as DomainRole } from '../../domain/policy';
+import type { Role as DomainRole, StoreName } from '../../domain/policy';
 /**
  * The shape of the list schema: data that provisioning, the repositories'
  * select lists, the PnP provisioning template and the embedded list server all
@@ -89,14 +89,5 @@ export interface ListDef {
   readonly versioning: boolean;
 }
 
-export type ListKey =
-  | 'partners'
-  | 'collaborations'
-  | 'assessmentTemplates'
-  | 'assessmentQuestions'
-  | 'assessments'
-  | 'reviews'
-  | 'actions'
-  | 'channelMappings'
-  | 'reminderChannels'
-  | 'reminderLog';
+/** The register's lists: the stores of the role policy (domain/policy.ts). */
+export type ListKey = StoreName;
