@@ -35,8 +35,9 @@ async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement
   await user.paste(text);
 }
 
-const openRecord = async (reference: string) => {
-  renderTab(server.siteUrl, { hash: `#/collaboration/${reference}` });
+/** The record as someone who may change it (the governance officer, unless said). */
+const openRecord = async (reference: string, devUser = 'governance') => {
+  renderTab(server.siteUrl, { hash: `#/collaboration/${reference}`, devUser });
   const name = await screen.findByRole('textbox', { name: /^Name( \*)?$/ });
   await settle(); // the partners and people it looks up have landed
   return name;
@@ -163,7 +164,7 @@ describe('a collaboration record', () => {
     const row = within(table).getByRole('row', { name: /Name/ });
     expect(within(row).getByText('Renamed for the history')).toBeInTheDocument();
     expect(within(row).getByText('Cardiff Capital Region Skills Partnership')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: /changed by Rhys Davies/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /changed by Siân Powell/ })).toBeInTheDocument();
   });
 
   it('shows user text as text, never as markup', async () => {
@@ -181,5 +182,18 @@ describe('a collaboration record', () => {
     renderTab(server.siteUrl, { hash: '#/collaboration/COL-9999' });
     expect(await screen.findByText('The record could not be loaded')).toBeInTheDocument();
     expect(screen.getByText(/could not be found/)).toBeInTheDocument();
+  });
+
+  it('shows a record read-only, with no Save, to an officer who is neither its lead officer nor its Head of Service', async () => {
+    const record = await storedRecord('COL-0001');
+    expect([record.leadOfficer?.displayName, record.headOfService?.displayName]).not.toContain("Dylan O'Brien");
+    const name = await openRecord('COL-0001', 'dylan');
+    expect(
+      await screen.findByText(
+        'You may read this record. Only its lead officer, its Head of Service and the governance team may change it.',
+      ),
+    ).toBeInTheDocument();
+    expect(name).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
   });
 });

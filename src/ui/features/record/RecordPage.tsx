@@ -30,12 +30,15 @@ import { RecordForm } from './RecordForm';
 import { useRecord } from './useRecord';
 import { useFieldText } from '../../components/useFieldText';
 import { VersionHistory } from './VersionHistory';
+import { may } from '../../../domain/policy';
+import { useMe } from '../../components/useRoles';
 
 const RECORD_TABS = ['record', 'assessments', 'reviews', 'actions', 'history'] as const;
 type RecordTab = (typeof RECORD_TABS)[number];
 const isRecordTab = (v: string | null): v is RecordTab => RECORD_TABS.includes(v as RecordTab);
 
 const useStyles = makeStyles({
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
   meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   bars: {
     display: 'flex',
@@ -86,6 +89,19 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
   const asked = route.query.get('tab');
   const [tab, setTab] = useState<RecordTab>(isRecordTab(asked) ? asked : 'record');
   const errorBar = useRef<HTMLDivElement>(null);
+  const me = useMe();
+  const storedRecord = model.stored;
+  // While the person's roles are read, the form stays as it was; a role read wrongly hides a Save, never grants a write.
+  const mayEdit =
+    me.loading ||
+    !storedRecord ||
+    may(
+      { ...(me.person ? { person: me.person } : {}), roles: me.roles, panels: me.panels },
+      {
+        kind: 'editRecord',
+        record: storedRecord,
+      },
+    );
   const messages = useMemo(() => fieldMessages(t, model.errors), [t, model.errors]);
   const justCreated = route.query.get('created') === '1';
 
@@ -212,24 +228,34 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
             void model.submit();
           }}
         >
-          <RecordForm
-            form={form}
-            storedStatus={stored.status}
-            onChange={model.setForm}
-            errors={messages}
-            partners={partners.value ?? []}
-            mappings={mappings.value ?? []}
-            councilName={COUNCIL_NAME}
-          />
-          <div className={styles.actions}>
-            <Button appearance="primary" type="submit" disabledFocusable={model.save.kind === 'saving'}>
-              {model.save.kind === 'saving' ? t('tab.record.saving') : t('tab.record.save')}
-            </Button>
-            <Button onClick={model.discard} disabled={!model.dirty && !model.restoredAt}>
-              {t('tab.record.discard')}
-            </Button>
-            {model.dirty ? <Text role="status">{t('tab.record.unsaved')}</Text> : null}
-          </div>
+          {mayEdit ? null : (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{t('tab.record.readOnly')}</MessageBarBody>
+            </MessageBar>
+          )}
+          {/* A record the person may only read: every field read-only, and no Save that would fail. */}
+          <fieldset className={styles.fieldset} disabled={!mayEdit}>
+            <RecordForm
+              form={form}
+              storedStatus={stored.status}
+              onChange={model.setForm}
+              errors={messages}
+              partners={partners.value ?? []}
+              mappings={mappings.value ?? []}
+              councilName={COUNCIL_NAME}
+            />
+          </fieldset>
+          {mayEdit ? (
+            <div className={styles.actions}>
+              <Button appearance="primary" type="submit" disabledFocusable={model.save.kind === 'saving'}>
+                {model.save.kind === 'saving' ? t('tab.record.saving') : t('tab.record.save')}
+              </Button>
+              <Button onClick={model.discard} disabled={!model.dirty && !model.restoredAt}>
+                {t('tab.record.discard')}
+              </Button>
+              {model.dirty ? <Text role="status">{t('tab.record.unsaved')}</Text> : null}
+            </div>
+          ) : null}
         </form>
       ) : tab === 'history' ? (
         <VersionHistory store={store} id={stored.id} refreshKey={model.savedCount} valueText={valueText} />
