@@ -42,7 +42,8 @@ run('reminders in the dev inbox open the record in the tab', () => {
     expect(result.failedChannels).toEqual([]);
     expect(result.totals.posts).toBeGreaterThan(0);
 
-    const context = await rig.context();
+    // The governance officer follows the card (they may change any record: Save is offered).
+    const context = await rig.context({ user: 'governance' });
     const page = await context.newPage();
     await page.goto(`${rig.server.url}/_dev/inbox`);
     await page.waitForSelector('body[data-loaded="true"]');
