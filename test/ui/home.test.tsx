@@ -71,4 +71,19 @@ describe('Home', () => {
     expect(await screen.findByText('The register could not be loaded')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
+
+  it('shows a panel member the reviews awaiting their panel, each opening the review', async () => {
+    renderTab(server.siteUrl, { devUser: 'panel' });
+    const section = await screen.findByRole('region', { name: 'Reviews awaiting my panel' }, { timeout: 10_000 });
+    const links = await within(section).findAllByRole('link');
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.getAttribute('href')).toMatch(/^#\/review\/REV-/);
+    expect(within(section).getAllByText('Corporate Governance Review Panel').length).toBe(links.length);
+  });
+
+  it('shows no panel section to an officer who sits on no panel', async () => {
+    renderTab(server.siteUrl, { devUser: 'dylan' });
+    await screen.findByRole('heading', { level: 2, name: "The compendium's figures" });
+    expect(screen.queryByRole('region', { name: 'Reviews awaiting my panel' })).not.toBeInTheDocument();
+  });
 });

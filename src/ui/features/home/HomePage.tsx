@@ -10,6 +10,7 @@ import { displayTitle } from '../../components/recordText';
 import { RouterLink } from '../../components/RouterLink';
 import { BarChart } from './BarChart';
 import { MyActions } from './MyActions';
+import { PanelReviews } from './PanelReviews';
 import { useHomeData, type ActionAtRisk, type DueReview } from './useHomeData';
 
 const useStyles = makeStyles({
@@ -174,6 +175,7 @@ export function HomePage() {
         })}
       </Text>
 
+      <PanelReviews />
       {home.data.myActions ? <MyActions items={home.data.myActions} /> : null}
 
       <div className={styles.columns}>
