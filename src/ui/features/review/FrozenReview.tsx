@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { parseSnapshot, snapshotFields, type Action, type Stored } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
 import { useFieldText } from '../../components/useFieldText';
+import { panelLabel } from '../../components/recordText';
+import { useLookup } from '../../components/useLookups';
+import { panelsOf } from '../../../domain/panels';
 import { StatusLabel } from '../../components/actionShared';
 import { actionStatus } from '../../../domain';
 import { useReviewStyles } from './styles';
@@ -18,6 +21,7 @@ export function FrozenReview({ data }: { readonly data: ReviewData }) {
   const styles = useReviewStyles();
   const { t } = useTranslation();
   const app = useApp();
+  const mappings = useLookup('channelMappings');
   const format = useFormat();
   const { review } = data;
   const snapshot = parseSnapshot(review.snapshot);
@@ -53,7 +57,7 @@ export function FrozenReview({ data }: { readonly data: ReviewData }) {
           <dt>{t('review.outcome.decisionNote')}</dt>
           <dd className={styles.dd}>{review.decisionNote ?? '–'}</dd>
           <dt>{t('review.details.panel')}</dt>
-          <dd className={styles.dd}>{review.panel ?? '–'}</dd>
+          <dd className={styles.dd}>{panelLabel(review.panel, panelsOf(mappings.value ?? []), app.locale)}</dd>
           <dt>{t('review.details.attendees')}</dt>
           <dd className={styles.dd}>{review.attendees.map((a) => a.displayName).join(', ') || '–'}</dd>
           <dt>{t('review.channel.title')}</dt>
