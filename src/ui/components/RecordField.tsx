@@ -31,6 +31,7 @@ import {
 import type { FormState } from './formState';
 import { PartnerPicker } from './PartnerPicker';
 import { PeoplePicker } from './PeoplePicker';
+import { panelKeyOf, panelsOf } from '../../domain/panels';
 
 const useStyles = makeStyles({ wide: { gridColumn: '1 / -1' } });
 
@@ -110,7 +111,8 @@ export function RecordField({ field, ctx }: { readonly field: CollaborationField
         <ChoiceField
           {...common}
           codes={['', ...panels.map((p) => p.key)]}
-          value={d.panel ?? ''}
+          // A record made before panels had keys holds the panel's name: shown as that panel, saved as its key.
+          value={panelKeyOf(d.panel, panelsOf(panels)) ?? ''}
           labelOf={(k) => (k === '' ? t('tab.common.none') : (panels.find((p) => p.key === k)?.name ?? k))}
           onChange={(k) => set(k === '' ? undefined : k)}
         />
