@@ -140,6 +140,10 @@ run('a review the panel can finish', () => {
       .getByText(/The record’s dates, the new actions and the next review follow/)
       .waitFor({ timeout: 30_000 });
     await opened.getByRole('heading', { name: 'What the panel saw' }).waitFor();
+    // The action the panel added, shown as waiting to be created; the panel by its name.
+    await opened.getByText('The panel added these actions. They are created when the outcome is applied.').waitFor();
+    await opened.getByText(/E2E panel: report to scrutiny twice a year · Rhys Davies/).waitFor();
+    await opened.getByText('Corporate Governance Review Panel', { exact: true }).first().waitFor();
     expect(await seriousViolations(opened)).toEqual([]);
     await screenshot(opened, 'review-recorded-by-panel-en');
 

@@ -7,6 +7,7 @@ import { useFieldText } from '../../components/useFieldText';
 import { panelLabel } from '../../components/recordText';
 import { useLookup } from '../../components/useLookups';
 import { panelsOf } from '../../../domain/panels';
+import { awaitsApplying, decisionOf } from '../../../app/recordReviewOutcome';
 import { StatusLabel } from '../../components/actionShared';
 import { actionStatus } from '../../../domain';
 import { useReviewStyles } from './styles';
@@ -22,6 +23,8 @@ export function FrozenReview({ data }: { readonly data: ReviewData }) {
   const { t } = useTranslation();
   const app = useApp();
   const mappings = useLookup('channelMappings');
+  // A decision not yet applied: the actions it will create, from the decision the review carries.
+  const waitingActions = awaitsApplying(data.review) ? (decisionOf(data.review)?.actions ?? []) : [];
   const format = useFormat();
   const { review } = data;
   const snapshot = parseSnapshot(review.snapshot);
@@ -128,7 +131,21 @@ export function FrozenReview({ data }: { readonly data: ReviewData }) {
         <h2 id="review-planned" className={styles.h2}>
           {t('review.frozen.actions')}
         </h2>
-        {planned === undefined ? null : planned.length === 0 ? (
+        {planned === undefined ? null : planned.length === 0 && waitingActions.length > 0 ? (
+          <>
+            <Text>{t('review.frozen.actionsWaiting')}</Text>
+            <ul>
+              {waitingActions.map((a) => (
+                <li key={a.key}>
+                  <Text>
+                    {a.title} · {a.owner?.displayName ?? t('review.action.noOwner')}
+                    {a.dueDate ? ` · ${t('review.mine.due', { date: format.date(a.dueDate) })}` : ''}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : planned.length === 0 ? (
           <Text>{t('review.frozen.noActions')}</Text>
         ) : (
           <ul>
