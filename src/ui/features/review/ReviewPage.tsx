@@ -115,7 +115,7 @@ export function ReviewPage({ reviewKey }: { readonly reviewKey: string }) {
         </span>,
       )}
       {model.record.kind === 'recorded' ? (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             {model.record.applied ? t('review.outcome.recorded') : t('review.outcome.recordedPending')}
           </MessageBarBody>

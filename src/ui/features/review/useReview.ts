@@ -145,6 +145,12 @@ export function useReview(
   const accessRef = useRef(access);
   accessRef.current = access;
 
+  // Another review: nothing said about the last one's outcome carries over.
+  useEffect(() => {
+    setRecord({ kind: 'idle' });
+    pending.current = undefined;
+  }, [reviewKey]);
+
   useEffect(() => {
     let live = true;
     void loadReview(services, reviewKey).then((l) => live && setLoad(l));
