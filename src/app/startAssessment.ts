@@ -52,3 +52,20 @@ export async function startAssessment(store: StartPorts, input: StartInput): Pro
   }
   return { ok: false, error: { code: 'duplicate' } };
 }
+
+/** The person who started a draft, from its key; undefined for a key made another way (older drafts). */
+export function authorIdOfKey(key: string): number | undefined {
+  const m = /-P(\d+)-\d+$/.exec(key);
+  return m?.[1] !== undefined ? Number(m[1]) : undefined;
+}
+
+/** A draft may be discarded by the person who started it, or by the governance team. */
+export function mayDiscard(
+  assessment: Pick<Assessment, 'key' | 'status'>,
+  me: { readonly personId?: number; readonly roles: readonly string[] },
+): boolean {
+  if (assessment.status !== 'draft') return false;
+  if (me.roles.includes('governance')) return true;
+  const author = authorIdOfKey(assessment.key);
+  return author !== undefined && author === me.personId;
+}

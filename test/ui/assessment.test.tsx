@@ -183,6 +183,23 @@ describe('the assessment form runner', () => {
     expect(all.ok && all.value.filter((a) => a.templateKey === TEMPLATE.key).map((a) => a.key)).toEqual([key]);
   });
 
+  it('a draft started from a link can be discarded by its author after confirming', async () => {
+    const user = userEvent.setup();
+    const start = '#/assessment/new?collaboration=COL-0012&template=runner-test';
+    renderTab(server.siteUrl, { hash: start });
+    await screen.findByRole('heading', { level: 1, name: 'Runner test check' });
+    const first = decodeURIComponent(window.location.hash.replace('#/assessment/', ''));
+    // (Opening the link a second time is covered against the server in test/integration/data/assessmentDrafts.)
+
+    await user.click(screen.getByRole('button', { name: 'Discard this draft' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Discard this draft?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Discard the draft' }));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/collaboration\/COL-0012/));
+    await settle();
+    const gone = await stores().assessments.getByKey(first);
+    expect(gone.ok ? 'still there' : gone.error.code).toBe('notFound');
+  });
+
   it('refuses a link that is not http(s) with a message, and saves only acceptable answers', async () => {
     const user = userEvent.setup();
     const a = await anAssessment('COL-0012');

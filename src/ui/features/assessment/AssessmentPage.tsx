@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { startAssessment } from '../../../app/startAssessment';
+import { mayDiscard, startAssessment } from '../../../app/startAssessment';
 import { checkAnswer, previousSubmitted, type AnswerConflict, type RepoError } from '../../../domain';
 import { useApp, useFormat, useServices } from '../../app/context';
 import { navigate, paths, useRoute } from '../../app/router';
@@ -23,6 +23,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
 import { AnswerConflictDialog } from './AnswerConflictDialog';
 import { CompareView } from './CompareView';
+import { DiscardDraft } from './DiscardDraft';
 import { clearPendingStart } from './drafts';
 import { ReadOnlyView } from './ReadOnlyView';
 import { Runner } from './Runner';
@@ -317,7 +318,14 @@ function AssessmentView({
       ) : submitted ? (
         <ReadOnlyView assessment={stored} template={template} />
       ) : (
-        <Runner model={model} template={template} me={me.person} />
+        <>
+          <Runner model={model} template={template} me={me.person} />
+          {mayDiscard(stored, { ...(me.person ? { personId: me.person.id } : {}), roles: me.roles }) ? (
+            <p>
+              <DiscardDraft draft={stored} reference={collaboration.reference} />
+            </p>
+          ) : null}
+        </>
       )}
 
       <AnswerConflictDialog
