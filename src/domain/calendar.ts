@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { dayNumberOf, fromDayNumber, toDayNumber, toParts, type IsoDate } from './dates';
+import { dayNumberOf, fromDayNumber, isIsoDate, toDayNumber, toParts, type IsoDate } from './dates';
 
 /**
  * Working days in Wales: Monday to Friday, except the bank holidays of England
@@ -138,4 +138,36 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
   let count = 0;
   for (let d = lo + 1; d <= hi; d += 1) if (isWorkingDayNumber(d)) count += 1;
   return count * sign;
+}
+
+/** Why a due date is a poor choice: it falls when nobody is at work. */
+export interface DueDateWarning {
+  readonly kind: 'weekend' | 'bankHoliday';
+  /** The bank holiday's English name (date-holidays'), when kind is 'bankHoliday'. */
+  readonly name?: string;
+  /** The last working day before it: what to suggest instead. */
+  readonly workingDayBefore: IsoDate;
+}
+
+/** The bank holiday falling on `date` in Wales, if any. */
+export function bankHolidayOn(date: IsoDate): BankHoliday | undefined {
+  const { year } = toParts(date);
+  return bankHolidays(year).find((h) => h.date === date);
+}
+
+/**
+ * A warning when a due date falls on a weekend or a Welsh bank holiday (a
+ * bank holiday on a weekday is named; a weekend is a weekend even when a
+ * holiday also falls on it), with the working day before it. Undefined for a
+ * working day, and for anything that is not an ISO date.
+ */
+export function dueDateWarning(date: IsoDate): DueDateWarning | undefined {
+  if (!isIsoDate(date)) return undefined;
+  const dayNumber = toDayNumber(date);
+  if (isWorkingDayNumber(dayNumber)) return undefined;
+  const workingDayBefore = fromDayNumber(previousWorkingDayNumber(dayNumber - 1));
+  const weekday = weekdayOf(dayNumber);
+  if (weekday === 0 || weekday === 6) return { kind: 'weekend', workingDayBefore };
+  const holiday = bankHolidayOn(date);
+  return { kind: 'bankHoliday', ...(holiday ? { name: holiday.name } : {}), workingDayBefore };
 }

@@ -139,3 +139,31 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
+
+/** Why a date a person gave cannot be used; undefined when it can. */
+export type DateProblem = 'invalid' | 'afterLimit' | 'beforeLimit';
+
+export interface DateLimits {
+  /** The latest date allowed (e.g. today, for the day a meeting was held). */
+  readonly notAfter?: IsoDate;
+  /** The earliest date allowed. */
+  readonly notBefore?: IsoDate;
+}
+
+/** The years a council date may fall in: a typed 031022027 (year 22027) or year 0002 is a slip, not a date. */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2100;
+
+/**
+ * What is wrong with a date a person gave: 'invalid' when it is not a real
+ * calendar date in ISO form or its year is outside 1900-2100; 'afterLimit' /
+ * 'beforeLimit' when it falls outside the limits given. Undefined when it is fine.
+ */
+export function checkDate(value: unknown, limits: DateLimits = {}): DateProblem | undefined {
+  if (!isIsoDate(value)) return 'invalid';
+  const year = Number(value.slice(0, 4));
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return 'invalid';
+  if (limits.notAfter !== undefined && value > limits.notAfter) return 'afterLimit';
+  if (limits.notBefore !== undefined && value < limits.notBefore) return 'beforeLimit';
+  return undefined;
+}

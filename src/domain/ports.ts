@@ -159,6 +159,8 @@ export interface AssessmentStore {
   getByKey(key: string): Promise<RepoResult<Stored<Assessment>>>;
   create(assessment: Assessment): Promise<RepoResult<Stored<Assessment>>>;
   update(assessment: Stored<Assessment>): Promise<RepoResult<Stored<Assessment>, Assessment>>;
+  /** Deletes a draft, If-Match its ETag (`conflict` when it changed meanwhile; one already gone is deleted). */
+  delete(id: number, etag: string): Promise<RepoResult<void>>;
 }
 
 export interface TemplateStore {

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'required',
   'tooLong',
   'invalidDate',
+  'heldOnAfterToday',
   'invalidNumber',
   'negative',
   'invalidChoice',

@@ -37,7 +37,7 @@ export interface ReviewDates {
  * The next review: the fixed date for `fixedDate`; otherwise the frequency's
  * months after the last review, or after the start when there has been none
  * (month ends clamp: a quarter after 30 November is 28 or 29 February).
- * Undefined when there is nothing to count from.
+ * Undefined when there is nothing to count from, or it is not a real date.
  */
 export function nextReviewDue(
   frequency: ReviewFrequency,
@@ -46,7 +46,9 @@ export function nextReviewDue(
 ): IsoDate | undefined {
   if (frequency === 'fixedDate') return dates.fixedDate;
   const from = dates.lastReviewDate ?? dates.startDate;
-  return from === undefined ? undefined : addMonths(from, cadence[frequency]);
+  // A date that is not one (a typed year 22027, a 30 February) is nothing to count from: the record's
+  // own check reports it on its field, rather than this throwing.
+  return from === undefined || !isIsoDate(from) ? undefined : addMonths(from, cadence[frequency]);
 }
 
 export interface OutcomeInput {

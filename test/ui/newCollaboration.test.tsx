@@ -34,6 +34,42 @@ describe('a new collaboration', () => {
     expect(await servicesFor(server.siteUrl).stores.collaborations.nextReference()).toEqual(before);
   });
 
+  it('shows a bad start date kept in an old draft on its field, and creates nothing (nothing throws)', async () => {
+    const user = userEvent.setup();
+    localStorage.setItem(
+      'collaboration-register:new-draft',
+      JSON.stringify({
+        draft: {
+          reference: 'COL-0000',
+          title: 'Gwent Shared Archives Service',
+          kind: 'collaboration',
+          model: 'jointCommittee',
+          basis: 'statutory',
+          purpose: 'Keep the records together.',
+          reasons: [],
+          leadOrganisation: 'Glan-yr-Afon County Borough Council',
+          councilLeads: true,
+          partnerIds: [],
+          directorate: 'Corporate Services',
+          status: 'proposed',
+          reviewFrequency: 'annual',
+          serviceRisk: 'medium',
+          footprint: 'local',
+          startDate: '22027-10-03',
+        },
+        money: { annualCost: '', councilContribution: '' },
+      }),
+    );
+    const before = await servicesFor(server.siteUrl).stores.collaborations.nextReference();
+    renderTab(server.siteUrl, { hash: '#/new' });
+    await user.click(await screen.findByRole('button', { name: 'Create the collaboration' }));
+    expect(await screen.findByText('The collaboration was not created')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Start date/)).toHaveAccessibleDescription(
+      'Enter a real date, for example 31 March 2026',
+    );
+    expect(await servicesFor(server.siteUrl).stores.collaborations.nextReference()).toEqual(before);
+  });
+
   it('creates the record with its reference, and opens it', async () => {
     const user = userEvent.setup();
     renderTab(server.siteUrl, { hash: '#/new' });

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo } from 'react';
-import type { IsoDate } from '../../domain';
+import { dayNumberOf, type IsoDate } from '../../domain';
 import { formatCurrency, formatDate, formatNumber, translate, type Locale } from '../../i18n';
 import type { Host, TeamsSdk, ThemeName } from '../../teams/host';
 import type { DevUser, Services } from './services';
@@ -38,6 +38,8 @@ export interface Formatters {
   readonly locale: Locale;
   /** A calendar day: 31 March 2026 / 31 Mawrth 2026. */
   date(iso: string | undefined): string;
+  /** A day named with its weekday, without the year: Thursday 24 December / dydd Iau 24 Rhagfyr. */
+  weekdayDate(iso: string | undefined): string;
   /** An instant (version history): date and time in the person's language. */
   dateTime(iso: string | undefined): string;
   currency(amount: number | undefined): string;
@@ -66,6 +68,15 @@ function ownDate(iso: string, locale: Locale): string {
   return `${d} ${translate(locale, `tab.months.m${m}`)} ${y}`;
 }
 
+/** The weekday, day and month from the catalogue (weekday names do not depend on the browser's ICU). */
+function weekdayDate(iso: string | undefined, locale: Locale): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  const weekday = (((dayNumberOf(y, m, d) + 4) % 7) + 7) % 7;
+  return `${translate(locale, `tab.weekdays.d${weekday}`)} ${d} ${translate(locale, `tab.months.m${m}`)}`;
+}
+
 export function formattersFor(locale: Locale): Formatters {
   const intl = intlWritesMonthsOf(locale);
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -73,6 +84,7 @@ export function formattersFor(locale: Locale): Formatters {
   return {
     locale,
     date: (iso) => (!iso ? '' : intl ? formatDate(iso.slice(0, 10), locale) : ownDate(iso, locale)),
+    weekdayDate: (iso) => weekdayDate(iso, locale),
     dateTime: (iso) => {
       if (!iso) return '';
       const at = Date.parse(iso);

@@ -72,6 +72,7 @@ export function ActionFields(p: {
       <DateField
         name={`${p.name}.dueDate`}
         label={t('review.action.due')}
+        dueDate
         value={draft.dueDate}
         onChange={(dueDate) => p.onChange(dueDate ? { ...draft, dueDate } : dropKey(draft, 'dueDate'))}
         {...(p.errors['dueDate'] ? { error: p.errors['dueDate'] } : {})}

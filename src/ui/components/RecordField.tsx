@@ -196,7 +196,14 @@ export function RecordField({ field, ctx }: { readonly field: CollaborationField
     case 'person':
       return <PeoplePicker {...common} value={value as Person | undefined} onChange={set} />;
     case 'date':
-      return <DateField {...common} value={value as string | undefined} onChange={set} />;
+      return (
+        <DateField
+          {...common}
+          {...(field === 'nextReviewDue' ? { dueDate: true } : {})}
+          value={value as string | undefined}
+          onChange={set}
+        />
+      );
     case 'money':
     case 'number':
       return <ReadOnlyField name={field} label={label} value={typeof value === 'number' ? String(value) : '–'} />;

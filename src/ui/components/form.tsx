@@ -5,6 +5,7 @@
  * language) is announced with it.
  */
 import {
+  Button,
   Checkbox,
   Combobox,
   Dropdown,
@@ -12,9 +13,19 @@ import {
   Input,
   Option,
   Textarea,
+  makeStyles,
+  tokens,
   type FieldProps,
 } from '@fluentui/react-components';
+import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkDate, dueDateWarning, type DateLimits, type DateProblem, type IsoDate } from '../../domain';
+import { useFormat } from '../app/context';
+
+const useStyles = makeStyles({
+  dateWarning: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+});
 
 export interface FieldBase {
   /** The domain field (also the control's name, so a validation message can focus it). */
@@ -71,25 +82,135 @@ export function TextField(
   );
 }
 
-/** A date as the domain keeps it (YYYY-MM-DD); empty means none. */
+/**
+ * A date as the domain keeps it (YYYY-MM-DD); empty means none. The browser's
+ * date input gives '' while a date is half typed and may give a year such as
+ * 22027: whatever fails the domain's `checkDate` (not a real date, a year
+ * outside 1900-2100, outside `notBefore`/`notAfter`) is kept in the input with
+ * the field's message, and the page gets `undefined`, never the bad value, so
+ * nothing downstream throws on it. With `dueDate`, a weekend or Welsh bank
+ * holiday is warned of, with a button to use the working day before.
+ */
 export function DateField(
   p: FieldBase & {
     readonly value: string | undefined;
     readonly onChange: (value: string | undefined) => void;
     readonly readOnly?: boolean;
+    /** The latest date allowed (also the input's max). */
+    readonly notAfter?: IsoDate;
+    /** The earliest date allowed (also the input's min). */
+    readonly notBefore?: IsoDate;
+    /** A due date: warn when it falls on a weekend or a bank holiday. */
+    readonly dueDate?: boolean;
   },
 ) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const styles = useStyles();
+  /** What the person typed that is not a usable date, shown until they change it. */
+  const [typed, setTyped] = useState<{ readonly text: string; readonly problem: DateProblem } | undefined>();
+  const limits: DateLimits = {
+    ...(p.notAfter !== undefined ? { notAfter: p.notAfter } : {}),
+    ...(p.notBefore !== undefined ? { notBefore: p.notBefore } : {}),
+  };
+  // A value from the page (a reload, the suggested working day) replaces whatever was typed.
+  useEffect(() => {
+    if (p.value !== undefined) setTyped(undefined);
+  }, [p.value]);
+
+  const change = (text: string) => {
+    if (text === '') {
+      setTyped(undefined);
+      p.onChange(undefined);
+      return;
+    }
+    const problem = checkDate(text, limits);
+    if (problem) {
+      setTyped({ text, problem });
+      p.onChange(undefined);
+    } else {
+      setTyped(undefined);
+      p.onChange(text);
+    }
+  };
+
+  // A value the page holds is checked too (a stored date outside the limits is shown as wrong, not hidden).
+  const shown = typed?.text ?? p.value ?? '';
+  const problem = typed?.problem ?? (p.value ? checkDate(p.value, limits) : undefined);
+  const warning = p.dueDate && !problem && !p.error && p.value ? dueDateWarning(p.value) : undefined;
+
+  let validation: Partial<FieldProps> = {};
+  if (problem) {
+    const message =
+      problem === 'invalid'
+        ? t('tab.form.date.invalid')
+        : problem === 'afterLimit'
+          ? t('tab.form.date.afterLimit', { date: format.date(p.notAfter) })
+          : t('tab.form.date.beforeLimit', { date: format.date(p.notBefore) });
+    validation = { validationMessage: message, validationState: 'error' };
+  } else if (p.error) {
+    validation = { validationMessage: p.error, validationState: 'error' };
+  } else if (warning) {
+    const text =
+      warning.kind === 'weekend'
+        ? t('tab.form.date.weekend', { day: format.weekdayDate(p.value) })
+        : t('tab.form.date.bankHoliday', { name: holidayName(t, warning.name) });
+    validation = {
+      validationState: 'warning',
+      validationMessage: (
+        <span className={styles.dateWarning}>
+          {text}{' '}
+          <Button
+            size="small"
+            appearance="secondary"
+            disabled={p.readOnly}
+            onClick={() => change(warning.workingDayBefore)}
+          >
+            {t('tab.form.date.useInstead', { day: format.weekdayDate(warning.workingDayBefore) })}
+          </Button>
+        </span>
+      ),
+    };
+  }
+
+  const { error: _error, ...base } = p;
   return (
-    <Field {...fieldProps(p)}>
+    <Field {...fieldProps(base)} {...validation}>
       <Input
         type="date"
         name={p.name}
-        value={p.value ?? ''}
+        value={shown}
         readOnly={p.readOnly}
-        onChange={(_e, d) => p.onChange(d.value === '' ? undefined : d.value)}
+        min={p.notBefore}
+        max={p.notAfter}
+        onChange={(_e, d) => change(d.value)}
       />
     </Field>
   );
+}
+
+/** The bank holidays date-holidays names, and their catalogue keys. */
+const HOLIDAY_KEYS: Readonly<Record<string, string>> = {
+  "New Year's Day": 'newYearsDay',
+  'Good Friday': 'goodFriday',
+  'Easter Monday': 'easterMonday',
+  'Early May bank holiday': 'earlyMay',
+  'Spring bank holiday': 'spring',
+  'Summer bank holiday': 'summer',
+  'Christmas Day': 'christmasDay',
+  'Boxing Day': 'boxingDay',
+};
+
+const SUBSTITUTE = ' (substitute day)';
+
+/** A bank holiday's name in the person's language; one the catalogue does not know (a one-off holiday) as the library names it. */
+function holidayName(t: TFunction, name: string | undefined): string {
+  if (name === undefined) return '';
+  const substitute = name.endsWith(SUBSTITUTE);
+  const base = substitute ? name.slice(0, -SUBSTITUTE.length) : name;
+  const key = HOLIDAY_KEYS[base];
+  const local = key ? t(`tab.holidays.${key}`) : base;
+  return substitute ? t('tab.holidays.substitute', { name: local }) : local;
 }
 
 /** Pounds, typed as text so that whatever is typed is kept and the domain can say what is wrong with it. */

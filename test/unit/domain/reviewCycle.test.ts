@@ -41,6 +41,11 @@ describe('next review due', () => {
     expect(nextReviewDue('annual', { startDate: '2014-07-01' })).toBe('2015-07-01');
   });
 
+  it('counts from nothing when the start is not a real date, so the record check reports it instead of this throwing', () => {
+    expect(nextReviewDue('annual', { startDate: '22027-10-03' })).toBeUndefined();
+    expect(nextReviewDue('annual', { startDate: '2027-02-30' })).toBeUndefined();
+  });
+
   it('counts from the last review rather than the start once there has been one', () => {
     expect(nextReviewDue('annual', { startDate: '2014-07-01', lastReviewDate: '2026-03-10' })).toBe('2027-03-10');
   });

@@ -11,7 +11,8 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkAnswer, newAssessment, previousSubmitted, type AnswerConflict, type RepoError } from '../../../domain';
+import { mayDiscard, startAssessment } from '../../../app/startAssessment';
+import { checkAnswer, previousSubmitted, type AnswerConflict, type RepoError } from '../../../domain';
 import { useApp, useFormat, useServices } from '../../app/context';
 import { navigate, paths, useRoute } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
@@ -22,7 +23,8 @@ import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
 import { AnswerConflictDialog } from './AnswerConflictDialog';
 import { CompareView } from './CompareView';
-import { clearPendingStart, pendingStartKey } from './drafts';
+import { DiscardDraft } from './DiscardDraft';
+import { clearPendingStart } from './drafts';
 import { ReadOnlyView } from './ReadOnlyView';
 import { Runner } from './Runner';
 import { templateTitle } from './text';
@@ -68,18 +70,26 @@ export function AssessmentPage({ assessmentKey }: { readonly assessmentKey: stri
 }
 
 /**
- * Starts a draft with a client-made key kept on this device until the start
- * succeeds: a retried create finds its own first attempt instead of making two.
+ * Starts a draft, or opens the person's draft already started for this
+ * collaboration and template (startAssessment): the same link opened twice is one draft.
  */
 function StartAssessment({ reference, templateKey }: { readonly reference: string; readonly templateKey: string }) {
   const { t } = useTranslation();
   const { stores } = useServices();
   const [error, setError] = useState<RepoError | 'unknownTemplate' | undefined>();
   const [attempt, setAttempt] = useState(0);
+  const me = useMe();
+  const authorId = me.person?.id;
+  const meLoading = me.loading;
 
   useEffect(() => {
     let live = true;
     setError(undefined);
+    if (meLoading) return;
+    if (authorId === undefined) {
+      setError({ code: 'forbidden' });
+      return;
+    }
     void (async () => {
       const [collab, templates] = await Promise.all([
         stores.collaborations.getByReference(reference),
@@ -92,21 +102,21 @@ function StartAssessment({ reference, templateKey }: { readonly reference: strin
         .filter((tpl) => tpl.key === templateKey)
         .sort((a, b) => b.version - a.version)[0];
       if (!template) return setError('unknownTemplate');
-      const key = pendingStartKey(reference, templateKey);
-      const draft = newAssessment({ key, collaborationId: collab.value.id, template });
-      if (!draft.ok) return setError({ code: 'invalid' });
-      const created = await stores.assessments.create(draft.value);
+      const started = await startAssessment(stores.assessments, {
+        reference,
+        collaborationId: collab.value.id,
+        template,
+        authorId,
+      });
       if (!live) return;
-      if (!created.ok && !(created.error.code === 'duplicate' && created.error.theirs)) {
-        return setError(created.error);
-      }
+      if (!started.ok) return setError(started.error);
       clearPendingStart(reference, templateKey);
-      navigate(paths.assessment(key), { replace: true });
+      navigate(paths.assessment(started.value.key), { replace: true });
     })();
     return () => {
       live = false;
     };
-  }, [stores, reference, templateKey, attempt]);
+  }, [stores, reference, templateKey, attempt, authorId, meLoading]);
 
   return (
     <section aria-labelledby="assess-title">
@@ -308,7 +318,14 @@ function AssessmentView({
       ) : submitted ? (
         <ReadOnlyView assessment={stored} template={template} />
       ) : (
-        <Runner model={model} template={template} me={me.person} />
+        <>
+          <Runner model={model} template={template} me={me.person} />
+          {mayDiscard(stored, { ...(me.person ? { personId: me.person.id } : {}), roles: me.roles }) ? (
+            <p>
+              <DiscardDraft draft={stored} reference={collaboration.reference} />
+            </p>
+          ) : null}
+        </>
       )}
 
       <AnswerConflictDialog

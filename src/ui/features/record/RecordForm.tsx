@@ -92,6 +92,7 @@ export function RecordForm({ form, storedStatus, onChange, errors, partners, map
             key={field}
             name="nextReviewDue"
             label={t('fields.nextReviewDue')}
+            dueDate
             value={d.nextReviewDue}
             onChange={setField(onChange, 'nextReviewDue')}
             {...err('nextReviewDue')}

@@ -147,6 +147,7 @@ export function RecordReviews({ collaboration }: { readonly collaboration: Store
               name="dueDate"
               label={t('review.list.due')}
               hint={t('review.list.dueHint')}
+              dueDate
               value={due}
               onChange={setDue}
               {...(messages['dueDate'] ? { error: messages['dueDate'] } : {})}

@@ -472,6 +472,7 @@ function OutcomeSection({ data, model }: { readonly data: ReviewData; readonly m
           name="heldOn"
           label={t('review.outcome.heldOn')}
           required
+          notAfter={app.today}
           value={form.heldOn}
           onChange={(v) => set({ heldOn: v ?? '' })}
           {...(messages['heldOn'] ? { error: messages['heldOn'] } : {})}
