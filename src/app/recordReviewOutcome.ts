@@ -151,6 +151,7 @@ export async function recordReviewOutcome(
     collaboration: input.collaboration,
     outcome: input.outcome,
     heldOn: input.heldOn,
+    today: input.today,
     decisionNote: input.decisionNote,
     exitNote: input.exitNote,
     ...(input.nextReviewDue ? { nextReviewDue: input.nextReviewDue } : {}),

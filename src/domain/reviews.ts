@@ -147,6 +147,8 @@ export interface RecordOutcomeInput {
   readonly collaboration: Collaboration & { readonly id: number };
   readonly outcome: Outcome | undefined;
   readonly heldOn: IsoDate;
+  /** Today: a review cannot have been held after it. */
+  readonly today?: IsoDate;
   readonly decisionNote: string;
   /** For withdraw: the exit plan (or the one already on the record). */
   readonly exitNote?: string;
@@ -193,6 +195,8 @@ export function recordOutcome(input: RecordOutcomeInput): Result<OutcomeRecorded
   if (input.outcome === undefined) errors.push(err('outcome', 'required'));
   const decisionNote = input.decisionNote.trim();
   if (decisionNote === '') errors.push(err('decisionNote', 'decisionNoteRequired'));
+  if (input.today !== undefined && isIsoDate(input.heldOn) && input.heldOn > input.today)
+    errors.push(err('heldOn', 'heldOnAfterToday'));
   const exitNote = (input.exitNote ?? '').trim();
   if (input.outcome === 'withdraw' && exitNote === '' && (collaboration.exitNote ?? '').trim() === '') {
     errors.push(err('exitNote', 'transitionNeedsExitNote'));

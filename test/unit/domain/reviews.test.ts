@@ -99,6 +99,13 @@ describe('recording a review outcome', () => {
     ]);
   });
 
+  it('refuses a review held after today, and takes one held today', () => {
+    expect(codes(refused(recordOutcome(input({ heldOn: '2026-03-03', today: '2026-03-02' }))))).toEqual([
+      'heldOn:heldOnAfterToday',
+    ]);
+    expect(recordOutcome(input({ heldOn: '2026-03-02', today: '2026-03-02' })).ok).toBe(true);
+  });
+
   it('refuses when no outcome is chosen', () => {
     expect(codes(refused(recordOutcome(input({ outcome: undefined }))))).toContain('outcome:required');
   });
