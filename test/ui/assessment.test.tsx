@@ -157,9 +157,10 @@ describe('the assessment form runner', () => {
   // Passes alone (`-t discard`), fails in the whole file: the start page shows "could not be started"
   // (notFound). Not yet understood; see the session 4 dates report. The discard itself is covered in
   // test/integration/data/assessmentDrafts.test.ts.
-  it.skip('a draft started from a link can be discarded by its author after confirming', async () => {
+  it('a draft started from a link can be discarded by its author after confirming', async () => {
     const user = userEvent.setup();
-    const start = '#/assessment/new?collaboration=COL-0012&template=runner-test';
+    // A record no other test here starts an assessment on.
+    const start = '#/assessment/new?collaboration=COL-0030&template=runner-test';
     renderTab(server.siteUrl, { hash: start });
     await screen.findByRole('heading', { level: 1, name: 'Runner test check' });
     const first = decodeURIComponent(window.location.hash.replace('#/assessment/', ''));
@@ -168,7 +169,7 @@ describe('the assessment form runner', () => {
     await user.click(screen.getByRole('button', { name: 'Discard this draft' }));
     const dialog = await screen.findByRole('dialog', { name: 'Discard this draft?' });
     await user.click(within(dialog).getByRole('button', { name: 'Discard the draft' }));
-    await waitFor(() => expect(window.location.hash).toMatch(/^#\/collaboration\/COL-0012/));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/collaboration\/COL-0030/));
     await settle();
     const gone = await stores().assessments.getByKey(first);
     expect(gone.ok ? 'still there' : gone.error.code).toBe('notFound');

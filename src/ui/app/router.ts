@@ -127,13 +127,11 @@ export const paths = {
 let current: Route = parseHash(typeof location === 'undefined' ? '' : location.hash);
 
 function subscribe(onChange: () => void): () => void {
+  // Every subscriber is told of every route change; `snapshot` keeps one Route per hash, so
+  // React re-renders only those whose route changed. (Comparing with the shared `current` here
+  // told only the first subscriber, or none when a render had already read the new hash.)
   const handler = () => {
-    if (!isRouteHash(location.hash)) return;
-    const next = parseHash(location.hash);
-    if (next.hash !== current.hash) {
-      current = next;
-      onChange();
-    }
+    if (isRouteHash(location.hash)) onChange();
   };
   window.addEventListener('hashchange', handler);
   return () => window.removeEventListener('hashchange', handler);
