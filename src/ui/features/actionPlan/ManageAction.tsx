@@ -1,0 +1,265 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { editAction, type Action, type DomainError, type Stored } from '../../../domain';
+import { useFormat, useServices } from '../../app/context';
+import { ActionFields, type ActionDraft } from '../../components/ActionFields';
+import { messagesByField } from '../../components/actionShared';
+import { ConflictDialog, type ConflictItem } from '../../components/ConflictDialog';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '960px' },
+  buttons: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+});
+
+/** The form's fields as the action holds them. */
+export const draftOf = (a: Action): ActionDraft => ({
+  key: a.key,
+  title: a.title,
+  ...(a.owner ? { owner: a.owner } : {}),
+  ...(a.startDate ? { startDate: a.startDate } : {}),
+  ...(a.dueDate ? { dueDate: a.dueDate } : {}),
+});
+
+/** The fields a manager changes, mine against theirs, as the person reads them. */
+function useEditedItems(): (mine: ActionDraft, theirs: Action) => ConflictItem[] {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (mine, theirs) => {
+    const owner = (p: ActionDraft['owner']) => p?.displayName ?? t('review.action.noOwner');
+    return [
+      { key: 'title', label: t('review.action.title'), mine: mine.title, theirs: theirs.title },
+      { key: 'owner', label: t('review.action.owner'), mine: owner(mine.owner), theirs: owner(theirs.owner) },
+      {
+        key: 'startDate',
+        label: t('review.action.start'),
+        mine: format.date(mine.startDate) || '–',
+        theirs: format.date(theirs.startDate) || '–',
+      },
+      {
+        key: 'dueDate',
+        label: t('review.action.due'),
+        mine: format.date(mine.dueDate) || '–',
+        theirs: format.date(theirs.dueDate) || '–',
+      },
+    ];
+  };
+}
+
+/**
+ * Edits one action's title, owner, start and due: checked by the domain, then saved with the
+ * ETag it was read with. If someone else saved first, both versions are shown and the person
+ * saves theirs on top or takes the other; what they typed stays in the form until they choose.
+ */
+export function ActionEditForm(p: {
+  readonly action: Stored<Action>;
+  readonly onSaved: (action: Stored<Action>) => void;
+  readonly onCancel: () => void;
+}) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { stores } = useServices();
+  const items = useEditedItems();
+  const [base, setBase] = useState(p.action);
+  const [draft, setDraft] = useState<ActionDraft>(() => draftOf(p.action));
+  const [errors, setErrors] = useState<readonly DomainError[]>([]);
+  const [failed, setFailed] = useState<string | undefined>();
+  const [conflict, setConflict] = useState<Stored<Action> | undefined>();
+  const [saving, setSaving] = useState(false);
+
+  const save = async (on: Stored<Action>) => {
+    setFailed(undefined);
+    const next = editAction(on, {
+      title: draft.title,
+      ...(draft.owner ? { owner: draft.owner } : {}),
+      ...(draft.startDate ? { startDate: draft.startDate } : {}),
+      ...(draft.dueDate ? { dueDate: draft.dueDate } : {}),
+    });
+    if (!next.ok) {
+      setErrors(next.error);
+      return;
+    }
+    setErrors([]);
+    setSaving(true);
+    const r = await stores.actions.update(next.value);
+    setSaving(false);
+    if (r.ok) {
+      p.onSaved(r.value);
+      return;
+    }
+    if (r.error.code === 'conflict' && r.error.theirs) {
+      setConflict(r.error.theirs);
+      return;
+    }
+    if (r.error.code === 'invalid' && r.error.field === 'owner') {
+      setErrors([{ field: 'owner', code: 'ownerNotSiteUser' }]);
+      return;
+    }
+    setFailed(t(`tab.repoErrors.${r.error.code}`));
+  };
+
+  const messages = messagesByField(t, errors);
+  const label = t('review.action.editLabel', { title: p.action.title });
+  return (
+    <form
+      noValidate
+      className={styles.form}
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(base);
+      }}
+    >
+      <Text as="h3" weight="semibold">
+        {label}
+      </Text>
+      {errors.length > 0 ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t('review.nothingSaved')}</MessageBarTitle>
+            {t('review.fixBelow')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {failed ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t('review.nothingSaved')}</MessageBarTitle>
+            {failed}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ActionFields draft={draft} onChange={setDraft} errors={messages} name="editAction" />
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={saving}>
+          {t('review.action.saveChanges')}
+        </Button>
+        <Button onClick={p.onCancel}>{t('review.cancel')}</Button>
+      </div>
+      {conflict ? (
+        <ConflictDialog
+          title={t('review.progress.conflictTitle')}
+          intro={t('review.conflict.detailsIntro')}
+          items={items(draft, conflict)}
+          mineLabel={t('review.conflict.mine')}
+          theirsLabel={t('review.conflict.theirs')}
+          first="theirs"
+          actions={[
+            {
+              label: t('review.conflict.recordMine'),
+              primary: true,
+              onClick: () => {
+                const theirs = conflict;
+                setConflict(undefined);
+                setBase(theirs);
+                void save(theirs);
+              },
+            },
+            {
+              label: t('review.conflict.useTheirs'),
+              onClick: () => {
+                const theirs = conflict;
+                setConflict(undefined);
+                p.onSaved(theirs);
+              },
+            },
+          ]}
+          onDismiss={() => setConflict(undefined)}
+        />
+      ) : null}
+    </form>
+  );
+}
+
+/**
+ * Asks before deleting one action, then deletes it with the ETag it was read with. If someone
+ * changed it meanwhile, their version is shown beside the one the person saw, and they delete
+ * it all the same or keep it. A refusal (no permission) is said in words and nothing is removed.
+ */
+export function DeleteActionDialog(p: {
+  readonly action: Stored<Action>;
+  readonly onDeleted: () => void;
+  /** Closed without deleting; `changed` when the stored action is no longer the one shown. */
+  readonly onClose: (changed: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const { stores } = useServices();
+  const items = useEditedItems();
+  const [failed, setFailed] = useState<string | undefined>();
+  const [theirs, setTheirs] = useState<Stored<Action> | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const remove = async (on: Stored<Action>) => {
+    setFailed(undefined);
+    setBusy(true);
+    const r = await stores.actions.delete(on.id, on.etag);
+    setBusy(false);
+    if (r.ok) {
+      p.onDeleted();
+      return;
+    }
+    if (r.error.code === 'conflict' && r.error.theirs) {
+      setTheirs(r.error.theirs);
+      return;
+    }
+    setFailed(t(`tab.repoErrors.${r.error.code}`));
+  };
+
+  if (theirs) {
+    return (
+      <ConflictDialog
+        title={t('review.progress.conflictTitle')}
+        intro={t('review.action.deleteConflictIntro')}
+        items={items(draftOf(p.action), theirs)}
+        mineLabel={t('review.action.seenVersion')}
+        theirsLabel={t('review.conflict.theirs')}
+        first="theirs"
+        actions={[
+          { label: t('review.action.deleteAnyway'), onClick: () => void remove(theirs) },
+          { label: t('review.action.keepIt'), primary: true, onClick: () => p.onClose(true) },
+        ]}
+        onDismiss={() => p.onClose(true)}
+      />
+    );
+  }
+  return (
+    <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && p.onClose(false)}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t('review.action.confirmDeleteTitle')}</DialogTitle>
+          <DialogContent>
+            <Text as="p">{t('review.action.confirmDeleteBody', { title: p.action.title })}</Text>
+            {failed ? (
+              <MessageBar intent="error">
+                <MessageBarBody>
+                  <MessageBarTitle>{t('review.action.notDeleted')}</MessageBarTitle>
+                  {failed}
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={busy} onClick={() => void remove(p.action)}>
+              {t('review.action.delete')}
+            </Button>
+            <Button onClick={() => p.onClose(false)}>{t('review.cancel')}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
