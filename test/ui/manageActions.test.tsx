@@ -148,4 +148,21 @@ describe('managing a record’s actions', () => {
     expect(screen.getByRole('button', { name: `Delete ${action.title}` })).toBeInTheDocument();
     await settle();
   });
+
+  it('on the 12-month plan: the governance team edits a programme action in place', async () => {
+    const user = userEvent.setup();
+    const action = await anAction({ title: 'Programme action to re-date', scope: 'programme' });
+    const { collaborationId: _c, ...programme } = action;
+    expect((await governance().update({ ...programme, scope: 'programme' })).ok).toBe(true);
+    renderTab(server.siteUrl, { hash: '#/action-plan?month=7&year=2025&scope=programme', devUser: 'governance' });
+    await user.click(await screen.findByRole('button', { name: `Edit ${action.title}` }, { timeout: 10_000 }));
+    const form = screen.getByRole('form', { name: `Edit ${action.title}` });
+    await user.clear(within(form).getByLabelText(/^Start/));
+    await user.type(within(form).getByLabelText(/^Start/), '2026-02-02');
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Action saved.')).toBeInTheDocument();
+    await settle();
+    const all = await governance().forOwner(rhys.id);
+    expect(all.ok && all.value.find((a) => a.id === action.id)).toMatchObject({ startDate: '2026-02-02' });
+  });
 });

@@ -13,18 +13,120 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editAction, type Action, type DomainError, type Stored } from '../../../domain';
+import { editAction, type Action, type Collaboration, type DomainError, type Stored } from '../../../domain';
+import { may, type Actor } from '../../../domain/policy';
 import { useFormat, useServices } from '../../app/context';
 import { ActionFields, type ActionDraft } from '../../components/ActionFields';
 import { messagesByField } from '../../components/actionShared';
 import { ConflictDialog, type ConflictItem } from '../../components/ConflictDialog';
+import { useMe } from '../../components/useRoles';
+import type { PlanGridProps } from './PlanGrid';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '960px' },
   buttons: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+  add: { marginBottom: tokens.spacingVerticalL },
+  controls: { display: 'inline-flex', columnGap: tokens.spacingHorizontalXS },
 });
+
+export interface ActionManagement {
+  /** The edit form, the delete dialog and the "saved"/"deleted" notice, to place above the grid. */
+  readonly view: ReactNode;
+  /** PlanGrid's props for the edit and delete controls of the actions shown (none when the person may manage none). */
+  readonly grid: (actions: readonly Stored<Action>[]) => Pick<PlanGridProps, 'rowActions' | 'rowActionsLabel'>;
+}
+
+/**
+ * Editing and deleting actions on a grid of them, for those the role policy lets manage each
+ * (its owner, its record's lead officer, the governance team): everyone else sees no control.
+ * `recordOf` names an action's record (for its lead officer); `reload` reads the plan again.
+ */
+export function useActionManagement(p: {
+  readonly recordOf: (action: Stored<Action>) => Pick<Collaboration, 'leadOfficer'> | undefined;
+  readonly reload: () => void;
+}): ActionManagement {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const me = useMe();
+  const [editing, setEditing] = useState<Stored<Action> | undefined>();
+  const [deleting, setDeleting] = useState<Stored<Action> | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const actor: Actor = { ...(me.person ? { person: me.person } : {}), roles: me.roles, panels: me.panels };
+  const mayManage = (action: Stored<Action>) => {
+    const record = p.recordOf(action);
+    return !me.loading && may(actor, { kind: 'manageAction', action, ...(record ? { record } : {}) });
+  };
+
+  const view = (
+    <>
+      {editing ? (
+        <div className={styles.add}>
+          <ActionEditForm
+            key={`${editing.id}-${editing.etag}`}
+            action={editing}
+            onSaved={() => {
+              setEditing(undefined);
+              setNotice(t('review.action.saved'));
+              p.reload();
+            }}
+            onCancel={() => setEditing(undefined)}
+          />
+        </div>
+      ) : null}
+      {deleting ? (
+        <DeleteActionDialog
+          action={deleting}
+          onDeleted={() => {
+            setDeleting(undefined);
+            setNotice(t('review.action.deleted'));
+            p.reload();
+          }}
+          onClose={(changed) => {
+            setDeleting(undefined);
+            if (changed) p.reload();
+          }}
+        />
+      ) : null}
+      <div role="status" aria-live="polite">
+        {notice ? <Text as="p">{notice}</Text> : null}
+      </div>
+    </>
+  );
+
+  const controls = (action: Stored<Action>) =>
+    mayManage(action) ? (
+      <span className={styles.controls}>
+        <Button
+          size="small"
+          aria-label={t('review.action.editLabel', { title: action.title })}
+          onClick={() => {
+            setNotice(undefined);
+            setEditing(action);
+          }}
+        >
+          {t('review.action.edit')}
+        </Button>
+        <Button
+          size="small"
+          aria-label={t('review.action.deleteLabel', { title: action.title })}
+          onClick={() => {
+            setNotice(undefined);
+            setDeleting(action);
+          }}
+        >
+          {t('review.action.delete')}
+        </Button>
+      </span>
+    ) : null;
+
+  return {
+    view,
+    grid: (actions) =>
+      actions.some(mayManage) ? { rowActions: controls, rowActionsLabel: t('review.action.manage') } : {},
+  };
+}
 
 /** The form's fields as the action holds them. */
 export const draftOf = (a: Action): ActionDraft => ({

@@ -1,16 +1,14 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Action, Collaboration, Stored } from '../../../domain';
-import { may, type Actor } from '../../../domain/policy';
+import type { Collaboration, Stored } from '../../../domain';
 import { useApp } from '../../app/context';
 import { paths } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { RouterLink } from '../../components/RouterLink';
 import { ActionEditor } from '../../components/ActionFields';
-import { useMe } from '../../components/useRoles';
-import { ActionEditForm, DeleteActionDialog } from './ManageAction';
+import { useActionManagement } from './ManageAction';
 import { PlanGrid } from './PlanGrid';
 import { planRange, planYearOf, usePlanData } from './usePlanData';
 
@@ -23,7 +21,6 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
   },
   add: { marginBottom: tokens.spacingVerticalL },
-  controls: { display: 'inline-flex', columnGap: tokens.spacingHorizontalXS },
 });
 
 /**
@@ -39,17 +36,7 @@ export function RecordActions({ collaboration }: { readonly collaboration: Store
   const range = useMemo(() => planRange(startYear, 7), [startYear]);
   const plan = usePlanData(app.services, range, collaboration.id);
   const [adding, setAdding] = useState(false);
-  const me = useMe();
-  const [editing, setEditing] = useState<Stored<Action> | undefined>();
-  const [deleting, setDeleting] = useState<Stored<Action> | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
-  const actor: Actor = {
-    ...(me.person ? { person: me.person } : {}),
-    roles: me.roles,
-    panels: me.panels,
-  };
-  const mayManage = (action: Stored<Action>) =>
-    !me.loading && may(actor, { kind: 'manageAction', action, record: collaboration });
+  const manage = useActionManagement({ recordOf: () => collaboration, reload: plan.reload });
 
   if (plan.kind === 'loading') return <Loading />;
   if (plan.kind === 'error') return <ErrorState error={plan.error} onRetry={plan.reload} />;
@@ -77,69 +64,10 @@ export function RecordActions({ collaboration }: { readonly collaboration: Store
           />
         </div>
       ) : null}
-      {editing ? (
-        <div className={styles.add}>
-          <ActionEditForm
-            key={`${editing.id}-${editing.etag}`}
-            action={editing}
-            onSaved={() => {
-              setEditing(undefined);
-              setNotice(t('review.action.saved'));
-              plan.reload();
-            }}
-            onCancel={() => setEditing(undefined)}
-          />
-        </div>
-      ) : null}
-      {deleting ? (
-        <DeleteActionDialog
-          action={deleting}
-          onDeleted={() => {
-            setDeleting(undefined);
-            setNotice(t('review.action.deleted'));
-            plan.reload();
-          }}
-          onClose={(changed) => {
-            setDeleting(undefined);
-            if (changed) plan.reload();
-          }}
-        />
-      ) : null}
-      <div role="status" aria-live="polite">
-        {notice ? <Text as="p">{notice}</Text> : null}
-      </div>
+      {manage.view}
       {plan.data.actions.length === 0 ? <Text as="p">{t('review.action.none')}</Text> : null}
       <PlanGrid
-        rowActionsLabel={t('review.action.manage')}
-        {...(plan.data.actions.some(mayManage)
-          ? {
-              rowActions: (action: Stored<Action>) =>
-                mayManage(action) ? (
-                  <span className={styles.controls}>
-                    <Button
-                      size="small"
-                      aria-label={t('review.action.editLabel', { title: action.title })}
-                      onClick={() => {
-                        setNotice(undefined);
-                        setEditing(action);
-                      }}
-                    >
-                      {t('review.action.edit')}
-                    </Button>
-                    <Button
-                      size="small"
-                      aria-label={t('review.action.deleteLabel', { title: action.title })}
-                      onClick={() => {
-                        setNotice(undefined);
-                        setDeleting(action);
-                      }}
-                    >
-                      {t('review.action.delete')}
-                    </Button>
-                  </span>
-                ) : null,
-            }
-          : {})}
+        {...manage.grid(plan.data.actions)}
         actions={plan.data.actions}
         startYear={startYear}
         startMonth={7}
