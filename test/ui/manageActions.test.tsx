@@ -3,6 +3,10 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RunningListServer } from '../../src/local/server';
 import type { Action } from '../../src/domain';
+import { createSp } from '../../src/data/sp';
+import { ROLE_GROUPS } from '../../src/data/schema/lists';
+import '@pnp/sp/security/index.js';
+import '@pnp/sp/site-groups/index.js';
 import { renderTab, servicesFor, settle, startServer } from './helpers';
 
 /** The record's Actions tab: managing an action (edit, re-date, reassign, delete) as the role policy allows. */
@@ -144,7 +148,9 @@ describe('managing a record’s actions', () => {
   it('offers the action’s owner edit and delete', async () => {
     const action = await anAction({ title: 'Rhys’s own action' });
     await openTab('officer');
-    expect(await screen.findByRole('button', { name: `Edit ${action.title}` }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: `Edit ${action.title}` }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: `Delete ${action.title}` })).toBeInTheDocument();
     await settle();
   });
@@ -164,5 +170,43 @@ describe('managing a record’s actions', () => {
     await settle();
     const all = await governance().forOwner(rhys.id);
     expect(all.ok && all.value.find((a) => a.id === action.id)).toMatchObject({ startDate: '2026-02-02' });
+  });
+
+  it('says a refusal (403) in the person’s language and changes nothing', async () => {
+    const user = userEvent.setup();
+    const action = await anAction({ title: 'Gweithred wedi’i chloi' });
+    // SharePoint's item permissions, as an administrator might set them: officers may only read this one.
+    const sp = createSp({ siteUrl: server.siteUrl, getToken: () => Promise.resolve('dev:governance'), retryBaseMs: 1 });
+    const item = sp.web.lists.getByTitle('Actions').items.getById(action.id);
+    await item.breakRoleInheritance(false, true);
+    for (const [group, type] of [
+      [ROLE_GROUPS.officers, 2],
+      [ROLE_GROUPS.governance, 6],
+    ] as const) {
+      const principal = await sp.web.siteGroups.getByName(group).select('Id')<{ Id: number }>();
+      const def = await sp.web.roleDefinitions.getByType(type).select('Id')<{ Id: number }>();
+      await item.roleAssignments.add(principal.Id, def.Id);
+    }
+    renderTab(server.siteUrl, {
+      hash: `#/collaboration/${RECORD.reference}?tab=actions`,
+      devUser: 'officer',
+      locale: 'cy-GB',
+    });
+    await user.click(await screen.findByRole('button', { name: `Golygu ${action.title}` }, { timeout: 10_000 }));
+    const form = screen.getByRole('form', { name: `Golygu ${action.title}` });
+    const title = within(form).getByRole('textbox', { name: /^Cam gweithredu/ });
+    await user.clear(title);
+    await user.click(title);
+    await user.paste('Newid na chaiff ei gadw');
+    await user.click(within(form).getByRole('button', { name: "Cadw'r newidiadau" }));
+    expect(await within(form).findByText(/Nid oes gennych ganiatâd/)).toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: /^Canslo/ }));
+
+    await user.click(screen.getByRole('button', { name: `Dileu ${action.title}` }));
+    const dialog = await screen.findByRole('alertdialog', { name: "Dileu'r cam gweithredu hwn?" });
+    await user.click(within(dialog).getByRole('button', { name: 'Dileu' }));
+    expect(await within(dialog).findByText(/Nid oes gennych ganiatâd/)).toBeInTheDocument();
+    await settle();
+    expect(await stored(action.id)).toMatchObject({ title: action.title, etag: action.etag });
   });
 });
