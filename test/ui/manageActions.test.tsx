@@ -209,4 +209,22 @@ describe('managing a record’s actions', () => {
     await settle();
     expect(await stored(action.id)).toMatchObject({ title: action.title, etag: action.etag });
   });
+
+  it('shows their version when the action changed before the delete, and deletes it all the same on request', async () => {
+    const user = userEvent.setup();
+    const action = await anAction({ title: 'Close the old protocol' });
+    await openTab('governance');
+    await user.click(await screen.findByRole('button', { name: `Delete ${action.title}` }, { timeout: 10_000 }));
+    expect((await governance().update({ ...action, title: 'Close the old protocol (theirs)' })).ok).toBe(true);
+    const confirm = await screen.findByRole('alertdialog', { name: 'Delete this action?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Someone else updated this action first' });
+    expect(within(dialog).getByTestId('theirs-title')).toHaveTextContent('Close the old protocol (theirs)');
+    expect(within(dialog).getByTestId('mine-title')).toHaveTextContent('Close the old protocol');
+    expect(await stored(action.id)).toBeDefined();
+    await user.click(within(dialog).getByRole('button', { name: 'Delete it all the same' }));
+    expect(await screen.findByText('Action deleted.')).toBeInTheDocument();
+    await settle();
+    expect(await stored(action.id)).toBeUndefined();
+  });
 });
