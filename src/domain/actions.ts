@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS, zodIssuesToErrors } from './collaboration';
 import { daysBetween, isIsoDate, type IsoDate } from './dates';
 import { actionSchema, type Action } from './entities';
+import type { Person } from './fields';
 import { err, fail, ok, type DomainError, type Result } from './result';
 import type { ActionStatus } from './vocabulary';
 
@@ -106,6 +107,30 @@ export function validateNewAction(input: unknown): Result<Action> {
     return checked.ok ? fail([missing]) : fail([...checked.error, missing]);
   }
   return checked;
+}
+
+/** What a manager changes on an existing action: its title, dates and owner (an absent date is cleared). */
+export interface ActionEdit {
+  readonly title: string;
+  readonly owner?: Person;
+  readonly startDate?: IsoDate;
+  readonly dueDate?: IsoDate;
+}
+
+/**
+ * An action edited (re-titled, re-dated, reassigned): everything else it holds is kept
+ * (progress, note, completion, links); checked as a new action is (title required, due
+ * not before start, an owner), every problem at once.
+ */
+export function editAction<A extends Action>(action: A, edit: ActionEdit): Result<A> {
+  const next: A = { ...action, title: edit.title.trim() };
+  for (const field of ['owner', 'startDate', 'dueDate'] as const) {
+    const value = edit[field];
+    if (value !== undefined && value !== '') (next as Record<string, unknown>)[field] = value;
+    else delete next[field];
+  }
+  const checked = validateNewAction(next);
+  return checked.ok ? ok(next) : fail(checked.error);
 }
 
 export interface ProgressUpdate {

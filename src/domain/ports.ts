@@ -143,6 +143,11 @@ export interface ActionStore {
   /** Several actions created together in one batch. */
   createMany(actions: readonly Action[]): Promise<RepoResult<Stored<Action>>[]>;
   update(action: Stored<Action>): Promise<RepoResult<Stored<Action>, Action>>;
+  /**
+   * Deletes with If-Match on the ETag it was read with; a 412 is `conflict` with the stored
+   * version as `theirs`; an action already gone is success.
+   */
+  delete(id: number, etag: string): Promise<RepoResult<void, Action>>;
   /** The actions a review planned. */
   forReview(reviewId: number): Promise<RepoResult<Stored<Action>[]>>;
   /** Actions that may show on a plan from `from` to `to`: due on or after `from` and starting on or before `to` (or undated ends). */

@@ -94,4 +94,9 @@ export class ActionRepository extends ListRepository<Action> implements ActionSt
     if (!owners.ok) return fail(owners.error as never);
     return super.update(action);
   }
+
+  /** Deletes an action with If-Match on its ETag: a 412 is `conflict` with the stored version as `theirs`. */
+  delete(id: number, etag: string): Promise<RepoResult<void, Action>> {
+    return this.deleteWithEtag(id, etag);
+  }
 }

@@ -461,6 +461,26 @@ export class ListRepository<T extends object> {
     }
   }
 
+  /**
+   * Deletes with If-Match on the ETag the item was read with. A 412 becomes `conflict`
+   * carrying the version now stored (`theirs`), so the person sees what changed before
+   * deleting it after all; an item already gone (a retried delete whose first attempt
+   * landed, or someone else's delete) is success: either way it is no longer there.
+   */
+  protected async deleteWithEtag(id: number, etag: string): Promise<RepoResult<void, T>> {
+    try {
+      await this.items().getById(id).delete(etag);
+      return ok(undefined);
+    } catch (e) {
+      const error = toRepoError(e);
+      if (error.code === 'notFound') return ok(undefined);
+      if (error.code !== 'conflict') return fail(error);
+      const theirs = await this.getById(id);
+      if (!theirs.ok && theirs.error.code === 'notFound') return ok(undefined);
+      return fail<T>({ ...error, ...(theirs.ok ? { theirs: theirs.value } : {}) });
+    }
+  }
+
   /** Moves an item to the recycle bin (recoverable), for replaced child rows only. */
   protected async recycle(id: number): Promise<RepoResult<void>> {
     try {

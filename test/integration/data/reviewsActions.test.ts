@@ -196,6 +196,22 @@ describe('actions', () => {
     expect(second.error.theirs).toMatchObject({ progress: 40, progressNote: 'Theirs' });
     expect(second.error.mine).toMatchObject({ progress: 60, progressNote: 'Mine' });
   });
+
+  it('deletes with the ETag: a stale one is a conflict with theirs, a panel member is refused, a repeat is success', async () => {
+    const created = await officer.actions.create(anAction());
+    if (!created.ok) throw new Error(created.error.code);
+    const changed = await dylan.actions.update({ ...created.value, title: 'Renamed meanwhile' });
+    if (!changed.ok) throw new Error(changed.error.code);
+    const stale = await officer.actions.delete(created.value.id, created.value.etag);
+    expect(!stale.ok && stale.error.code).toBe('conflict');
+    expect(!stale.ok && stale.error.theirs).toMatchObject({ id: created.value.id, title: 'Renamed meanwhile' });
+    const refused = await panel.actions.delete(changed.value.id, changed.value.etag);
+    expect(!refused.ok && refused.error.code).toBe('forbidden');
+    expect((await officer.actions.delete(changed.value.id, changed.value.etag)).ok).toBe(true);
+    const gone = await officer.actions.forOwner(llyr.id);
+    expect(gone.ok && gone.value.some((a) => a.id === created.value.id)).toBe(false);
+    expect((await officer.actions.delete(changed.value.id, changed.value.etag)).ok).toBe(true);
+  });
 });
 
 describe('posting a review to the panel channel (the tab’s channels service, dev inbox)', () => {

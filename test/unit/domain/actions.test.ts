@@ -1,4 +1,10 @@
-import { actionStatus, DEFAULT_ACTION_POLICY, elapsedShare, validateAction } from '../../../src/domain/actions';
+import {
+  actionStatus,
+  DEFAULT_ACTION_POLICY,
+  editAction,
+  elapsedShare,
+  validateAction,
+} from '../../../src/domain/actions';
 import type { Action } from '../../../src/domain/entities';
 import { anAction } from './fixtures';
 
@@ -120,5 +126,48 @@ describe('validating an action', () => {
         { field: 'progress', code: 'invalidNumber' },
       ]),
     );
+  });
+});
+
+describe('editing an action', () => {
+  const stored = {
+    ...anAction({ title: 'Old title', startDate: '2026-01-01', dueDate: '2026-02-01', progress: 40 }),
+    owner: { id: 7, displayName: 'Rhys Davies' },
+    progressNote: 'Half way',
+    id: 3,
+    etag: '"1"',
+  };
+
+  it('changes the title, dates and owner and keeps the rest', () => {
+    const r = editAction(stored, {
+      title: '  New title ',
+      owner: { id: 9, displayName: "Dylan O'Brien" },
+      startDate: '2026-03-01',
+      dueDate: '2026-04-30',
+    });
+    expect(r.ok && r.value).toMatchObject({
+      id: 3,
+      etag: '"1"',
+      title: 'New title',
+      owner: { id: 9 },
+      startDate: '2026-03-01',
+      dueDate: '2026-04-30',
+      progress: 40,
+      progressNote: 'Half way',
+    });
+  });
+
+  it('clears a date left empty', () => {
+    const r = editAction(stored, { title: 'T', owner: stored.owner, dueDate: '2026-04-30' });
+    expect(r.ok && 'startDate' in r.value).toBe(false);
+  });
+
+  it('refuses an empty title, a due date before the start and no owner, all at once', () => {
+    const r = editAction(stored, { title: ' ', startDate: '2026-05-01', dueDate: '2026-04-30' });
+    expect(!r.ok && r.error.map((e) => `${e.field}:${e.code}`).sort()).toEqual([
+      'dueDate:endBeforeStart',
+      'owner:required',
+      'title:required',
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { displayTitle } from '../../components/recordText';
 import { ActionEditor } from '../../components/ActionFields';
+import { useActionManagement } from './ManageAction';
 import { PlanGrid } from './PlanGrid';
 import { planRange, planYearOf, usePlanData } from './usePlanData';
 
@@ -47,6 +48,13 @@ export function ActionPlanPage() {
   const range = useMemo(() => planRange(startYear, startMonth), [startYear, startMonth]);
   const plan = usePlanData(app.services, range);
   const [adding, setAdding] = useState(false);
+  const manage = useActionManagement({
+    recordOf: (a) =>
+      plan.kind === 'ready' && a.collaborationId !== undefined
+        ? plan.data.collaborations.get(a.collaborationId)
+        : undefined,
+    reload: plan.reload,
+  });
 
   const setQuery = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(q);
@@ -198,7 +206,9 @@ export function ActionPlanPage() {
           </Dropdown>
         </Field>
       </div>
+      {manage.view}
       <PlanGrid
+        {...manage.grid(shown)}
         actions={shown}
         startYear={startYear}
         startMonth={startMonth}

@@ -1,4 +1,5 @@
 import { makeStyles, Text, tokens, mergeClasses } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planGrid, type Action, type IsoDate, type Stored } from '../../../domain';
 import { useFormat } from '../../app/context';
@@ -72,6 +73,9 @@ export interface PlanGridProps {
   readonly linkOf?: (action: Stored<Action>) => string | undefined;
   /** What an action belongs to, in words (a record's name, "Programme"). */
   readonly belongsTo?: (action: Stored<Action>) => string;
+  /** Controls for one action (edit, delete), in a last column headed `rowActionsLabel`; none when absent. */
+  readonly rowActions?: (action: Stored<Action>) => ReactNode;
+  readonly rowActionsLabel?: string;
 }
 
 /**
@@ -127,12 +131,17 @@ export function PlanGrid(p: PlanGridProps) {
                   </th>
                 );
               })}
+              {p.rowActions ? (
+                <th scope="col" className={styles.th}>
+                  {p.rowActionsLabel}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {grid.rows.length === 0 ? (
               <tr>
-                <td className={styles.td} colSpan={15}>
+                <td className={styles.td} colSpan={p.rowActions ? 16 : 15}>
                   {t('review.plan.empty')}
                 </td>
               </tr>
@@ -178,6 +187,7 @@ export function PlanGrid(p: PlanGridProps) {
                       </td>
                     );
                   })}
+                  {p.rowActions ? <td className={styles.td}>{p.rowActions(row.action)}</td> : null}
                 </tr>
               );
             })}
@@ -198,6 +208,7 @@ export function PlanGrid(p: PlanGridProps) {
                   ·{' '}
                 </Text>
                 <StatusLabel status={o.status} />
+                {p.rowActions ? <> {p.rowActions(o.action)}</> : null}
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { RouterLink } from '../../components/RouterLink';
 import { ActionEditor } from '../../components/ActionFields';
+import { useActionManagement } from './ManageAction';
 import { PlanGrid } from './PlanGrid';
 import { planRange, planYearOf, usePlanData } from './usePlanData';
 
@@ -22,7 +23,11 @@ const useStyles = makeStyles({
   add: { marginBottom: tokens.spacingVerticalL },
 });
 
-/** The record's "Actions" tab: its actions on this plan year, and a way to add one. */
+/**
+ * The record's "Actions" tab: its actions on this plan year, and a way to add one. Those the
+ * role policy lets manage an action (its owner, the record's lead officer, the governance team)
+ * edit its title, dates and owner, or delete it; everyone else sees the plan read-only.
+ */
 export function RecordActions({ collaboration }: { readonly collaboration: Stored<Collaboration> }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -31,6 +36,7 @@ export function RecordActions({ collaboration }: { readonly collaboration: Store
   const range = useMemo(() => planRange(startYear, 7), [startYear]);
   const plan = usePlanData(app.services, range, collaboration.id);
   const [adding, setAdding] = useState(false);
+  const manage = useActionManagement({ recordOf: () => collaboration, reload: plan.reload });
 
   if (plan.kind === 'loading') return <Loading />;
   if (plan.kind === 'error') return <ErrorState error={plan.error} onRetry={plan.reload} />;
@@ -58,8 +64,10 @@ export function RecordActions({ collaboration }: { readonly collaboration: Store
           />
         </div>
       ) : null}
+      {manage.view}
       {plan.data.actions.length === 0 ? <Text as="p">{t('review.action.none')}</Text> : null}
       <PlanGrid
+        {...manage.grid(plan.data.actions)}
         actions={plan.data.actions}
         startYear={startYear}
         startMonth={7}
