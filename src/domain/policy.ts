@@ -132,8 +132,7 @@ export function may(actor: Actor, what: Capability): boolean {
       return governance;
     case 'manageAction':
       return (
-        governance ||
-        (officer && (isPerson(actor, what.action?.owner) || isPerson(actor, what.record?.leadOfficer)))
+        governance || (officer && (isPerson(actor, what.action?.owner) || isPerson(actor, what.record?.leadOfficer)))
       );
     case 'updateActionProgress':
       return governance || isPerson(actor, what.action.owner);

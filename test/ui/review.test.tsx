@@ -35,7 +35,7 @@ async function anOpenReview(panel = 'panel-cgrp') {
   // As the tab and the reminder job schedule it: its panel's members contribute to it.
   const secured = await stores.reviews.secure(r.value.id, reviewItemAccess({ panel: 'panel-cgrp' }));
   if (!secured.ok) throw new Error(secured.error.code);
-  return { review: (await storedReview(r.value.id)), collaboration: c.value };
+  return { review: await storedReview(r.value.id), collaboration: c.value };
 }
 
 async function storedReview(id: number) {

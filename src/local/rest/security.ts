@@ -255,7 +255,8 @@ export function assignmentsRoute(
   self?: Segment,
   itemId?: number,
 ): ApiResponse {
-  const unique = list && itemId !== undefined ? ctx.store.itemHasUniqueRoles(list, itemId) : list?.hasUniqueRoleAssignments;
+  const unique =
+    list && itemId !== undefined ? ctx.store.itemHasUniqueRoles(list, itemId) : list?.hasUniqueRoleAssignments;
   const scope = list ? (itemId !== undefined ? itemScope(list, itemId) : list.guid) : 'web';
   const scopeLink = list ? (itemId !== undefined ? `${listLink(list)}/Items(${itemId})` : listLink(list)) : 'Web';
   const [next, ...after] = rest;
@@ -331,7 +332,8 @@ export function breakInheritance(ctx: Ctx, list: ListRecord, seg: Segment, itemI
       ctx.store.clearAssignments(scope);
       ctx.store.setItemUniqueRoles(list, itemId, true);
       if (copy) {
-        for (const a of ctx.store.assignments(from)) for (const r of a.roleIds) ctx.store.addAssignment(scope, a.principalId, r);
+        for (const a of ctx.store.assignments(from))
+          for (const r of a.roleIds) ctx.store.addAssignment(scope, a.principalId, r);
       } else ctx.store.addAssignment(scope, ctx.user.Id, FULL_CONTROL);
       return;
     }
