@@ -1,4 +1,4 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { mergeClasses, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionStatus, type Action, type Stored } from '../../../domain';
@@ -8,27 +8,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { ActionProgress } from '../../components/ActionProgress';
 import { StatusLabel } from '../../components/actionShared';
 import type { MyAction } from './useHomeData';
-
-const useStyles = makeStyles({
-  panel: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalL,
-    marginBottom: tokens.spacingVerticalXL,
-  },
-  h2: { marginTop: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  items: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-  },
-  head: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, alignItems: 'baseline' },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
+import { useSectionStyles } from './styles';
 
 /**
  * "My actions" on Home: the person's open actions (read in Home's one batch),
@@ -36,7 +16,7 @@ const useStyles = makeStyles({
  * complete, until the next visit, so the change is visible.
  */
 export function MyActions({ items }: { readonly items: readonly MyAction[] }) {
-  const styles = useStyles();
+  const styles = useSectionStyles();
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
@@ -50,7 +30,7 @@ export function MyActions({ items }: { readonly items: readonly MyAction[] }) {
       {items.length === 0 ? (
         <Text>{t('review.mine.none')}</Text>
       ) : (
-        <ul className={styles.items} aria-label={t('review.mine.title')}>
+        <ul className={mergeClasses(styles.items, styles.roomy)} aria-label={t('review.mine.title')}>
           {items.map(({ action: read, collaboration }) => {
             const a = saved.get(read.id) ?? read;
             return (

@@ -1,4 +1,4 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, type RepoError, type Review, type Stored } from '../../../domain';
@@ -10,27 +10,7 @@ import { panelLabel } from '../../components/recordText';
 import { RouterLink } from '../../components/RouterLink';
 import { useLookup } from '../../components/useLookups';
 import { useMe } from '../../components/useRoles';
-
-const useStyles = makeStyles({
-  panel: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalL,
-    marginBottom: tokens.spacingVerticalXL,
-  },
-  h2: { marginTop: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  items: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  item: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, alignItems: 'baseline' },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
+import { useSectionStyles } from './styles';
 
 /** How far back an undecided review still waits for its panel, and how far ahead Home looks. */
 const BACK_DAYS = 400;
@@ -48,7 +28,7 @@ export function PanelReviews() {
 }
 
 function PanelReviewList({ mine }: { readonly mine: readonly string[] }) {
-  const styles = useStyles();
+  const styles = useSectionStyles();
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
@@ -88,7 +68,7 @@ function PanelReviewList({ mine }: { readonly mine: readonly string[] }) {
       ) : (
         <ul className={styles.items}>
           {waiting.map((r) => (
-            <li key={r.id} className={styles.item}>
+            <li key={r.id} className={styles.head}>
               <RouterLink to={paths.review(r.key)}>{r.title}</RouterLink>
               <Text className={styles.muted}>{panelLabel(r.panel, panels, app.locale)}</Text>
               <Text>{t('tab.home.reviewDue', { date: format.date(r.dueDate) })}</Text>
