@@ -117,8 +117,15 @@ export function quarterlyList(
       if (last?.heldOn === undefined || rv.heldOn > last.heldOn) last = rv;
     }
     const state = reviewState(r.nextReviewDue, today, { status: r.status });
+    // The record's fields written out, not spread from ref(r) (nor assigned onto it): either made
+    // the list 1.3 to 3 times slower over 5,000 records (npm run bench -- reports).
     rows.push({
-      ...ref(r),
+      id: r.id,
+      reference: r.reference,
+      title: r.title,
+      ...(r.titleCy ? { titleCy: r.titleCy } : {}),
+      directorate: r.directorate,
+      status: r.status,
       reviewState: state.state,
       ...(state.daysUntil !== undefined && r.nextReviewDue ? { nextReviewDue: r.nextReviewDue } : {}),
       ...(state.daysUntil !== undefined ? { daysUntilReview: state.daysUntil } : {}),
