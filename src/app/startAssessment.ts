@@ -10,6 +10,7 @@
 import type { Assessment, AssessmentTemplate } from '../domain/entities';
 import { newAssessment } from '../domain/assessment';
 import type { AssessmentStore, RepoResult, Stored } from '../domain/ports';
+import { may, type Actor } from '../domain/policy';
 
 export type StartPorts = Pick<AssessmentStore, 'getByKey' | 'create'>;
 
@@ -59,13 +60,9 @@ export function authorIdOfKey(key: string): number | undefined {
   return m?.[1] !== undefined ? Number(m[1]) : undefined;
 }
 
-/** A draft may be discarded by the person who started it, or by the governance team. */
-export function mayDiscard(
-  assessment: Pick<Assessment, 'key' | 'status'>,
-  me: { readonly personId?: number; readonly roles: readonly string[] },
-): boolean {
+/** A draft may be discarded by the person who started it (read from its key), or by the governance team. */
+export function mayDiscard(assessment: Pick<Assessment, 'key' | 'status'>, actor: Actor): boolean {
   if (assessment.status !== 'draft') return false;
-  if (me.roles.includes('governance')) return true;
   const author = authorIdOfKey(assessment.key);
-  return author !== undefined && author === me.personId;
+  return may(actor, { kind: 'discardDraft', ...(author !== undefined ? { author: { id: author } } : {}) });
 }

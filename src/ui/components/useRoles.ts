@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Person } from '../../domain';
+import type { Actor } from '../../domain/policy';
 import type { Role } from '../../data/repositories/people';
 import { useServices } from '../app/context';
 import type { Services } from '../app/services';
@@ -12,12 +13,14 @@ export interface Me {
   /** The keys of the panels the person sits on. */
   readonly panels: readonly string[];
   readonly loading: boolean;
+  /** The person as the role policy sees them (domain/policy.ts `may`). */
+  readonly actor: Actor;
 }
 
 /** Who the person is and which of the register's roles they hold, read once per person (services). */
-const cache = new WeakMap<Services, Promise<Omit<Me, 'loading'>>>();
+const cache = new WeakMap<Services, Promise<Omit<Me, 'loading' | 'actor'>>>();
 
-function readMe(services: Services): Promise<Omit<Me, 'loading'>> {
+function readMe(services: Services): Promise<Omit<Me, 'loading' | 'actor'>> {
   let pending = cache.get(services);
   if (!pending) {
     pending = Promise.all([services.stores.people.current(), services.stores.people.memberships()]).then(
@@ -43,10 +46,18 @@ function readMe(services: Services): Promise<Omit<Me, 'loading'>> {
  */
 export function useMe(): Me {
   const services = useServices();
-  const [me, setMe] = useState<Me>({ roles: [], panels: [], loading: true });
+  const [me, setMe] = useState<Me>({ roles: [], panels: [], loading: true, actor: { roles: [], panels: [] } });
   useEffect(() => {
     let live = true;
-    void readMe(services).then((value) => live && setMe({ ...value, loading: false }));
+    void readMe(services).then(
+      (value) =>
+        live &&
+        setMe({
+          ...value,
+          loading: false,
+          actor: { ...(value.person ? { person: value.person } : {}), roles: value.roles, panels: value.panels },
+        }),
+    );
     return () => {
       live = false;
     };

@@ -16,7 +16,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editAction, type Action, type Collaboration, type DomainError, type Stored } from '../../../domain';
-import { may, type Actor } from '../../../domain/policy';
+import { may } from '../../../domain/policy';
 import { useFormat, useServices } from '../../app/context';
 import { ActionFields, type ActionDraft } from '../../components/ActionFields';
 import { messagesByField } from '../../components/actionShared';
@@ -53,7 +53,7 @@ export function useActionManagement(p: {
   const [editing, setEditing] = useState<Stored<Action> | undefined>();
   const [deleting, setDeleting] = useState<Stored<Action> | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
-  const actor: Actor = { ...(me.person ? { person: me.person } : {}), roles: me.roles, panels: me.panels };
+  const actor = me.actor;
   const mayManage = (action: Stored<Action>) => {
     const record = p.recordOf(action);
     return !me.loading && may(actor, { kind: 'manageAction', action, ...(record ? { record } : {}) });

@@ -320,7 +320,7 @@ function AssessmentView({
       ) : (
         <>
           <Runner model={model} template={template} me={me.person} />
-          {mayDiscard(stored, { ...(me.person ? { personId: me.person.id } : {}), roles: me.roles }) ? (
+          {mayDiscard(stored, me.actor) ? (
             <p>
               <DiscardDraft draft={stored} reference={collaboration.reference} />
             </p>

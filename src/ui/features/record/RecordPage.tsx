@@ -95,13 +95,10 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
   const mayEdit =
     me.loading ||
     !storedRecord ||
-    may(
-      { ...(me.person ? { person: me.person } : {}), roles: me.roles, panels: me.panels },
-      {
-        kind: 'editRecord',
-        record: storedRecord,
-      },
-    );
+    may(me.actor, {
+      kind: 'editRecord',
+      record: storedRecord,
+    });
   const messages = useMemo(() => fieldMessages(t, model.errors), [t, model.errors]);
   const justCreated = route.query.get('created') === '1';
 

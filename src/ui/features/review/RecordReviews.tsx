@@ -86,10 +86,7 @@ export function RecordReviews({ collaboration }: { readonly collaboration: Store
   const me = useMe();
   const mappings = useLookup('channelMappings');
   const panels = useMemo(() => panelsOf(mappings.value ?? []), [mappings.value]);
-  const maySchedule = may(
-    { ...(me.person ? { person: me.person } : {}), roles: me.roles, panels: me.panels },
-    { kind: 'scheduleReview', record: collaboration },
-  );
+  const maySchedule = may(me.actor, { kind: 'scheduleReview', record: collaboration });
 
   const schedule = async () => {
     setFailed(undefined);

@@ -32,7 +32,7 @@ import { ChoiceField, DateField, TextField } from '../../components/form';
 import { useMe } from '../../components/useRoles';
 import { useLookup } from '../../components/useLookups';
 import { panelKeyOf, panelsOf, type Panel } from '../../../domain/panels';
-import { may, type Actor } from '../../../domain/policy';
+import { may } from '../../../domain/policy';
 import { awaitsApplying } from '../../../app/recordReviewOutcome';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -59,7 +59,7 @@ export function ReviewPage({ reviewKey }: { readonly reviewKey: string }) {
   const me = useMe();
   const mappings = useLookup('channelMappings');
   const panels = useMemo(() => panelsOf(mappings.value ?? []), [mappings.value]);
-  const actor: Actor = { ...(me.person ? { person: me.person } : {}), roles: me.roles, panels: me.panels };
+  const actor = me.actor;
   const canApply = may(actor, { kind: 'applyDecision' });
   const model = useReview(
     app.services,
