@@ -167,7 +167,8 @@ describe('the assessment form runner', () => {
     // (Opening the link a second time is covered against the server in test/integration/data/assessmentDrafts.)
 
     await user.click(screen.getByRole('button', { name: 'Discard this draft' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Discard this draft?' });
+    // The dialog mounts after a render pass that a loaded machine can make slower than the default 1 s.
+    const dialog = await screen.findByRole('dialog', { name: 'Discard this draft?' }, { timeout: 5_000 });
     await user.click(within(dialog).getByRole('button', { name: 'Discard the draft' }));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/collaboration\/COL-0030/));
     await settle();

@@ -145,7 +145,11 @@ describe('a review', () => {
     expect((await other.update(theirs)).ok).toBe(true);
 
     await user.click(screen.getByRole('button', { name: 'Record outcome' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Someone else saved this review first' });
+    const dialog = await screen.findByRole(
+      'alertdialog',
+      { name: 'Someone else saved this review first' },
+      { timeout: 5_000 },
+    );
     expect(within(dialog).getByTestId('theirs-outcome')).toHaveTextContent('Continue');
     expect(within(dialog).getByTestId('mine-outcome')).toHaveTextContent('Withdraw');
     expect(within(dialog).getByTestId('theirs-decisionNote')).toHaveTextContent('The panel agreed to continue.');
@@ -190,6 +194,39 @@ describe('a review', () => {
     expect(reviews.ok && reviews.value).toHaveLength(1);
     const versions = await services.stores.collaborations.versions(c.id);
     expect(versions.ok && versions.value.length).toBeGreaterThan(1);
+  });
+
+  it('names the assessment considered by its title, in Welsh with the record’s Welsh name', async () => {
+    const stores = servicesFor(server.siteUrl, { devUser: 'governance' }).stores;
+    const { review, collaboration: c } = await anOpenReview();
+    const renamed = await stores.collaborations.update({ ...c, titleCy: 'Prawf adolygu Cymraeg' });
+    if (!renamed.ok) throw new Error(renamed.error.code);
+    const a = await stores.assessments.create({
+      key: `ASM-UI-REV-${Date.now().toString(36)}`,
+      collaborationId: c.id,
+      templateKey: 'wlga-principles',
+      templateVersion: 1,
+      status: 'submitted',
+      submittedOn: '2026-02-01',
+      answers: {},
+    });
+    if (!a.ok) throw new Error(a.error.code);
+    const withIt = await stores.reviews.update({ ...review, assessmentId: a.value.id });
+    if (!withIt.ok) throw new Error(withIt.error.code);
+
+    renderTab(server.siteUrl, { hash: `#/review/${review.key}`, devUser: 'governance', locale: 'cy-GB' });
+    const considered = await screen.findByRole('combobox', { name: 'Asesiad a ystyriwyd' }, { timeout: 10_000 });
+    expect((considered as HTMLInputElement).value).toBe(
+      'Egwyddorion Cydweithio CLlLC f1, cyflwynwyd 1 Chwefror 2026, sgôr –',
+    );
+    expect(screen.getByRole('link', { name: new RegExp('Prawf adolygu Cymraeg') })).toBeInTheDocument();
+    cleanup();
+
+    renderTab(server.siteUrl, { hash: `#/review/${review.key}`, devUser: 'governance' });
+    const inEnglish = await screen.findByRole('combobox', { name: 'Assessment considered' }, { timeout: 10_000 });
+    expect((inEnglish as HTMLInputElement).value).toBe(
+      'WLGA Collaboration Principles v1, submitted 1 February 2026, rating –',
+    );
   });
 
   it('says so when no channel is mapped to the panel', async () => {

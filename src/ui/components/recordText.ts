@@ -1,4 +1,4 @@
-import type { Collaboration } from '../../domain';
+import type { Assessment, AssessmentTemplate, Collaboration } from '../../domain';
 import type { Locale } from '../../i18n';
 import { panelName, resolvePanel, type Panel } from '../../domain/panels';
 
@@ -12,4 +12,27 @@ export function panelLabel(value: string | undefined, panels: readonly Panel[], 
   if (!value) return '–';
   const panel = resolvePanel(value, panels);
   return panel ? panelName(panel, locale === 'cy-GB' ? 'cy' : 'en') : value;
+}
+
+/** A bilingual text of the template data, in the person's language (English when the Welsh is missing). */
+export function inLocale(locale: Locale, en: string | undefined, cy: string | undefined): string {
+  return (locale === 'cy-GB' ? cy || en : en || cy) ?? '';
+}
+
+export const templateTitle = (tpl: Pick<AssessmentTemplate, 'titleEn' | 'titleCy'>, locale: Locale) =>
+  inLocale(locale, tpl.titleEn, tpl.titleCy);
+
+/**
+ * The title of the template an assessment answered, in the person's language: the version it
+ * answered, else the template's latest, else (a template no longer published) its key.
+ */
+export function assessmentTitle(
+  a: Pick<Assessment, 'templateKey' | 'templateVersion'>,
+  templates: readonly AssessmentTemplate[],
+  locale: Locale,
+): string {
+  const tpl =
+    templates.find((x) => x.key === a.templateKey && x.version === a.templateVersion) ??
+    templates.filter((x) => x.key === a.templateKey).sort((x, y) => y.version - x.version)[0];
+  return tpl ? templateTitle(tpl, locale) : a.templateKey;
 }

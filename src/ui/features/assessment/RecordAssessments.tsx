@@ -29,8 +29,10 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
+import { may } from '../../../domain/policy';
 import { RagBadge } from '../../components/RagBadge';
 import { templateTitle } from './text';
+import { assessmentTitle } from '../../components/recordText';
 
 const useStyles = makeStyles({
   start: {
@@ -94,13 +96,8 @@ export function RecordAssessments({ collaboration }: { readonly collaboration: S
     return <ErrorState error={error} title={t('assess.record.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!data) return <Loading label={t('assess.loading')} />;
 
-  const canStart = me.loading || me.roles.length === 0 || me.roles.some((r) => r !== 'panel');
-  const titleOf = (a: Assessment) => {
-    const tpl =
-      data.templates.find((x) => x.key === a.templateKey && x.version === a.templateVersion) ??
-      data.templates.find((x) => x.key === a.templateKey);
-    return tpl ? templateTitle(tpl, locale) : a.templateKey;
-  };
+  const canStart = me.loading || may(me.actor, { kind: 'startAssessment' });
+  const titleOf = (a: Assessment) => assessmentTitle(a, data.templates, locale);
   const rows = [...data.assessments].sort(
     (a, b) => (b.submittedOn ?? '\uffff').localeCompare(a.submittedOn ?? '\uffff') || b.id - a.id,
   );

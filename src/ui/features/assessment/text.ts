@@ -1,13 +1,12 @@
 /** How the runner writes template texts and answers in the person's language. */
 import type { TFunction } from 'i18next';
-import type { Answer, AssessmentTemplate, Question, Section } from '../../../domain';
+import type { Answer, Question, Section } from '../../../domain';
 import type { Locale } from '../../../i18n';
 import type { Formatters } from '../../app/context';
 
-/** A bilingual text of the template data, in the person's language (English when the Welsh is missing). */
-export function inLocale(locale: Locale, en: string | undefined, cy: string | undefined): string {
-  return (locale === 'cy-GB' ? cy || en : en || cy) ?? '';
-}
+import { inLocale } from '../../components/recordText';
+
+export { inLocale, templateTitle } from '../../components/recordText';
 
 export const questionText = (q: Pick<Question, 'textEn' | 'textCy'>, locale: Locale) =>
   inLocale(locale, q.textEn, q.textCy);
@@ -15,8 +14,6 @@ export const guidanceText = (q: Pick<Question, 'guidanceEn' | 'guidanceCy'>, loc
   inLocale(locale, q.guidanceEn, q.guidanceCy);
 export const sectionTitle = (s: Pick<Section, 'titleEn' | 'titleCy'>, locale: Locale) =>
   inLocale(locale, s.titleEn, s.titleCy);
-export const templateTitle = (tpl: Pick<AssessmentTemplate, 'titleEn' | 'titleCy'>, locale: Locale) =>
-  inLocale(locale, tpl.titleEn, tpl.titleCy);
 
 /** An answer as words: "Amber", "4", "Not applicable", the text itself, a date in the person's language. */
 export function answerText(t: TFunction, format: Formatters, answer: Answer | undefined): string {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { parseSnapshot, snapshotFields, type Action, type Stored } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
 import { useFieldText } from '../../components/useFieldText';
-import { panelLabel } from '../../components/recordText';
+import { assessmentTitle, panelLabel } from '../../components/recordText';
 import { useLookup } from '../../components/useLookups';
 import { panelsOf } from '../../../domain/panels';
 import { awaitsApplying, decisionOf } from '../../../app/recordReviewOutcome';
@@ -110,7 +110,7 @@ export function FrozenReview({ data }: { readonly data: ReviewData }) {
             {snapshot.assessment ? (
               <Text>
                 {t('review.details.assessmentOption', {
-                  template: snapshot.assessment.templateKey,
+                  template: assessmentTitle(snapshot.assessment, data.templates, app.locale),
                   version: snapshot.assessment.templateVersion,
                   date: format.date(snapshot.assessment.submittedOn),
                   rag: snapshot.assessment.overallRag ? t(`vocab.rag.${snapshot.assessment.overallRag}`) : '–',

@@ -37,7 +37,7 @@ import { awaitsApplying } from '../../../app/recordReviewOutcome';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { PeoplePicker } from '../../components/PeoplePicker';
-import { displayTitle, panelLabel } from '../../components/recordText';
+import { assessmentTitle, displayTitle, panelLabel } from '../../components/recordText';
 import { RouterLink } from '../../components/RouterLink';
 import { ActionFields, emptyDraft, type ActionDraft } from '../../components/ActionFields';
 import { messagesByField, newKey } from '../../components/actionShared';
@@ -203,7 +203,7 @@ function DetailsSection({
     const a = data.assessments.find((x) => x.id === id);
     if (!a) return t('review.details.noAssessment');
     return t('review.details.assessmentOption', {
-      template: a.templateKey,
+      template: assessmentTitle(a, data.templates, app.locale),
       version: a.templateVersion,
       date: format.date(a.submittedOn),
       rag: a.overallRag ? t(`vocab.rag.${a.overallRag}`) : '–',

@@ -9,6 +9,7 @@ import type { Panel } from '../../../domain/panels';
 import type {
   Action,
   Assessment,
+  AssessmentTemplate,
   Collaboration,
   DomainError,
   IsoDate,
@@ -51,6 +52,8 @@ export interface ReviewData {
   readonly assessments: readonly Stored<Assessment>[];
   /** The collaboration's actions. */
   readonly actions: readonly Stored<Action>[];
+  /** The published templates, to name an assessment by its title (empty if they could not be read). */
+  readonly templates: readonly AssessmentTemplate[];
 }
 
 export type ReviewLoad =
@@ -82,10 +85,11 @@ async function loadReview(services: Services, key: string): Promise<ReviewLoad> 
   const { stores } = services;
   const review = await stores.reviews.getByKey(key);
   if (!review.ok) return { kind: 'error', error: review.error };
-  const [collaboration, assessments, actions] = await Promise.all([
+  const [collaboration, assessments, actions, templates] = await Promise.all([
     stores.collaborations.get(review.value.collaborationId),
     stores.assessments.forCollaboration(review.value.collaborationId),
     stores.actions.forCollaboration(review.value.collaborationId),
+    stores.templates.published(),
   ]);
   if (!collaboration.ok) return { kind: 'error', error: collaboration.error };
   if (!assessments.ok) return { kind: 'error', error: assessments.error };
@@ -95,7 +99,13 @@ async function loadReview(services: Services, key: string): Promise<ReviewLoad> 
     .sort((a, b) => (b.submittedOn ?? '').localeCompare(a.submittedOn ?? ''));
   return {
     kind: 'ready',
-    data: { review: review.value, collaboration: collaboration.value, assessments: submitted, actions: actions.value },
+    data: {
+      review: review.value,
+      collaboration: collaboration.value,
+      assessments: submitted,
+      actions: actions.value,
+      templates: templates.ok ? templates.value : [],
+    },
   };
 }
 
