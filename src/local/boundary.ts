@@ -18,11 +18,15 @@ import { CODES, SpError } from './rest/errors';
 
 /** SharePoint Online refuses a request body over 2 MB (2,097,152 bytes), a $batch included. */
 export const MAX_BODY_BYTES = 2_097_152;
-/** Requests one $batch may hold (reads plus every request of every changeset). */
-export const MAX_BATCH_PARTS = 1000;
+/**
+ * Requests one $batch may hold (reads plus every request of every changeset): SharePoint's REST
+ * `$batch` takes at most 100 (PnP Core SDK issue 284, PnPjs issue 3207), so PnPjs and this project
+ * send at most 100 and this server refuses more, no more forgiving than SharePoint.
+ */
+export const MAX_BATCH_PARTS = 100;
 /**
  * Characters a $batch's answer may grow to (about 100 MB) before its remaining parts are answered
- * 400 unrun: without it, 1,000 reads of 5,000 whole items would build a string V8 cannot hold.
+ * 400 unrun: without it, 100 reads of 5,000 whole items would build a string of a gigabyte.
  */
 export const MAX_BATCH_ANSWER_CHARS = 100_000_000;
 /** Nesting depth of a JSON body (objects and arrays); SharePoint's own reader stops far earlier than V8. */
