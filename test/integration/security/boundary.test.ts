@@ -306,9 +306,7 @@ describe('limits', () => {
     expect(s.r.status).toBe(200);
     expect(order).toEqual(['small', 'batch']);
     // The figures, for the record (not asserted: the machine is shared).
-    console.log(
-      `100-read batch: ${Date.now() - started} ms; a request sent meanwhile answered after ${s.ms - 50} ms`,
-    );
+    console.log(`100-read batch: ${Date.now() - started} ms; a request sent meanwhile answered after ${s.ms - 50} ms`);
   }, 60_000);
 });
 
