@@ -11,14 +11,20 @@
 import type { Collaboration, Person } from '../domain/collaboration';
 import type { Partner } from '../domain/entities';
 import {
+  absentFields,
+  columnValues,
   fold,
   isOwnReference,
+  nameIndex,
   partnerKeyFor,
   planImport,
   proposedPartners,
   readRows,
   summarisePlan,
+  type AbsentField,
   type ColumnMapping,
+  type ColumnValues,
+  type FillValues,
   type ImportDefaults,
   type ImportTarget,
   type ImportVocabulary,
@@ -26,6 +32,8 @@ import {
   type PlanSummary,
   type RawCell,
   type RowDraft,
+  type RowNameMatch,
+  type ValueMapping,
 } from '../domain/import';
 import type { PeopleDirectory, RepoError, RepoResult, Stored } from '../domain/ports';
 
@@ -40,6 +48,15 @@ export interface ImportInput {
   readonly councilName?: string;
   /** Rows the person chose to skip. */
   readonly skip?: ReadonlySet<number>;
+  /** What the file's own words mean, where the person said ("Yes" in a Basis column → Statutory). */
+  readonly values?: ValueMapping;
+  /** Values for fields the file has no column for, the same for every row. */
+  readonly fill?: FillValues;
+  /**
+   * For rows whose name the register already holds: the reference to update, or `'new'` to create a
+   * record anyway. A row not named updates a record of the same name and creates beside a similar one.
+   */
+  readonly matches?: ReadonlyMap<number, string>;
 }
 
 export interface Preview {
@@ -48,6 +65,10 @@ export interface Preview {
   readonly summary: PlanSummary;
   /** Partner organisations the import will add. */
   readonly newPartners: readonly string[];
+  /** Each choice column's distinct values and what each reads as (refused ones have no code). */
+  readonly columnValues: readonly ColumnValues[];
+  /** Fields no column gives, with the value each new record will get (shown, never silent). */
+  readonly absent: readonly AbsentField[];
 }
 
 export type ImportFailure =
@@ -73,10 +94,25 @@ export interface Progress {
   readonly total: number;
 }
 
+interface Existing {
+  readonly byKey: Map<string, Stored<Collaboration>>;
+  readonly byReference: Map<string, Stored<Collaboration>>;
+  /** Rows that will update a record the register holds under the same name (or the one the person chose). */
+  readonly byRow: Map<number, Stored<Collaboration>>;
+  /** Each row's match by name, with what the person chose for it. */
+  readonly nameMatches: Map<number, RowNameMatch>;
+}
+
+/**
+ * The stored records the rows will update: by import key (a rerun), by the register's own reference
+ * (a round trip), else by name (a council's file names a collaboration the register holds): each
+ * stored record for one row at most.
+ */
 async function existingFor(
   target: ImportTarget,
   drafts: readonly RowDraft[],
-): Promise<Outcome<{ byKey: Map<string, Stored<Collaboration>>; byReference: Map<string, Stored<Collaboration>> }>> {
+  matches: ImportInput['matches'],
+): Promise<Outcome<Existing>> {
   const found = await target.findByImportKeys(drafts.map((d) => d.key));
   if (!found.ok) return { ok: false, error: { code: 'store', error: found.error } };
   const byKey = new Map<string, Stored<Collaboration>>();
@@ -90,7 +126,42 @@ async function existingFor(
     if (!r.ok) return { ok: false, error: { code: 'store', error: r.error } };
     for (const c of r.value) byReference.set(c.reference, c);
   }
-  return { ok: true, value: { byKey, byReference } };
+  // By name: rows that neither key nor reference found.
+  const unmatched = drafts.filter(
+    (d) => !byKey.has(d.key) && !(isOwnReference(d.sourceId) && byReference.has(d.sourceId.trim().toUpperCase())),
+  );
+  const byRow = new Map<number, Stored<Collaboration>>();
+  const nameMatches = new Map<number, RowNameMatch>();
+  if (unmatched.length > 0) {
+    const names = await target.registerNames();
+    if (!names.ok) return { ok: false, error: { code: 'store', error: names.error } };
+    const index = nameIndex(names.value);
+    const taken = new Set<number>([...byKey.values(), ...byReference.values()].map((c) => c.id));
+    const wanted = new Map<number, string>();
+    for (const d of unmatched) {
+      const title = typeof d.values.title === 'string' ? d.values.title : '';
+      const lead = typeof d.values.leadOrganisation === 'string' ? d.values.leadOrganisation : undefined;
+      const m = index.find(title, lead);
+      const chosen = matches?.get(d.row);
+      if (!m || taken.has(m.record.id)) continue;
+      const update = chosen === 'new' ? false : chosen === m.record.reference || m.kind === 'same';
+      nameMatches.set(d.row, { kind: m.kind, reference: m.record.reference, title: m.record.title, update });
+      if (update) {
+        taken.add(m.record.id);
+        wanted.set(d.row, m.record.reference);
+      }
+    }
+    if (wanted.size > 0) {
+      const r = await target.findByReferences([...new Set(wanted.values())]);
+      if (!r.ok) return { ok: false, error: { code: 'store', error: r.error } };
+      const stored = new Map(r.value.map((c) => [c.reference, c]));
+      for (const [row, reference] of wanted) {
+        const c = stored.get(reference);
+        if (c) byRow.set(row, c);
+      }
+    }
+  }
+  return { ok: true, value: { byKey, byReference, byRow, nameMatches } };
 }
 
 async function readWithPartners(
@@ -105,6 +176,8 @@ async function readWithPartners(
     ...(input.people ? { people: input.people } : {}),
     ...(input.defaults ? { defaults: input.defaults } : {}),
     ...(input.councilName ? { councilName: input.councilName } : {}),
+    ...(input.values ? { values: input.values } : {}),
+    ...(input.fill ? { fill: input.fill } : {}),
   });
   return { ok: true, value: { drafts, partners: partners.value } };
 }
@@ -114,7 +187,7 @@ export async function previewImport(target: ImportTarget, input: ImportInput): P
   const read = await readWithPartners(target, input);
   if (!read.ok) return read;
   const { drafts } = read.value;
-  const existing = await existingFor(target, drafts);
+  const existing = await existingFor(target, drafts, input.matches);
   if (!existing.ok) return existing;
   const next = await target.nextReference();
   if (!next.ok) return { ok: false, error: { code: 'store', error: next.error } };
@@ -125,13 +198,25 @@ export async function previewImport(target: ImportTarget, input: ImportInput): P
     mapping: input.mapping,
     existingByKey: existing.value.byKey,
     existingByReference: existing.value.byReference,
+    existingByRow: existing.value.byRow,
+    nameMatches: existing.value.nameMatches,
     nextReference: next.value,
     newPartnerIds: placeholders,
     ...(input.skip ? { skip: input.skip } : {}),
     ...(input.defaults ? { defaults: input.defaults } : {}),
     ...(input.councilName ? { councilName: input.councilName } : {}),
   });
-  return { ok: true, value: { drafts, plan, summary: summarisePlan(plan), newPartners } };
+  return {
+    ok: true,
+    value: {
+      drafts,
+      plan,
+      summary: summarisePlan(plan),
+      newPartners,
+      columnValues: columnValues(input.rows, input.mapping, input.vocabulary, input.values),
+      absent: absentFields(input.mapping, input.fill, input.defaults),
+    },
+  };
 }
 
 /**
@@ -174,7 +259,7 @@ export async function runImport(
   // 2. With new partners, the plan again with their real ids and what is stored now; without, the preview's plan stands.
   let plan = preview.value.plan;
   if (names.length > 0) {
-    const existing = await existingFor(target, preview.value.drafts);
+    const existing = await existingFor(target, preview.value.drafts, input.matches);
     if (!existing.ok) return existing;
     const next = await target.nextReference();
     if (!next.ok) return { ok: false, error: { code: 'store', error: next.error } };
@@ -182,6 +267,8 @@ export async function runImport(
       mapping: input.mapping,
       existingByKey: existing.value.byKey,
       existingByReference: existing.value.byReference,
+      existingByRow: existing.value.byRow,
+      nameMatches: existing.value.nameMatches,
       nextReference: next.value,
       newPartnerIds,
       ...(input.skip ? { skip: input.skip } : {}),

@@ -19,16 +19,25 @@ import { createImportTarget } from '../data/import/target';
 import { PeopleRepository } from '../data/repositories/people';
 import { createSp } from '../data/sp';
 import {
+  CHOICE_FIELDS,
+  fold,
   IMPORT_FIELDS,
   importFieldLabelKey,
   importVocabulary,
   suggestMapping,
+  suggestValueMapping,
+  withSuggestions,
+  type AbsentField,
   type ColumnMapping,
+  type ColumnValues,
+  type FillValues,
   type ImportField,
   type ImportProblem,
+  type ValueMapping,
 } from '../domain/import';
 import { CATALOGUES, translate, type Locale } from '../i18n';
 import { registerImport } from '../app/importRegister';
+import { allowedChoices, choiceLabel, problemText, type Translate } from '../transfer/problems';
 import { readTable } from '../transfer/table';
 import { argsOrUsage, oneOf, parseCli } from './args';
 
@@ -42,6 +51,8 @@ interface Args {
   lang: 'en' | 'cy';
   tokenEnv: string;
   council?: string;
+  /** `--set field=value`: a value for every row of a field the file has no column for. */
+  set: readonly string[];
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -55,6 +66,7 @@ function parseArgs(argv: readonly string[]): Args {
     'token-env': { type: 'string', default: 'SP_TOKEN' },
     council: { type: 'string' },
     lang: { type: 'string', default: 'en' },
+    set: { type: 'string', multiple: true, default: [] },
   });
   return {
     ...(v.site !== undefined ? { site: v.site } : {}),
@@ -66,20 +78,28 @@ function parseArgs(argv: readonly string[]): Args {
     skipInvalid: v['skip-invalid'],
     tokenEnv: v['token-env'],
     lang: oneOf('lang', v.lang, ['en', 'cy'] as const) ?? 'en',
+    set: v.set,
   };
 }
 
 const USAGE =
-  'Usage: npm run import -- --site <site url> --file <register.csv|.xlsx|.json> [--mapping <mapping.json>] [--sheet <name>] [--skip-invalid] [--dry-run] [--lang en|cy]';
+  'Usage: npm run import -- --site <site url> --file <register.csv|.xlsx|.json> [--mapping <mapping.json>] [--sheet <name>] [--set <field>=<value>]... [--skip-invalid] [--dry-run] [--lang en|cy]';
 
 function isLocal(url: URL): boolean {
   return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
 }
 
-/** A mapping file: heading → field (or null). Headings not named keep the suggestion. */
-function applyMappingFile(headers: readonly string[], suggested: ColumnMapping, file: string): ColumnMapping {
+/**
+ * A mapping file: heading → field (or null); headings not named keep the suggestion. Under
+ * "$values", what a file's own words mean for a choice field: {"basis": {"Yes": "statutory"}}.
+ */
+function applyMappingFile(
+  headers: readonly string[],
+  suggested: ColumnMapping,
+  file: string,
+): { mapping: ColumnMapping; values: ValueMapping } {
   const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  return headers.map((h, i) => {
+  const mapping = headers.map((h, i) => {
     if (!(h in json)) return suggested[i] ?? null;
     const f = json[h];
     if (f === null) return null;
@@ -87,6 +107,37 @@ function applyMappingFile(headers: readonly string[], suggested: ColumnMapping, 
       throw new Error(`mapping: "${h}" → ${JSON.stringify(f)} is not one of ${IMPORT_FIELDS.join(', ')}`);
     return f as ImportField;
   });
+  const values: Record<string, Record<string, string>> = {};
+  const given = json['$values'];
+  if (given !== undefined) {
+    if (given === null || typeof given !== 'object') throw new Error('mapping: "$values" must be an object');
+    for (const [field, words] of Object.entries(given as Record<string, unknown>)) {
+      const set = (CHOICE_FIELDS as Readonly<Record<string, readonly [string, readonly string[]] | undefined>>)[field];
+      if (!set) throw new Error(`mapping: "$values" names ${JSON.stringify(field)}, which is not a field of choices`);
+      if (words === null || typeof words !== 'object')
+        throw new Error(`mapping: "$values"."${field}" must be an object`);
+      values[field] = {};
+      for (const [word, code] of Object.entries(words as Record<string, unknown>)) {
+        if (typeof code !== 'string' || !set[1].includes(code))
+          throw new Error(`mapping: "$values"."${field}"."${word}" must be one of ${set[1].join(', ')}`);
+        (values[field])[fold(word)] = code;
+      }
+    }
+  }
+  return { mapping, values: values };
+}
+
+/** `--set field=value` pairs: a value for every row, for fields the file has no column for. */
+function fillOf(pairs: readonly string[]): FillValues {
+  const out: Partial<Record<ImportField, string>> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    const field = (at > 0 ? pair.slice(0, at) : pair).trim();
+    if (at <= 0 || !(IMPORT_FIELDS as readonly string[]).includes(field))
+      throw new Error(`--set ${pair}: write --set <field>=<value> with a field of ${IMPORT_FIELDS.join(', ')}`);
+    out[field as ImportField] = pair.slice(at + 1).trim();
+  }
+  return out;
 }
 
 async function main(): Promise<number> {
@@ -122,7 +173,12 @@ async function main(): Promise<number> {
   }
   const vocabulary = importVocabulary([CATALOGUES['en-GB'], CATALOGUES['cy-GB']]);
   let mapping = suggestMapping(table.value.headers, vocabulary);
-  if (args.mapping) mapping = applyMappingFile(table.value.headers, mapping, args.mapping);
+  let mine: ValueMapping = {};
+  if (args.mapping) ({ mapping, values: mine } = applyMappingFile(table.value.headers, mapping, args.mapping));
+  const fill = fillOf(args.set);
+  // Meanings suggested by a heading ("Statutory?": Yes → Statutory) apply, and are printed below.
+  const suggestedValues = suggestValueMapping(table.value.headers, table.value.rows, mapping, vocabulary);
+  const values = withSuggestions(mine, suggestedValues);
   if (table.value.sheets.length > 1)
     console.log(`${t('transfer.import.sheet')}: ${table.value.sheet ?? ''} (${table.value.sheets.join(', ')})`);
   console.log(t('transfer.import.mappingHeading'));
@@ -142,15 +198,24 @@ async function main(): Promise<number> {
       ? t('transfer.import.unreachable', { site: args.site ?? '' })
       : t('transfer.import.stopped', { code });
   };
-  const base = { rows: table.value.rows, mapping, vocabulary, ...(args.council ? { councilName: args.council } : {}) };
+  const base = {
+    rows: table.value.rows,
+    mapping,
+    vocabulary,
+    values,
+    fill,
+    ...(args.council ? { councilName: args.council } : {}),
+  };
   const importer = registerImport({ target: createImportTarget(sp), people: new PeopleRepository(sp) });
   const preview = await importer.preview(base);
   if (!preview.ok) {
     console.error(failure(preview.error));
     return 1;
   }
+  printMeanings(t, table.value.headers, preview.value.columnValues, mine);
+  printAbsent(t, preview.value.absent);
   const describe = (p: ImportProblem) =>
-    `  ${t('transfer.preview.row')} ${p.row}, ${p.column !== null ? (table.value.headers[p.column] ?? `#${p.column + 1}`) : '-'}: ${t(`errors.${p.code}`, p.params ?? {})}${p.severity === 'warning' ? ` (${t('transfer.preview.warning')})` : ''}`;
+    `  ${t('transfer.preview.row')} ${p.row}, ${problemText(t, table.value.headers, p)}${p.severity === 'warning' ? ` (${t('transfer.preview.warning')})` : ''}`;
   const problems = preview.value.plan.flatMap((e) => e.problems);
   if (problems.length > 0) {
     console.log(t('transfer.preview.problems', { count: problems.length }));
@@ -203,6 +268,55 @@ async function main(): Promise<number> {
   for (const f of r.failures) console.log(`  ${t('transfer.preview.row')} ${f.row}: ${f.code}`);
   console.log(`requests: ${requests}, ms: ${Math.round(performance.now() - start)}`);
   return r.failed > 0 ? 1 : 0;
+}
+
+/** The values of choice columns the register does not know, and the meanings suggested for some. */
+function printMeanings(t: Translate, headers: readonly string[], found: readonly ColumnValues[], mine: ValueMapping) {
+  const lines: string[] = [];
+  for (const c of found) {
+    const column = headers[c.column] || `#${c.column + 1}`;
+    const field = t(importFieldLabelKey(c.field));
+    for (const v of c.values) {
+      if (v.code === undefined)
+        lines.push(
+          t('transfer.meanings.cliRefused', {
+            column,
+            value: v.text,
+            rows: v.rows,
+            field,
+            options: allowedChoices(t, c.field) ?? '',
+          }),
+        );
+      else if (v.mapped && mine[c.field]?.[fold(v.text)] === undefined)
+        lines.push(
+          t('transfer.meanings.cliSuggested', {
+            column,
+            value: v.text,
+            rows: v.rows,
+            choice: choiceLabel(t, c.field, v.code),
+          }),
+        );
+    }
+  }
+  if (lines.length === 0) return;
+  console.log(t('transfer.meanings.cliHeading'));
+  for (const l of lines) console.log(l);
+  console.log(t('transfer.meanings.cliHint'));
+}
+
+/** The fields no column gives, with the value every new record gets: never silent. */
+function printAbsent(t: Translate, absent: readonly AbsentField[]) {
+  if (absent.length === 0) return;
+  console.log(t('transfer.absent.cliHeading'));
+  for (const a of absent) {
+    const field = t(importFieldLabelKey(a.field));
+    console.log(
+      a.value === undefined
+        ? t('transfer.absent.cliNone', { field })
+        : t('transfer.absent.cliValue', { field, value: choiceLabel(t, a.field, a.value) }),
+    );
+  }
+  console.log(t('transfer.absent.cliHint'));
 }
 
 main().then(

@@ -23,6 +23,7 @@ export function createImportTarget(sp: SPFI): ImportTarget {
     createPartners: (values: readonly Partner[]) => partners.createMany(values),
     findByImportKeys: (keys) => collaborations.findIn('ImportKey', keys, importKeyPrefix),
     findByReferences: (refs) => collaborations.findIn('Reference', refs, referencePrefix),
+    registerNames: () => collaborations.registerNames(),
     nextReference: () => collaborations.nextReference(),
     createMany: (records) => collaborations.createMany(records),
     update: (record) => collaborations.update(record),

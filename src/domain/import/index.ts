@@ -3,4 +3,6 @@ export * from './parse';
 export * from './mapping';
 export * from './rows';
 export * from './plan';
+export * from './values';
+export * from './sameName';
 export type * from './target';

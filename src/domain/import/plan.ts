@@ -21,6 +21,16 @@ export interface PlanEntry {
   readonly record: Collaboration;
   readonly existing?: Stored<Collaboration>;
   readonly problems: readonly ImportProblem[];
+  /** A collaboration of the same or a similar name the register holds, and whether the row updates it. */
+  readonly nameMatch?: RowNameMatch;
+}
+
+export interface RowNameMatch {
+  readonly kind: 'same' | 'similar';
+  readonly reference: string;
+  readonly title: string;
+  /** True when the row updates that record (the default for the same name; the person's choice for a similar one). */
+  readonly update: boolean;
 }
 
 export interface PlanOptions {
@@ -29,6 +39,9 @@ export interface PlanOptions {
   readonly existingByKey: ReadonlyMap<string, Stored<Collaboration>>;
   /** Stored records by reference, for files whose identifier is the register's own reference (a round trip). */
   readonly existingByReference?: ReadonlyMap<string, Stored<Collaboration>>;
+  /** Stored records rows will update because the register holds them under the row's name, by row. */
+  readonly existingByRow?: ReadonlyMap<number, Stored<Collaboration>>;
+  readonly nameMatches?: ReadonlyMap<number, RowNameMatch>;
   /** The first free reference (the store's next reference). */
   readonly nextReference: string;
   /** Rows the person chose to skip. */
@@ -63,7 +76,9 @@ export function planImport(drafts: readonly RowDraft[], options: PlanOptions): P
     const ownRef = isOwnReference(draft.sourceId) ? draft.sourceId.trim().toLocaleUpperCase('en-GB') : undefined;
     const existing =
       options.existingByKey.get(draft.key) ??
-      (ownRef !== undefined ? options.existingByReference?.get(ownRef) : undefined);
+      (ownRef !== undefined ? options.existingByReference?.get(ownRef) : undefined) ??
+      options.existingByRow?.get(draft.row);
+    const nameMatch = options.nameMatches?.get(draft.row);
     const skipped = options.skip?.has(draft.row) ?? false;
     const reference =
       existing?.reference ??
@@ -84,7 +99,23 @@ export function planImport(drafts: readonly RowDraft[], options: PlanOptions): P
       ...draft.problems.filter((p) => !(unmade && p.code === 'partnerProposed')),
       ...problems.filter((p) => !unread.has(p.field)),
     ];
-    const base = { row: draft.row, key: draft.key, record, problems: all, ...(existing ? { existing } : {}) };
+    if (nameMatch)
+      all.push({
+        row: draft.row,
+        column: null,
+        field: 'title',
+        code: nameMatch.update ? 'sameNameInRegister' : 'similarNameInRegister',
+        severity: 'warning',
+        params: { reference: nameMatch.reference, title: nameMatch.title },
+      });
+    const base = {
+      row: draft.row,
+      key: draft.key,
+      record,
+      problems: all,
+      ...(existing ? { existing } : {}),
+      ...(nameMatch ? { nameMatch } : {}),
+    };
     if (skipped) return { ...base, action: 'skip' };
     if (all.some((p) => p.severity === 'error')) return { ...base, action: 'blocked' };
     if (!existing) return { ...base, action: 'create' };

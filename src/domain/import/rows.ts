@@ -23,13 +23,22 @@ import {
   isBlank,
   isFormula,
   parseAmount,
-  parseChoice,
   parseUkDate,
   parseYesNo,
   splitPartnerList,
   undefuse,
   type RawCell,
 } from './parse';
+import {
+  choicePieces,
+  DEFAULT_IMPORT_DEFAULTS,
+  readChoice,
+  type FillValues,
+  type ImportDefaults,
+  type ValueMapping,
+} from './values';
+
+export { DEFAULT_IMPORT_DEFAULTS, type ImportDefaults } from './values';
 
 export type Severity = 'error' | 'warning';
 
@@ -44,27 +53,12 @@ export interface ImportProblem {
   readonly severity: Severity;
 }
 
-/** Values for fields the file does not have (the governance officer can change them). */
-export interface ImportDefaults {
-  readonly kind: Collaboration['kind'];
-  readonly status: Collaboration['status'];
-  readonly basis: Collaboration['basis'];
-  readonly footprint: Collaboration['footprint'];
-  readonly reviewFrequency: Collaboration['reviewFrequency'];
-  readonly serviceRisk: Collaboration['serviceRisk'];
-}
-
-export const DEFAULT_IMPORT_DEFAULTS: ImportDefaults = {
-  kind: 'collaboration',
-  status: 'active',
-  basis: 'localDecision',
-  footprint: 'local',
-  reviewFrequency: 'annual',
-  serviceRisk: 'medium',
-};
-
 export interface RowContext {
   readonly vocabulary: ImportVocabulary;
+  /** What the person said the file's own words mean ("Yes" in a Basis column → Statutory). */
+  readonly values?: ValueMapping;
+  /** Values for fields the file has no column for, the same for every row. */
+  readonly fill?: FillValues;
   readonly partners: readonly Pick<Stored<Partner>, 'id' | 'key' | 'name' | 'nameCy'>[];
   /** People the file's officers were matched against (by display name or e-mail). */
   readonly people?: readonly Person[];
@@ -194,22 +188,15 @@ export function readRow(
       else if (r.value !== undefined) values[field] = r.value;
       return;
     }
-    if (kind === 'multiChoice') {
-      const labels = ctx.vocabulary.choices[field as ChoiceField];
+    if (kind === 'multiChoice' || kind === 'choice') {
       const out: string[] = [];
-      for (const piece of cellText(cell).split(/[;\n|]+/)) {
-        if (isBlank(piece)) continue;
-        const r = parseChoice(piece, labels);
-        if (!r.ok) problem(column, field, r.code, 'error', { value: piece.trim() });
+      for (const piece of choicePieces(field as ChoiceField, cell)) {
+        const r = readChoice(field as ChoiceField, piece, ctx.vocabulary, ctx.values);
+        if (!r.ok) problem(column, field, 'invalidChoice', 'error', { value: piece });
         else if (r.value !== undefined && !out.includes(r.value)) out.push(r.value);
       }
-      values[field] = out;
-      return;
-    }
-    if (kind === 'choice') {
-      const r = parseChoice(cell, ctx.vocabulary.choices[field as ChoiceField]);
-      if (!r.ok) problem(column, field, r.code, 'error', { value: cellText(cell) });
-      else if (r.value !== undefined) values[field] = r.value;
+      if (kind === 'multiChoice') values[field] = out;
+      else if (out[0] !== undefined) values[field] = out[0];
       return;
     }
     if (kind === 'partners') {
@@ -343,11 +330,13 @@ export function recordOf(
   });
   if (!checked.ok) {
     for (const e of checked.error) {
+      const column = columnOf(e.field);
       problems.push({
         row: draft.row,
-        column: columnOf(e.field),
+        column,
         field: e.field,
-        code: e.code,
+        // A required field no column of the file gives: say so, so the person gives a value for every row.
+        code: e.code === 'required' && column === null && !options.existing ? 'notInFile' : e.code,
         severity: 'error',
         ...(e.params ? { params: e.params } : {}),
       });
@@ -408,8 +397,27 @@ export function readRows(
   mapping: ColumnMapping,
   ctx: RowContext,
 ): RowDraft[] {
+  // A value for every row, for a field no column gives, is read as one more column of each row.
+  const filled = (Object.entries(ctx.fill ?? {}) as [ImportField, string | undefined][]).filter(
+    (e): e is [ImportField, string] => e[1] !== undefined && e[1].trim() !== '' && !mapping.includes(e[0]),
+  );
+  const full: ColumnMapping = [...mapping, ...filled.map(([f]) => f)];
   const drafts = rows
     .filter((r) => r.cells.some((c, i) => mapping[i] != null && cellText(c) !== ''))
-    .map((r) => readRow(r.cells, r.row, mapping, ctx));
+    .map((r) => {
+      const cells = [
+        ...Array.from({ length: mapping.length }, (_, i) => r.cells[i] ?? null),
+        ...filled.map(([, v]) => v),
+      ];
+      const draft = readRow(cells, r.row, full, ctx);
+      if (filled.length === 0) return draft;
+      // Problems of a filled value belong to no column of the file.
+      return {
+        ...draft,
+        problems: draft.problems.map((p) =>
+          p.column !== null && p.column >= mapping.length ? { ...p, column: null } : p,
+        ),
+      };
+    });
   return markDuplicateKeys(drafts, mapping);
 }

@@ -6,6 +6,7 @@
 import type { Collaboration } from '../collaboration';
 import type { Partner } from '../entities';
 import type { RepoResult, Stored } from '../ports';
+import type { RegisterName } from './sameName';
 
 export interface ImportTarget {
   /** Every partner organisation. */
@@ -16,6 +17,8 @@ export interface ImportTarget {
   findByImportKeys(keys: readonly string[]): Promise<RepoResult<Stored<Collaboration>[]>>;
   /** Records whose Reference is among these (indexed, in chunks). */
   findByReferences(references: readonly string[]): Promise<RepoResult<Stored<Collaboration>[]>>;
+  /** Every record's id, reference, names and lead organisation (to find a row's collaboration by name). */
+  registerNames(): Promise<RepoResult<RegisterName[]>>;
   nextReference(): Promise<RepoResult<string>>;
   /** Creates in batches; a create that landed before (same reference, same content) is success. */
   createMany(records: readonly Collaboration[]): Promise<RepoResult<Stored<Collaboration>>[]>;

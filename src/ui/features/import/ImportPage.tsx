@@ -21,18 +21,13 @@ import {
 } from '@fluentui/react-components';
 import { useId, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  IMPORT_FIELDS,
-  importFieldLabelKey,
-  type ImportField,
-  type ImportProblem,
-  type PlanEntry,
-} from '../../../domain/import';
+import { IMPORT_FIELDS, importFieldLabelKey, type ImportField, type PlanEntry } from '../../../domain/import';
 import { paths } from '../../app/router';
 import { Loading } from '../../components/Loading';
 import { repoErrorMessage } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
 import { SimpleTable } from '../../components/SimpleTable';
+import { problemText } from '../../../transfer/problems';
 import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
 import { useImport, type ImportModel } from './useImport';
@@ -259,19 +254,6 @@ function MappingSection({ model }: { model: ImportModel }) {
       {model.previewing ? <Loading /> : null}
     </section>
   );
-}
-
-function problemText(
-  t: (k: string, p?: Record<string, unknown>) => string,
-  headers: readonly string[],
-  p: ImportProblem,
-): string {
-  const message = t(`errors.${p.code}`, { ...(p.params ?? {}) });
-  const column =
-    p.column !== null
-      ? (headers[p.column] ?? `#${p.column + 1}`)
-      : t(importFieldLabelKey(p.field as ImportField), { defaultValue: p.field });
-  return t('transfer.preview.at', { column, message });
 }
 
 function PreviewSection({ model }: { model: ImportModel }) {
