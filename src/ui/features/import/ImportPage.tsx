@@ -12,6 +12,7 @@ import {
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -30,7 +31,9 @@ import { SimpleTable } from '../../components/SimpleTable';
 import { problemText } from '../../../transfer/problems';
 import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
+import { AbsentFields } from './AbsentFields';
 import { useImport, type ImportModel } from './useImport';
+import { ValueMeanings } from './ValueMeanings';
 
 const PAGE_SIZE = 50;
 
@@ -278,6 +281,9 @@ function PreviewSection({ model }: { model: ImportModel }) {
         {t('transfer.preview.heading')}
       </Text>
       <Text role="status">{t('transfer.preview.plan', { ...s })}</Text>
+      {model.restored ? <Text>{t('transfer.fixesKept')}</Text> : null}
+      <AbsentFields model={model} />
+      <ValueMeanings model={model} />
       {preview.newPartners.length > 0 ? (
         <Text>{t('transfer.preview.newPartners', { names: preview.newPartners.join('; ') })}</Text>
       ) : null}
@@ -348,8 +354,13 @@ function PreviewSection({ model }: { model: ImportModel }) {
         </nav>
       ) : null}
       {s.blocked > 0 ? (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t('transfer.import.blockedHint', { count: s.blocked })}</MessageBarBody>
+          <MessageBarActions>
+            <Button disabled={model.previewing} onClick={() => void model.skipBlocked()}>
+              {t('transfer.skipAll')}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       ) : null}
       <div>
@@ -399,6 +410,21 @@ function ProblemsCell({ entry, model }: { entry: PlanEntry; model: ImportModel }
           onFix={(v) => void model.fix(entry.row, p.column as number, v)}
         />
       ))}
+      {entry.nameMatch ? (
+        <div>
+          <Button
+            size="small"
+            disabled={model.previewing}
+            onClick={() =>
+              void model.chooseMatch(entry.row, entry.nameMatch?.update ? 'new' : (entry.nameMatch?.reference ?? 'new'))
+            }
+          >
+            {entry.nameMatch.update
+              ? t('transfer.nameMatch.createNew', { reference: entry.nameMatch.reference })
+              : t('transfer.nameMatch.updateIt', { reference: entry.nameMatch.reference })}
+          </Button>
+        </div>
+      ) : null}
       {entry.action === 'blocked' || entry.action === 'skip' ? (
         <Checkbox
           label={t('transfer.preview.skip', { row: entry.row })}

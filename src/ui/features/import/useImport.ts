@@ -7,12 +7,18 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import {
+  fold,
   headerSignature,
   importVocabulary,
   suggestMapping,
+  suggestValueMapping,
+  withSuggestions,
+  type ChoiceField,
   type ColumnMapping,
+  type FillValues,
   type ImportField,
   type RawCell,
+  type ValueMapping,
 } from '../../../domain/import';
 import { CATALOGUES } from '../../../i18n';
 import {
@@ -49,6 +55,56 @@ function saveMapping(headers: readonly string[], mapping: ColumnMapping): void {
   }
 }
 
+const CHOICES_PREFIX = 'collaboration-register.import-values.';
+const WORK_PREFIX = 'collaboration-register.import-work.';
+
+/** What the person said the file's words mean and the values for fields it lacks: remembered with the mapping. */
+interface Choices {
+  readonly values: ValueMapping;
+  readonly fill: FillValues;
+}
+
+function loadJson<T>(key: string): T | undefined {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function saveJson(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or refused: only not remembered.
+  }
+}
+
+/** The person's work on one file (fixes, rows left out, name matches), kept across a reload of the page. */
+interface Work {
+  readonly fixes: readonly { readonly row: number; readonly column: number; readonly value: string }[];
+  readonly skip: readonly number[];
+  readonly matches: readonly (readonly [number, string])[];
+}
+
+const workKey = (file: File, headers: readonly string[]) =>
+  `${WORK_PREFIX}${file.name}|${file.size}|${file.lastModified}|${headerSignature(headers)}`;
+
+function withFixes(rows: readonly Row[], fixes: Work['fixes']): readonly Row[] {
+  if (fixes.length === 0) return rows;
+  return rows.map((r) => {
+    const mine = fixes.filter((f) => f.row === r.row);
+    if (mine.length === 0) return r;
+    const cells = [...r.cells];
+    for (const f of mine) {
+      while (cells.length <= f.column) cells.push(null);
+      cells[f.column] = f.value;
+    }
+    return { ...r, cells };
+  });
+}
+
 /** A file's bytes (FileReader where Blob.arrayBuffer is missing: older webviews, jsdom). */
 function bytesOf(file: Blob): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
@@ -71,6 +127,14 @@ export interface ImportModel {
   readonly mapping: ColumnMapping;
   readonly remembered: boolean;
   readonly skip: ReadonlySet<number>;
+  /** The person's meanings of the file's words; `suggested` those worked out from the headings. */
+  readonly values: ValueMapping;
+  readonly suggested: ValueMapping;
+  readonly fill: FillValues;
+  /** Rows whose name the register holds: the reference to update, or 'new'. */
+  readonly matches: ReadonlyMap<number, string>;
+  /** True when fixes or skipped rows were brought back from an earlier visit. */
+  readonly restored: boolean;
   readonly preview?: Preview;
   readonly previewing: boolean;
   readonly running: boolean;
@@ -83,6 +147,14 @@ export interface ImportModel {
   makePreview(next?: { rows?: readonly Row[]; skip?: ReadonlySet<number> }): Promise<void>;
   fix(row: number, column: number, value: string): Promise<void>;
   toggleSkip(row: number): Promise<void>;
+  /** Leaves out every row the preview blocks, in one step. */
+  skipBlocked(): Promise<void>;
+  /** What a word of the file means for a field (`undefined`: the register's own reading). */
+  setMeaning(field: ChoiceField, text: string, code: string | undefined): Promise<void>;
+  /** A value for every row, for a field the file lacks (`''` to clear). */
+  setFill(field: ImportField, value: string): Promise<void>;
+  /** For a row whose name the register holds: update that reference, or 'new'. */
+  chooseMatch(row: number, choice: string): Promise<void>;
   run(): Promise<void>;
 }
 
@@ -98,13 +170,33 @@ export function useImport(): ImportModel {
     mapping: ColumnMapping;
     remembered: boolean;
     skip: ReadonlySet<number>;
+    values: ValueMapping;
+    suggested: ValueMapping;
+    fill: FillValues;
+    matches: ReadonlyMap<number, string>;
+    fixes: Work['fixes'];
+    restored: boolean;
     preview?: Preview;
     previewing: boolean;
     running: boolean;
     progress?: Progress;
     summary?: ImportSummary;
     failure?: string;
-  }>({ reading: false, rows: [], mapping: [], remembered: false, skip: new Set(), previewing: false, running: false });
+  }>({
+    reading: false,
+    rows: [],
+    mapping: [],
+    remembered: false,
+    skip: new Set(),
+    values: {},
+    suggested: {},
+    fill: {},
+    matches: new Map(),
+    fixes: [],
+    restored: false,
+    previewing: false,
+    running: false,
+  });
   const latest = useRef(state);
   latest.current = state;
 
@@ -141,14 +233,23 @@ export function useImport(): ImportModel {
     const saved = savedMapping(r.value.headers);
     const mapping = saved ?? suggestMapping(r.value.headers, vocabulary);
     const noColumns = mapping.every((m) => m === null);
+    const choices = loadJson<Choices>(CHOICES_PREFIX + headerSignature(r.value.headers));
+    const work = loadJson<Work>(workKey(file, r.value.headers));
+    const fixes = work?.fixes ?? [];
     setState((s) => ({
       ...s,
       reading: false,
       table: r.value,
-      rows: r.value.rows,
+      rows: withFixes(r.value.rows, fixes),
       mapping,
       remembered: saved !== undefined,
-      skip: new Set(),
+      skip: new Set(work?.skip ?? []),
+      values: choices?.values ?? {},
+      suggested: suggestValueMapping(r.value.headers, r.value.rows, mapping, vocabulary),
+      fill: choices?.fill ?? {},
+      matches: new Map(work?.matches ?? []),
+      fixes,
+      restored: work !== undefined && (fixes.length > 0 || work.skip.length > 0 || work.matches.length > 0),
       ...(noColumns ? { failure: 'fileNoColumns' } : {}),
     }));
   }, []);
@@ -157,7 +258,8 @@ export function useImport(): ImportModel {
     setState((s) => {
       const mapping = s.mapping.map((m, i) => (i === column ? field : m === field && field !== null ? null : m));
       if (s.table) saveMapping(s.table.headers, mapping);
-      return { ...s, mapping, preview: undefined, failure: undefined };
+      const suggested = s.table ? suggestValueMapping(s.table.headers, s.rows, mapping, vocabulary) : {};
+      return { ...s, mapping, suggested, preview: undefined, failure: undefined };
     });
   }, []);
 
@@ -166,12 +268,26 @@ export function useImport(): ImportModel {
     () => registerImport({ target: services.importTarget(), people: services.stores.people }),
     [services],
   );
-  const requestOf = (rows: readonly Row[], mapping: ColumnMapping, skip: ReadonlySet<number>): ImportRequest => ({
+  const requestOf = (s: typeof state, rows = s.rows, skip = s.skip): ImportRequest => ({
     rows,
-    mapping,
+    mapping: s.mapping,
     vocabulary,
     skip,
+    values: withSuggestions(s.values, s.suggested),
+    fill: s.fill,
+    matches: s.matches,
   });
+
+  /** Keeps the person's work on this file and their choices for these headings, for a reload. */
+  const remember = (s: typeof state) => {
+    if (!s.table || !s.file) return;
+    saveJson(CHOICES_PREFIX + headerSignature(s.table.headers), { values: s.values, fill: s.fill } satisfies Choices);
+    saveJson(workKey(s.file, s.table.headers), {
+      fixes: s.fixes,
+      skip: [...s.skip],
+      matches: [...s.matches],
+    } satisfies Work);
+  };
 
   const makePreview = useCallback(
     async (next: { rows?: readonly Row[]; skip?: ReadonlySet<number> } = {}) => {
@@ -179,8 +295,9 @@ export function useImport(): ImportModel {
       const rows = next.rows ?? s.rows;
       const skip = next.skip ?? s.skip;
       if (s.table) saveMapping(s.table.headers, s.mapping);
+      remember({ ...s, skip });
       setState((x) => ({ ...x, rows, skip, previewing: true, failure: undefined, summary: undefined }));
-      const r = await importer.preview(requestOf(rows, s.mapping, skip));
+      const r = await importer.preview(requestOf(s, rows, skip));
       setState((x) =>
         r.ok
           ? { ...x, previewing: false, preview: r.value }
@@ -192,6 +309,12 @@ export function useImport(): ImportModel {
 
   const fix = useCallback(
     async (row: number, column: number, value: string) => {
+      const fixes = [
+        ...latest.current.fixes.filter((f) => !(f.row === row && f.column === column)),
+        { row, column, value },
+      ];
+      latest.current = { ...latest.current, fixes };
+      setState((x) => ({ ...x, fixes }));
       const rows = latest.current.rows.map((r) =>
         r.row === row
           ? {
@@ -217,11 +340,60 @@ export function useImport(): ImportModel {
     [makePreview],
   );
 
+  const skipBlocked = useCallback(async () => {
+    const s = latest.current;
+    const skip = new Set(s.skip);
+    for (const e of s.preview?.plan ?? []) if (e.action === 'blocked') skip.add(e.row);
+    await makePreview({ skip });
+  }, [makePreview]);
+
+  /** A change of the person's choices, then the preview again with it. */
+  const change = useCallback(
+    async (next: (s: typeof state) => Partial<typeof state>) => {
+      latest.current = { ...latest.current, ...next(latest.current) };
+      const changed = latest.current;
+      setState((x) => ({ ...x, ...next(x) }));
+      remember(changed);
+      await makePreview();
+    },
+    [makePreview],
+  );
+
+  const setMeaning = useCallback(
+    (field: ChoiceField, text: string, code: string | undefined) =>
+      change((s) => {
+        const words = { ...(s.values[field] ?? {}) };
+        const suggestedWords = { ...(s.suggested[field] ?? {}) };
+        if (code === undefined) delete words[fold(text)];
+        else words[fold(text)] = code;
+        // Choosing "not one of the options" for a suggested meaning sets the suggestion aside too.
+        if (code === undefined) delete suggestedWords[fold(text)];
+        return { values: { ...s.values, [field]: words }, suggested: { ...s.suggested, [field]: suggestedWords } };
+      }),
+    [change],
+  );
+
+  const setFill = useCallback(
+    (field: ImportField, value: string) =>
+      change((s) => {
+        const fill: Partial<Record<ImportField, string>> = { ...s.fill };
+        if (value.trim() === '') delete fill[field];
+        else fill[field] = value;
+        return { fill };
+      }),
+    [change],
+  );
+
+  const chooseMatch = useCallback(
+    (row: number, choice: string) => change((s) => ({ matches: new Map(s.matches).set(row, choice) })),
+    [change],
+  );
+
   const run = useCallback(async () => {
     const s = latest.current;
     setState((x) => ({ ...x, running: true, progress: { done: 0, total: 0 }, failure: undefined }));
     try {
-      const r = await importer.run(requestOf(s.rows, s.mapping, s.skip), {
+      const r = await importer.run(requestOf(s), {
         onProgress: (progress) => setState((x) => ({ ...x, progress })),
       });
       setState((x) =>
@@ -242,8 +414,12 @@ export function useImport(): ImportModel {
       makePreview,
       fix,
       toggleSkip,
+      skipBlocked,
+      setMeaning,
+      setFill,
+      chooseMatch,
       run,
     }),
-    [state, chooseFile, setField, makePreview, fix, toggleSkip, run],
+    [state, chooseFile, setField, makePreview, fix, toggleSkip, skipBlocked, setMeaning, setFill, chooseMatch, run],
   );
 }
