@@ -120,7 +120,7 @@ function applyMappingFile(
       for (const [word, code] of Object.entries(words as Record<string, unknown>)) {
         if (typeof code !== 'string' || !set[1].includes(code))
           throw new Error(`mapping: "$values"."${field}"."${word}" must be one of ${set[1].join(', ')}`);
-        (values[field])[fold(word)] = code;
+        values[field][fold(word)] = code;
       }
     }
   }

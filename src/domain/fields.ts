@@ -178,6 +178,17 @@ export const COLLABORATION_FIELDS = {
       import: { synonyms: ['welsh name', 'name welsh', 'name cy', 'enw cymraeg'] },
     }),
   ),
+  /** The council's own reference for it (P001, CP/12), as its register had it: shown and searchable. */
+  councilReference: optional(
+    f.text({
+      section: 'what',
+      maxLength: LIMITS.shortText,
+      export: both,
+      import: {
+        synonyms: ['council reference', 'our reference', 'local reference', 'cyfeirnod y cyngor', 'cyfeirnod lleol'],
+      },
+    }),
+  ),
   kind: f.choice('kind', {
     snapshot: true,
     section: 'what',

@@ -57,7 +57,9 @@ export class CollaborationRepository extends ListRepository<Collaboration> imple
       words('model', q.model),
       words('status', q.status),
       q.inScope !== undefined ? f.eq('InScope', q.inScope) : undefined,
-      search ? or(f.startswith('Reference', search), f.startswith('Title', search)) : undefined,
+      search
+        ? or(f.startswith('Reference', search), f.startswith('CouncilReference', search), f.startswith('Title', search))
+        : undefined,
     );
     const orderBy: [string, boolean][] = q.orderBy
       ? [[ORDER_COLUMNS[q.orderBy.field], q.orderBy.direction === 'asc']]

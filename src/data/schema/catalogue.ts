@@ -32,6 +32,7 @@ const COLUMN_TYPES: Readonly<Record<FieldKind, FieldType>> = {
 export const COLLABORATION_COLUMN_OVERRIDES: { readonly [K in CollaborationField]?: Partial<FieldDef> } = {
   title: { internalName: 'Title' },
   reference: { unique: true, indexed: true },
+  councilReference: { title: 'Council reference', indexed: true },
   kind: { indexed: true },
   model: { indexed: true },
   basis: { indexed: true },

@@ -217,6 +217,9 @@ export function readRow(
     }
   });
 
+  // The council's own identifier (P001) is kept where people see and search it, not only in the import key.
+  if (sourceId !== undefined && !isOwnReference(sourceId) && values['councilReference'] === undefined)
+    values['councilReference'] = sourceId;
   // Lead organisation "us" and the council's name agree.
   if (values['councilLeads'] === undefined && ctx.councilName && typeof values['leadOrganisation'] === 'string') {
     values['councilLeads'] = fold(values['leadOrganisation']) === fold(ctx.councilName);

@@ -207,6 +207,8 @@ describe('the plan', () => {
       id: Number(ref.slice(-1)),
       etag: '"1"',
       reference: ref,
+      // The council's own identifier, kept visible since issue 17.
+      councilReference: key.slice(3),
       importKey: key,
       title,
       kind: 'collaboration',
