@@ -4,3 +4,5 @@ export * from './mapping';
 export * from './rows';
 export * from './plan';
 export type * from './target';
+export * from './headings';
+export * from './lostLetters';
