@@ -18,6 +18,7 @@ import {
   proposedPartners,
   readRows,
   summarisePlan,
+  withLostLetterWarnings,
   type ColumnMapping,
   type ImportDefaults,
   type ImportTarget,
@@ -40,6 +41,8 @@ export interface ImportInput {
   readonly councilName?: string;
   /** Rows the person chose to skip. */
   readonly skip?: ReadonlySet<number>;
+  /** The file's text was single-byte (Windows-1252 or plain ASCII): a "?" inside a word is flagged as a lost letter. */
+  readonly singleByte?: boolean;
 }
 
 export interface Preview {
@@ -106,7 +109,9 @@ async function readWithPartners(
     ...(input.defaults ? { defaults: input.defaults } : {}),
     ...(input.councilName ? { councilName: input.councilName } : {}),
   });
-  return { ok: true, value: { drafts, partners: partners.value } };
+  // A "?" inside a word of a single-byte file is a letter lost when it was saved: a note per cell.
+  const noted = input.singleByte ? withLostLetterWarnings(drafts, input.rows, input.mapping) : drafts;
+  return { ok: true, value: { drafts: noted, partners: partners.value } };
 }
 
 /** What the import will do, row by row; nothing is written. */

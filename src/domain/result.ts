@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'fileTooLarge',
   'fileNoColumns',
   'fileUnreadable',
+  'letterLost',
   'actionsRequired',
   'reviewFrozen',
   'ownerNotSiteUser',
