@@ -62,11 +62,31 @@ function bytesOf(file: Blob): Promise<ArrayBuffer> {
 
 export type Row = { readonly row: number; readonly cells: readonly RawCell[] };
 
+/** A file read as a table: its rows and the mapping of its headings (the person's remembered one, or suggested). */
+function tableState(table: FileTable) {
+  const saved = savedMapping(table.headers);
+  const mapping = saved ?? suggestMapping(table.headers, vocabulary);
+  const noColumns = mapping.every((m) => m === null);
+  return {
+    reading: false,
+    table,
+    rows: table.rows,
+    mapping,
+    remembered: saved !== undefined,
+    skip: new Set<number>(),
+    preview: undefined,
+    summary: undefined,
+    failure: noColumns ? 'fileNoColumns' : undefined,
+  };
+}
+
 export interface ImportModel {
   readonly fileName?: string;
   readonly reading: boolean;
   readonly fileError?: FileError;
   readonly table?: FileTable;
+  /** The row of headings the person chose could not be read from; the table read before stands. */
+  readonly headerRowError?: FileError;
   readonly rows: readonly Row[];
   readonly mapping: ColumnMapping;
   readonly remembered: boolean;
@@ -79,6 +99,8 @@ export interface ImportModel {
   /** A failure of the store or the write, as a code for the catalogue. */
   readonly failure?: string;
   chooseFile(file: File, sheet?: string): Promise<void>;
+  /** Reads the file again with its headings on this row (as the spreadsheet numbers it). */
+  chooseHeaderRow(row: number): Promise<void>;
   setField(column: number, field: ImportField | null): void;
   makePreview(next?: { rows?: readonly Row[]; skip?: ReadonlySet<number> }): Promise<void>;
   fix(row: number, column: number, value: string): Promise<void>;
@@ -94,6 +116,7 @@ export function useImport(): ImportModel {
     reading: boolean;
     fileError?: FileError;
     table?: FileTable;
+    headerRowError?: FileError;
     rows: readonly Row[];
     mapping: ColumnMapping;
     remembered: boolean;
@@ -115,6 +138,7 @@ export function useImport(): ImportModel {
       fileName: file.name,
       file,
       fileError: undefined,
+      headerRowError: undefined,
       preview: undefined,
       summary: undefined,
       failure: undefined,
@@ -133,24 +157,27 @@ export function useImport(): ImportModel {
       return;
     }
     const bytes = new Uint8Array(await bytesOf(file));
-    const r = await readTable(bytes, { name: file.name, ...(sheet !== undefined ? { sheet } : {}) });
+    const r = await readTable(bytes, { name: file.name, vocabulary, ...(sheet !== undefined ? { sheet } : {}) });
     if (!r.ok) {
       setState((s) => ({ ...s, reading: false, fileError: r.error, table: undefined, rows: [], mapping: [] }));
       return;
     }
-    const saved = savedMapping(r.value.headers);
-    const mapping = saved ?? suggestMapping(r.value.headers, vocabulary);
-    const noColumns = mapping.every((m) => m === null);
-    setState((s) => ({
-      ...s,
-      reading: false,
-      table: r.value,
-      rows: r.value.rows,
-      mapping,
-      remembered: saved !== undefined,
-      skip: new Set(),
-      ...(noColumns ? { failure: 'fileNoColumns' } : {}),
-    }));
+    setState((s) => ({ ...s, ...tableState(r.value) }));
+  }, []);
+
+  const chooseHeaderRow = useCallback(async (headerRow: number) => {
+    const { file, table } = latest.current;
+    if (!file) return;
+    setState((s) => ({ ...s, reading: true, headerRowError: undefined }));
+    const r = await readTable(new Uint8Array(await bytesOf(file)), {
+      name: file.name,
+      vocabulary,
+      headerRow,
+      ...(table?.sheet !== undefined ? { sheet: table.sheet } : {}),
+    });
+    // A row that cannot be the headings changes nothing: the table read before stands, with the reason beside the choice.
+    if (!r.ok) setState((s) => ({ ...s, reading: false, headerRowError: r.error }));
+    else setState((s) => ({ ...s, ...tableState(r.value) }));
   }, []);
 
   const setField = useCallback((column: number, field: ImportField | null) => {
@@ -171,6 +198,7 @@ export function useImport(): ImportModel {
     mapping,
     vocabulary,
     skip,
+    ...(latest.current.table?.singleByte ? { singleByte: true } : {}),
   });
 
   const makePreview = useCallback(
@@ -238,12 +266,13 @@ export function useImport(): ImportModel {
     () => ({
       ...state,
       chooseFile,
+      chooseHeaderRow,
       setField,
       makePreview,
       fix,
       toggleSkip,
       run,
     }),
-    [state, chooseFile, setField, makePreview, fix, toggleSkip, run],
+    [state, chooseFile, chooseHeaderRow, setField, makePreview, fix, toggleSkip, run],
   );
 }
