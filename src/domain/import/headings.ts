@@ -62,13 +62,20 @@ export function vocabularyHits(cells: readonly RawCell[], vocabulary: ImportVoca
   return suggestMapping(headers, vocabulary).filter((f) => f !== null).length;
 }
 
+/** Rows past the first that could be headings by shape still looked at with the vocabulary (a wide notes row above). */
+const VOCABULARY_LOOKAHEAD = 3;
+
 /**
- * The index (in `rows`) of the heading row: the first of the first rows where
- * the vocabulary maps the most cells, when it maps two or more (the strong
- * signal: "Title", "Lead organisation", "Partners"); else the first row that
- * could be the headings by its shape; else the first row with anything in it
- * (a one-column file, whose single heading the vocabulary may not know).
+ * The index (in `rows`) of the heading row: among the first rows, the first
+ * where the vocabulary maps the most cells, when it maps two or more (the
+ * strong signal: "Title", "Lead organisation", "Partners"); else the first row
+ * that could be the headings by its shape; else the first row with anything in
+ * it (a one-column file, whose single heading the vocabulary may not know).
  * Undefined when every row is empty.
+ *
+ * The vocabulary is asked only of the rows down to a few past the first that
+ * could be the headings by shape (those below it are records): matching a row
+ * against every field's words is the costly part.
  */
 export function findHeadingRow(
   rows: readonly SheetRow[],
@@ -78,11 +85,18 @@ export function findHeadingRow(
   const first = nonEmpty[0];
   if (first === undefined) return undefined;
   const scan = nonEmpty.slice(0, HEADING_SCAN_ROWS);
+  const byShape = scan.findIndex((index, k) =>
+    couldBeHeadings(
+      rows[index] as SheetRow,
+      nonEmpty.slice(k + 1, k + 1 + BODY_SAMPLE_ROWS).map((i) => rows[i] as SheetRow),
+    ),
+  );
   if (options.vocabulary) {
     const vocabulary = options.vocabulary;
+    const asked = byShape < 0 ? scan : scan.slice(0, byShape + 1 + VOCABULARY_LOOKAHEAD);
     let best: number | undefined;
     let bestHits = 0;
-    for (const index of scan) {
+    for (const index of asked) {
       const hits = vocabularyHits((rows[index] as SheetRow).cells, vocabulary);
       if (hits > bestHits) {
         best = index;
@@ -90,13 +104,8 @@ export function findHeadingRow(
       }
     }
     // One column wide: the one cell that names a field is the heading ("Title" below "Register 2025").
-    const oneColumn = scan.every((i) => new Set(filledColumns((rows[i] as SheetRow).cells)).size <= 1);
+    const oneColumn = scan.every((i) => filledColumns((rows[i] as SheetRow).cells).length <= 1);
     if (best !== undefined && (bestHits >= 2 || (oneColumn && bestHits === 1))) return best;
   }
-  for (let k = 0; k < scan.length; k++) {
-    const index = scan[k] as number;
-    const below = nonEmpty.slice(k + 1, k + 1 + BODY_SAMPLE_ROWS).map((i) => rows[i] as SheetRow);
-    if (couldBeHeadings(rows[index] as SheetRow, below)) return index;
-  }
-  return first;
+  return byShape >= 0 ? scan[byShape] : first;
 }
