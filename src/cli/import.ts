@@ -185,8 +185,14 @@ async function main(): Promise<number> {
     if (problems.length > PRINTED_PROBLEMS) {
       // Every problem is promised: past what a terminal shows usefully, all of them go to a file beside the input.
       const listFile = `${args.file}.problems.csv`;
+      // A field as the person knows it: the import's label, else the catalogue's (validation names those), else its key.
+      const fields = (CATALOGUES[locale] as { fields?: Record<string, unknown> }).fields ?? {};
       const fieldLabel = (field: string) =>
-        (IMPORT_FIELDS as readonly string[]).includes(field) ? t(importFieldLabelKey(field as ImportField)) : field;
+        (IMPORT_FIELDS as readonly string[]).includes(field)
+          ? t(importFieldLabelKey(field as ImportField))
+          : typeof fields[field] === 'string'
+            ? t(`fields.${field}`)
+            : field;
       const csv = writeCsv([
         ['row', 'column', 'field', 'severity', 'message'].map((k) => t(`transfer.problemList.${k}`)),
         ...problems.map((p) => [
