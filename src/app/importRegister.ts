@@ -22,6 +22,7 @@ import {
   readRows,
   summarisePlan,
   type AbsentField,
+  withLostLetterWarnings,
   type ColumnMapping,
   type ColumnValues,
   type FillValues,
@@ -57,6 +58,8 @@ export interface ImportInput {
    * record anyway. A row not named updates a record of the same name and creates beside a similar one.
    */
   readonly matches?: ReadonlyMap<number, string>;
+  /** The file's text was single-byte (Windows-1252 or plain ASCII): a "?" inside a word is flagged as a lost letter. */
+  readonly singleByte?: boolean;
 }
 
 export interface Preview {
@@ -179,7 +182,9 @@ async function readWithPartners(
     ...(input.values ? { values: input.values } : {}),
     ...(input.fill ? { fill: input.fill } : {}),
   });
-  return { ok: true, value: { drafts, partners: partners.value } };
+  // A "?" inside a word of a single-byte file is a letter lost when it was saved: a note per cell.
+  const noted = input.singleByte ? withLostLetterWarnings(drafts, input.rows, input.mapping) : drafts;
+  return { ok: true, value: { drafts: noted, partners: partners.value } };
 }
 
 /** What the import will do, row by row; nothing is written. */

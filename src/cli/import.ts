@@ -1,11 +1,14 @@
 /**
  * `npm run import -- --site <url> --file <csv|xlsx|json> [--mapping <json>]
- *                   [--sheet <name>] [--skip-invalid] [--dry-run] [--lang en|cy]`
+ *                   [--sheet <name>] [--header-row <n>] [--skip-invalid] [--dry-run] [--lang en|cy]`
  *
  * Brings a council's own register in. The columns are matched to the
  * record's fields by name and synonym in English and Welsh (or by a mapping
- * file: `{"Their heading": "field", ...}`, `null` for "not imported"); every
- * problem is printed by row and column in the chosen language. Rows with
+ * file: `{"Their heading": "field", ...}`, `null` for "not imported"). The
+ * headings are found below any title and notes rows (or read from
+ * `--header-row`, the row number the spreadsheet shows). Every problem is
+ * printed by row and column in the chosen language; past 200, the first 200
+ * are printed and all of them written to `<file>.problems.csv`. Rows with
  * errors stop the import (nothing is written) unless `--skip-invalid`. Safe to
  * run again: rows already imported are found by their import key.
  *
@@ -14,7 +17,7 @@
  * token from SP_TOKEN (or `--token-env NAME`). Exit 0 when done, 1 when rows
  * failed or were refused, 2 on bad arguments or an unreadable file.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createImportTarget } from '../data/import/target';
 import { PeopleRepository } from '../data/repositories/people';
 import { createSp } from '../data/sp';
@@ -37,7 +40,8 @@ import {
 } from '../domain/import';
 import { CATALOGUES, translate, type Locale } from '../i18n';
 import { registerImport } from '../app/importRegister';
-import { allowedChoices, choiceLabel, problemText, type Translate } from '../transfer/problems';
+import { allowedChoices, choiceLabel, problemMessage, problemText, type Translate } from '../transfer/problems';
+import { writeCsv } from '../transfer/csv';
 import { readTable } from '../transfer/table';
 import { argsOrUsage, oneOf, parseCli } from './args';
 
@@ -46,6 +50,8 @@ interface Args {
   file?: string;
   mapping?: string;
   sheet?: string;
+  /** The row of headings as the spreadsheet numbers it; found when not given. */
+  headerRow?: string;
   dryRun: boolean;
   skipInvalid: boolean;
   lang: 'en' | 'cy';
@@ -61,6 +67,7 @@ function parseArgs(argv: readonly string[]): Args {
     file: { type: 'string' },
     mapping: { type: 'string' },
     sheet: { type: 'string' },
+    'header-row': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     'skip-invalid': { type: 'boolean', default: false },
     'token-env': { type: 'string', default: 'SP_TOKEN' },
@@ -73,6 +80,7 @@ function parseArgs(argv: readonly string[]): Args {
     ...(v.file !== undefined ? { file: v.file } : {}),
     ...(v.mapping !== undefined ? { mapping: v.mapping } : {}),
     ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
+    ...(v['header-row'] !== undefined ? { headerRow: v['header-row'] } : {}),
     ...(v.council !== undefined ? { council: v.council } : {}),
     dryRun: v['dry-run'],
     skipInvalid: v['skip-invalid'],
@@ -83,7 +91,10 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 const USAGE =
-  'Usage: npm run import -- --site <site url> --file <register.csv|.xlsx|.json> [--mapping <mapping.json>] [--sheet <name>] [--set <field>=<value>]... [--skip-invalid] [--dry-run] [--lang en|cy]';
+  'Usage: npm run import -- --site <site url> --file <register.csv|.xlsx|.json> [--mapping <mapping.json>] [--sheet <name>] [--header-row <n>] [--set <field>=<value>]... [--skip-invalid] [--dry-run] [--lang en|cy]';
+
+/** How many problems are printed; past this, the full list goes to a CSV file beside the input. */
+const PRINTED_PROBLEMS = 200;
 
 function isLocal(url: URL): boolean {
   return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
@@ -163,15 +174,22 @@ async function main(): Promise<number> {
   };
   const sp = createSp({ siteUrl: args.site, getToken, fetch: counting });
 
+  if (args.headerRow !== undefined && !/^\s*[1-9]\d*\s*$/.test(args.headerRow)) {
+    console.error(t('transfer.headerRow.invalid'));
+    console.error(USAGE);
+    return 2;
+  }
+  const vocabulary = importVocabulary([CATALOGUES['en-GB'], CATALOGUES['cy-GB']]);
   const table = await readTable(new Uint8Array(readFileSync(args.file)), {
     ...(args.sheet ? { sheet: args.sheet } : {}),
+    ...(args.headerRow !== undefined ? { headerRow: Number(args.headerRow) } : {}),
     name: args.file,
+    vocabulary,
   });
   if (!table.ok) {
     console.error(t(`errors.${table.error.code}`, 'params' in table.error ? table.error.params : {}));
     return 2;
   }
-  const vocabulary = importVocabulary([CATALOGUES['en-GB'], CATALOGUES['cy-GB']]);
   let mapping = suggestMapping(table.value.headers, vocabulary);
   let mine: ValueMapping = {};
   if (args.mapping) ({ mapping, values: mine } = applyMappingFile(table.value.headers, mapping, args.mapping));
@@ -181,6 +199,7 @@ async function main(): Promise<number> {
   const values = withSuggestions(mine, suggestedValues);
   if (table.value.sheets.length > 1)
     console.log(`${t('transfer.import.sheet')}: ${table.value.sheet ?? ''} (${table.value.sheets.join(', ')})`);
+  console.log(t('transfer.headerRow.found', { row: table.value.headerRow }));
   console.log(t('transfer.import.mappingHeading'));
   table.value.headers.forEach((h, i) => {
     const f = mapping[i];
@@ -205,6 +224,7 @@ async function main(): Promise<number> {
     values,
     fill,
     ...(args.council ? { councilName: args.council } : {}),
+    ...(table.value.singleByte ? { singleByte: true } : {}),
   };
   const importer = registerImport({ target: createImportTarget(sp), people: new PeopleRepository(sp) });
   const preview = await importer.preview(base);
@@ -219,8 +239,38 @@ async function main(): Promise<number> {
   const problems = preview.value.plan.flatMap((e) => e.problems);
   if (problems.length > 0) {
     console.log(t('transfer.preview.problems', { count: problems.length }));
-    for (const p of problems.slice(0, 200)) console.log(describe(p));
-    if (problems.length > 200) console.log(`  … ${problems.length - 200}`);
+    for (const p of problems.slice(0, PRINTED_PROBLEMS)) console.log(describe(p));
+    if (problems.length > PRINTED_PROBLEMS) {
+      // Every problem is promised: past what a terminal shows usefully, all of them go to a file beside the input.
+      const listFile = `${args.file}.problems.csv`;
+      // A field as the person knows it: the import's label, else the catalogue's (validation names those), else its key.
+      const fields = (CATALOGUES[locale] as { fields?: Record<string, unknown> }).fields ?? {};
+      const fieldLabel = (field: string) =>
+        (IMPORT_FIELDS as readonly string[]).includes(field)
+          ? t(importFieldLabelKey(field as ImportField))
+          : typeof fields[field] === 'string'
+            ? t(`fields.${field}`)
+            : field;
+      const csv = writeCsv([
+        ['row', 'column', 'field', 'severity', 'message'].map((k) => t(`transfer.problemList.${k}`)),
+        ...problems.map((p) => [
+          p.row,
+          p.column !== null ? (table.value.headers[p.column] ?? `#${p.column + 1}`) : '-',
+          fieldLabel(p.field),
+          t(`transfer.problemList.${p.severity}`),
+          problemMessage(t, p),
+        ]),
+      ]);
+      try {
+        writeFileSync(listFile, csv, 'utf8');
+        console.log(
+          t('transfer.problemList.firstShown', { shown: PRINTED_PROBLEMS, total: problems.length, file: listFile }),
+        );
+      } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        console.error(t('transfer.problemList.notWritten', { file: listFile, reason }));
+      }
+    }
   }
   const blocked = preview.value.plan.filter((e) => e.action === 'blocked').map((e) => e.row);
   const s = preview.value.summary;

@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'fileTooLarge',
   'fileNoColumns',
   'fileUnreadable',
+  'letterLost',
   'actionsRequired',
   'reviewFrozen',
   'ownerNotSiteUser',

@@ -12,7 +12,12 @@ export { defuse, FORMULA_TRIGGER } from './defuse';
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
-/** The delimiter whose count outside quotes is steady across the first lines and highest on the header. */
+/**
+ * The delimiter whose count outside quotes is steady across the first lines
+ * and highest: each delimiter's most usual count on a line (not the first
+ * line's, which may be a title with none: "Register of Partnerships 2025/26"),
+ * weighed by the share of lines that have it (squared).
+ */
 export function sniffDelimiter(text: string): Delimiter {
   const lines: Record<Delimiter, number>[] = [];
   let line: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0, '|': 0 };
@@ -37,10 +42,19 @@ export function sniffDelimiter(text: string): Delimiter {
   let best: Delimiter = ',';
   let bestScore = 0;
   for (const d of DELIMITERS) {
-    const header = lines[0]?.[d] ?? 0;
-    if (header === 0) continue;
-    const steady = lines.filter((l) => l[d] === header).length / lines.length;
-    const score = header * steady;
+    const tally = new Map<number, number>();
+    for (const l of lines) if (l[d] > 0) tally.set(l[d], (tally.get(l[d]) ?? 0) + 1);
+    let usual = 0;
+    let usualLines = 0;
+    for (const [count, n] of tally)
+      if (n > usualLines || (n === usualLines && count > usual)) {
+        usual = count;
+        usualLines = n;
+      }
+    if (usual === 0) continue;
+    // Steadiness counts twice: a comma inside one amount ("£1,234,000") must not outweigh a semicolon on every line.
+    const share = usualLines / lines.length;
+    const score = usual * share * share;
     if (score > bestScore) {
       bestScore = score;
       best = d;

@@ -61,7 +61,13 @@ function cellValue(value: CellValue): RawCell {
   return null;
 }
 
-/** The rows of one sheet: each with its spreadsheet row number and its cells from column A. */
+/**
+ * The rows of one sheet: each with its spreadsheet row number and its cells
+ * from column A. A value merged across cells (a heading over two columns, a
+ * lead organisation down several rows) is read in every cell of the merge:
+ * exceljs makes each cell of a merge point at its master (the top-left cell,
+ * which holds the value), so each row reads as the person sees it.
+ */
 export function sheetRows(workbook: Workbook, sheetName?: string): { row: number; cells: RawCell[] }[] | undefined {
   const sheet = sheetName !== undefined ? workbook.getWorksheet(sheetName) : workbook.worksheets[0];
   if (!sheet) return undefined;
@@ -69,7 +75,7 @@ export function sheetRows(workbook: Workbook, sheetName?: string): { row: number
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: RawCell[] = [];
     row.eachCell({ includeEmpty: true }, (cell: ExcelCell, col: number) => {
-      cells[col - 1] = cellValue(cell.value);
+      cells[col - 1] = cellValue(cell.isMerged ? cell.master.value : cell.value);
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     out.push({ row: rowNumber, cells });

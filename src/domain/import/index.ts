@@ -6,3 +6,5 @@ export * from './plan';
 export * from './values';
 export * from './sameName';
 export type * from './target';
+export * from './headings';
+export * from './lostLetters';

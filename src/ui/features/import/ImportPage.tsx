@@ -32,6 +32,7 @@ import { problemText } from '../../../transfer/problems';
 import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
 import { AbsentFields } from './AbsentFields';
+import { HeaderRowChooser } from './HeaderRowChooser';
 import { useImport, type ImportModel } from './useImport';
 import { ValueMeanings } from './ValueMeanings';
 
@@ -129,6 +130,14 @@ function ImportScreen() {
           <Text>{t('transfer.import.fileRead', { name: model.fileName, rows: model.table.rows.length })}</Text>
         ) : null}
         {model.table && model.table.sheets.length > 1 ? <SheetChoice model={model} /> : null}
+        {model.table && model.table.format !== 'json' ? (
+          <HeaderRowChooser
+            headerRow={model.table.headerRow}
+            busy={model.reading}
+            onChoose={(row) => void model.chooseHeaderRow(row)}
+            {...(model.headerRowError ? { error: model.headerRowError } : {})}
+          />
+        ) : null}
       </section>
       {model.table && model.mapping.length > 0 ? <MappingSection model={model} /> : null}
       <Failure model={model} />

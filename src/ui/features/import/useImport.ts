@@ -118,11 +118,41 @@ function bytesOf(file: Blob): Promise<ArrayBuffer> {
 
 export type Row = { readonly row: number; readonly cells: readonly RawCell[] };
 
+/** A file read as a table: its rows and the mapping of its headings (the person's remembered one, or suggested). */
+/** The state of a file just read: its mapping, and the person's choices and work on it from an earlier visit. */
+function tableState(table: FileTable, file: File) {
+  const saved = savedMapping(table.headers);
+  const mapping = saved ?? suggestMapping(table.headers, vocabulary);
+  const noColumns = mapping.every((m) => m === null);
+  const choices = loadJson<Choices>(CHOICES_PREFIX + headerSignature(table.headers));
+  const work = loadJson<Work>(workKey(file, table.headers));
+  const fixes = work?.fixes ?? [];
+  return {
+    reading: false,
+    table,
+    rows: withFixes(table.rows, fixes),
+    mapping,
+    remembered: saved !== undefined,
+    skip: new Set<number>(work?.skip ?? []),
+    values: choices?.values ?? {},
+    suggested: suggestValueMapping(table.headers, table.rows, mapping, vocabulary),
+    fill: choices?.fill ?? {},
+    matches: new Map<number, string>(work?.matches ?? []),
+    fixes,
+    restored: work !== undefined && (fixes.length > 0 || work.skip.length > 0 || work.matches.length > 0),
+    preview: undefined,
+    summary: undefined,
+    failure: noColumns ? 'fileNoColumns' : undefined,
+  };
+}
+
 export interface ImportModel {
   readonly fileName?: string;
   readonly reading: boolean;
   readonly fileError?: FileError;
   readonly table?: FileTable;
+  /** The row of headings the person chose could not be read from; the table read before stands. */
+  readonly headerRowError?: FileError;
   readonly rows: readonly Row[];
   readonly mapping: ColumnMapping;
   readonly remembered: boolean;
@@ -143,6 +173,8 @@ export interface ImportModel {
   /** A failure of the store or the write, as a code for the catalogue. */
   readonly failure?: string;
   chooseFile(file: File, sheet?: string): Promise<void>;
+  /** Reads the file again with its headings on this row (as the spreadsheet numbers it). */
+  chooseHeaderRow(row: number): Promise<void>;
   setField(column: number, field: ImportField | null): void;
   makePreview(next?: { rows?: readonly Row[]; skip?: ReadonlySet<number> }): Promise<void>;
   fix(row: number, column: number, value: string): Promise<void>;
@@ -166,6 +198,7 @@ export function useImport(): ImportModel {
     reading: boolean;
     fileError?: FileError;
     table?: FileTable;
+    headerRowError?: FileError;
     rows: readonly Row[];
     mapping: ColumnMapping;
     remembered: boolean;
@@ -207,6 +240,7 @@ export function useImport(): ImportModel {
       fileName: file.name,
       file,
       fileError: undefined,
+      headerRowError: undefined,
       preview: undefined,
       summary: undefined,
       failure: undefined,
@@ -225,33 +259,27 @@ export function useImport(): ImportModel {
       return;
     }
     const bytes = new Uint8Array(await bytesOf(file));
-    const r = await readTable(bytes, { name: file.name, ...(sheet !== undefined ? { sheet } : {}) });
+    const r = await readTable(bytes, { name: file.name, vocabulary, ...(sheet !== undefined ? { sheet } : {}) });
     if (!r.ok) {
       setState((s) => ({ ...s, reading: false, fileError: r.error, table: undefined, rows: [], mapping: [] }));
       return;
     }
-    const saved = savedMapping(r.value.headers);
-    const mapping = saved ?? suggestMapping(r.value.headers, vocabulary);
-    const noColumns = mapping.every((m) => m === null);
-    const choices = loadJson<Choices>(CHOICES_PREFIX + headerSignature(r.value.headers));
-    const work = loadJson<Work>(workKey(file, r.value.headers));
-    const fixes = work?.fixes ?? [];
-    setState((s) => ({
-      ...s,
-      reading: false,
-      table: r.value,
-      rows: withFixes(r.value.rows, fixes),
-      mapping,
-      remembered: saved !== undefined,
-      skip: new Set(work?.skip ?? []),
-      values: choices?.values ?? {},
-      suggested: suggestValueMapping(r.value.headers, r.value.rows, mapping, vocabulary),
-      fill: choices?.fill ?? {},
-      matches: new Map(work?.matches ?? []),
-      fixes,
-      restored: work !== undefined && (fixes.length > 0 || work.skip.length > 0 || work.matches.length > 0),
-      ...(noColumns ? { failure: 'fileNoColumns' } : {}),
-    }));
+    setState((s) => ({ ...s, ...tableState(r.value, file) }));
+  }, []);
+
+  const chooseHeaderRow = useCallback(async (headerRow: number) => {
+    const { file, table } = latest.current;
+    if (!file) return;
+    setState((s) => ({ ...s, reading: true, headerRowError: undefined }));
+    const r = await readTable(new Uint8Array(await bytesOf(file)), {
+      name: file.name,
+      vocabulary,
+      headerRow,
+      ...(table?.sheet !== undefined ? { sheet: table.sheet } : {}),
+    });
+    // A row that cannot be the headings changes nothing: the table read before stands, with the reason beside the choice.
+    if (!r.ok) setState((s) => ({ ...s, reading: false, headerRowError: r.error }));
+    else setState((s) => ({ ...s, ...tableState(r.value, file) }));
   }, []);
 
   const setField = useCallback((column: number, field: ImportField | null) => {
@@ -276,6 +304,7 @@ export function useImport(): ImportModel {
     values: withSuggestions(s.values, s.suggested),
     fill: s.fill,
     matches: s.matches,
+    ...(latest.current.table?.singleByte ? { singleByte: true } : {}),
   });
 
   /** Keeps the person's work on this file and their choices for these headings, for a reload. */
@@ -410,6 +439,7 @@ export function useImport(): ImportModel {
     () => ({
       ...state,
       chooseFile,
+      chooseHeaderRow,
       setField,
       makePreview,
       fix,
@@ -420,6 +450,19 @@ export function useImport(): ImportModel {
       chooseMatch,
       run,
     }),
-    [state, chooseFile, setField, makePreview, fix, toggleSkip, skipBlocked, setMeaning, setFill, chooseMatch, run],
+    [
+      state,
+      chooseFile,
+      chooseHeaderRow,
+      setField,
+      makePreview,
+      fix,
+      toggleSkip,
+      skipBlocked,
+      setMeaning,
+      setFill,
+      chooseMatch,
+      run,
+    ],
   );
 }
