@@ -29,6 +29,7 @@ import {
   undefuse,
   type RawCell,
 } from './parse';
+import { nameKey } from './sameName';
 import {
   choicePieces,
   DEFAULT_IMPORT_DEFAULTS,
@@ -222,7 +223,7 @@ export function readRow(
     values['councilReference'] = sourceId;
   // Lead organisation "us" and the council's name agree.
   if (values['councilLeads'] === undefined && ctx.councilName && typeof values['leadOrganisation'] === 'string') {
-    values['councilLeads'] = fold(values['leadOrganisation']) === fold(ctx.councilName);
+    values['councilLeads'] = nameKey(values['leadOrganisation']) === nameKey(ctx.councilName);
   }
   const title = typeof values['title'] === 'string' ? values['title'] : '';
   const lead = typeof values['leadOrganisation'] === 'string' ? values['leadOrganisation'] : '';

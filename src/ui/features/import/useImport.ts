@@ -20,7 +20,7 @@ import {
   type RawCell,
   type ValueMapping,
 } from '../../../domain/import';
-import { CATALOGUES } from '../../../i18n';
+import { CATALOGUES, translate } from '../../../i18n';
 import {
   registerImport,
   type ImportRequest,
@@ -33,6 +33,8 @@ import { readTable, type FileError, type FileTable } from '../../../transfer/tab
 import { useServices } from '../../app/context';
 
 const vocabulary = importVocabulary([CATALOGUES['en-GB'], CATALOGUES['cy-GB']]);
+/** The council's name, as the record form knows it: a row whose lead organisation it is says the council leads. */
+const COUNCIL_NAME = translate('en-GB', 'app.council');
 const STORAGE_PREFIX = 'collaboration-register.import-mapping.';
 
 function savedMapping(headers: readonly string[]): ColumnMapping | undefined {
@@ -301,6 +303,7 @@ export function useImport(): ImportModel {
     mapping: s.mapping,
     vocabulary,
     skip,
+    councilName: COUNCIL_NAME,
     values: withSuggestions(s.values, s.suggested),
     fill: s.fill,
     matches: s.matches,
