@@ -109,58 +109,55 @@ interface Existing {
 /**
  * The stored records the rows will update: by import key (a rerun), by the register's own reference
  * (a round trip), else by name (a council's file names a collaboration the register holds): each
- * stored record for one row at most.
+ * stored record for one row at most. The register is read whole, 5,000 records a request in id
+ * order (no filter, so a list past the threshold reads too), rather than looked up in chunks.
  */
 async function existingFor(
   target: ImportTarget,
   drafts: readonly RowDraft[],
   matches: ImportInput['matches'],
 ): Promise<Outcome<Existing>> {
-  const found = await target.findByImportKeys(drafts.map((d) => d.key));
-  if (!found.ok) return { ok: false, error: { code: 'store', error: found.error } };
+  const all = await target.records();
+  if (!all.ok) return { ok: false, error: { code: 'store', error: all.error } };
+  const storedByKey = new Map<string, Stored<Collaboration>>();
+  const storedByReference = new Map<string, Stored<Collaboration>>();
+  for (const c of all.value) {
+    if (c.importKey) storedByKey.set(c.importKey, c);
+    storedByReference.set(c.reference.toUpperCase(), c);
+  }
   const byKey = new Map<string, Stored<Collaboration>>();
-  for (const c of found.value) if (c.importKey) byKey.set(c.importKey, c);
-  const refs = drafts
-    .filter((d) => !byKey.has(d.key) && isOwnReference(d.sourceId))
-    .map((d) => (d.sourceId as string).trim().toUpperCase());
   const byReference = new Map<string, Stored<Collaboration>>();
-  if (refs.length > 0) {
-    const r = await target.findByReferences(refs);
-    if (!r.ok) return { ok: false, error: { code: 'store', error: r.error } };
-    for (const c of r.value) byReference.set(c.reference, c);
+  const unmatched: RowDraft[] = [];
+  for (const d of drafts) {
+    const keyed = storedByKey.get(d.key);
+    if (keyed) {
+      byKey.set(d.key, keyed);
+      continue;
+    }
+    const ref = isOwnReference(d.sourceId) ? d.sourceId.trim().toUpperCase() : undefined;
+    const referenced = ref !== undefined ? storedByReference.get(ref) : undefined;
+    if (ref !== undefined && referenced) byReference.set(ref, referenced);
+    else unmatched.push(d);
   }
   // By name: rows that neither key nor reference found.
-  const unmatched = drafts.filter(
-    (d) => !byKey.has(d.key) && !(isOwnReference(d.sourceId) && byReference.has(d.sourceId.trim().toUpperCase())),
-  );
   const byRow = new Map<number, Stored<Collaboration>>();
   const nameMatches = new Map<number, RowNameMatch>();
   if (unmatched.length > 0) {
-    const names = await target.registerNames();
-    if (!names.ok) return { ok: false, error: { code: 'store', error: names.error } };
-    const index = nameIndex(names.value);
+    const index = nameIndex(all.value);
+    const byId = new Map(all.value.map((c) => [c.id, c]));
     const taken = new Set<number>([...byKey.values(), ...byReference.values()].map((c) => c.id));
-    const wanted = new Map<number, string>();
     for (const d of unmatched) {
       const title = typeof d.values.title === 'string' ? d.values.title : '';
       const lead = typeof d.values.leadOrganisation === 'string' ? d.values.leadOrganisation : undefined;
       const m = index.find(title, lead);
-      const chosen = matches?.get(d.row);
       if (!m || taken.has(m.record.id)) continue;
+      const chosen = matches?.get(d.row);
       const update = chosen === 'new' ? false : chosen === m.record.reference || m.kind === 'same';
       nameMatches.set(d.row, { kind: m.kind, reference: m.record.reference, title: m.record.title, update });
-      if (update) {
+      const stored = byId.get(m.record.id);
+      if (update && stored) {
         taken.add(m.record.id);
-        wanted.set(d.row, m.record.reference);
-      }
-    }
-    if (wanted.size > 0) {
-      const r = await target.findByReferences([...new Set(wanted.values())]);
-      if (!r.ok) return { ok: false, error: { code: 'store', error: r.error } };
-      const stored = new Map(r.value.map((c) => [c.reference, c]));
-      for (const [row, reference] of wanted) {
-        const c = stored.get(reference);
-        if (c) byRow.set(row, c);
+        byRow.set(d.row, stored);
       }
     }
   }

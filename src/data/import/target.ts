@@ -23,7 +23,8 @@ export function createImportTarget(sp: SPFI): ImportTarget {
     createPartners: (values: readonly Partner[]) => partners.createMany(values),
     findByImportKeys: (keys) => collaborations.findIn('ImportKey', keys, importKeyPrefix),
     findByReferences: (refs) => collaborations.findIn('Reference', refs, referencePrefix),
-    registerNames: () => collaborations.registerNames(),
+    // Unordered and unfiltered: 5,000 a request in id order, which SharePoint allows past the threshold.
+    records: () => collaborations.readAll(),
     nextReference: () => collaborations.nextReference(),
     createMany: (records) => collaborations.createMany(records),
     update: (record) => collaborations.update(record),

@@ -5,8 +5,6 @@ import { formatReference, parseReference } from '../../domain/reference';
 import { collaborationMapper } from '../mappers';
 import { or, type Clause } from '../odata';
 import { choiceValue } from '../schema';
-import { columnOf } from '../schema/catalogue';
-import type { RegisterName } from '../../domain/import';
 import { toRepoError } from '../sp';
 import { allOf, fail, ListRepository, MAX_PAGE, ok, type ReadOptions } from './base';
 
@@ -99,40 +97,6 @@ export class CollaborationRepository extends ListRepository<Collaboration> imple
    * get the same answer; the unique column then refuses the second create as
    * `duplicate` and the tab asks again.
    */
-  /**
-   * Every record's id, reference, names and lead organisation, 5,000 a request in id order (no
-   * filter, so a list past the threshold reads too): what an import needs to find a row's
-   * collaboration by its name.
-   */
-  async registerNames(): Promise<RepoResult<RegisterName[]>> {
-    const [reference, title, titleCy, lead] = (['reference', 'title', 'titleCy', 'leadOrganisation'] as const).map(
-      (k) => columnOf(k).internalName,
-    ) as [string, string, string, string];
-    const out: RegisterName[] = [];
-    try {
-      for await (const page of this.items().select('Id', reference, title, titleCy, lead).top(MAX_PAGE)) {
-        for (const item of page as Record<string, unknown>[]) {
-          const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-          const r = { id: item['Id'], reference: text(item[reference]), title: text(item[title]) };
-          // An item without a reference or a name (made in SharePoint directly) cannot be matched by name.
-          if (typeof r.id !== 'number' || !r.reference || !r.title) continue;
-          const cy = text(item[titleCy]);
-          const leadOrganisation = text(item[lead]);
-          out.push({
-            id: r.id,
-            reference: r.reference,
-            title: r.title,
-            ...(cy ? { titleCy: cy } : {}),
-            ...(leadOrganisation ? { leadOrganisation } : {}),
-          });
-        }
-      }
-      return ok(out);
-    } catch (e) {
-      return fail(toRepoError(e));
-    }
-  }
-
   async nextReference(): Promise<RepoResult<string>> {
     try {
       const items = this.sp.web.lists.getByTitle(this.title).items;

@@ -6,7 +6,6 @@
 import type { Collaboration } from '../collaboration';
 import type { Partner } from '../entities';
 import type { RepoResult, Stored } from '../ports';
-import type { RegisterName } from './sameName';
 
 export interface ImportTarget {
   /** Every partner organisation. */
@@ -17,8 +16,8 @@ export interface ImportTarget {
   findByImportKeys(keys: readonly string[]): Promise<RepoResult<Stored<Collaboration>[]>>;
   /** Records whose Reference is among these (indexed, in chunks). */
   findByReferences(references: readonly string[]): Promise<RepoResult<Stored<Collaboration>[]>>;
-  /** Every record's id, reference, names and lead organisation (to find a row's collaboration by name). */
-  registerNames(): Promise<RepoResult<RegisterName[]>>;
+  /** Every record of the register (to find the rows' records by key, reference or name in one read). */
+  records(): Promise<RepoResult<Stored<Collaboration>[]>>;
   nextReference(): Promise<RepoResult<string>>;
   /** Creates in batches; a create that landed before (same reference, same content) is success. */
   createMany(records: readonly Collaboration[]): Promise<RepoResult<Stored<Collaboration>>[]>;
