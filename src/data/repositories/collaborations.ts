@@ -181,7 +181,7 @@ export class CollaborationRepository extends ListRepository<Collaboration> imple
       const error = toRepoError(e);
       if (error.code !== 'conflict') return fail(error);
       const theirs = await this.linksById(id);
-      return fail({ ...error, ...(theirs.ok ? { theirs: theirs.value as Stored<PartnerLinks> } : {}) });
+      return fail<PartnerLinks>({ ...error, ...(theirs.ok ? { theirs: theirs.value } : {}) });
     }
   }
 
@@ -210,5 +210,5 @@ function linksOf(item: SpItem): PartnerLinks | undefined {
   const reference = item['Reference'];
   const ids = collection(item[`${PARTNERS_COLUMN}Id`]) ?? [];
   if (typeof id !== 'number' || etag === undefined || !ids.every((x) => typeof x === 'number')) return undefined;
-  return { id, etag, reference: typeof reference === 'string' ? reference : '', partnerIds: ids as number[] };
+  return { id, etag, reference: typeof reference === 'string' ? reference : '', partnerIds: ids };
 }
