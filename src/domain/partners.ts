@@ -19,7 +19,8 @@ export function partnerMatches(partner: Pick<Partner, 'name' | 'nameCy'>, text: 
   return fold(partner.name).includes(wanted) || (partner.nameCy !== undefined && fold(partner.nameCy).includes(wanted));
 }
 
-const isHttpUrl = (text: string): boolean => {
+/** True when a website is an http(s) link (the register shows only those as links). */
+export const isHttpUrl = (text: string): boolean => {
   try {
     const u = new URL(text);
     return u.protocol === 'https:' || u.protocol === 'http:';
