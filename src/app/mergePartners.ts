@@ -13,6 +13,7 @@
  */
 import type { Partner } from '../domain/entities';
 import { mergedPartner, repointPartners } from '../domain/partners';
+import { may, type Actor } from '../domain/policy';
 import type { CollaborationStore, PartnerLinks, PartnerStore, RepoError, Stored } from '../domain/ports';
 
 export interface MergeStores {
@@ -25,6 +26,11 @@ export interface MergeInput {
   readonly keepId: number;
   /** The partner merged into it, and then deleted. */
   readonly mergeId: number;
+  /**
+   * Who asks. Officers may contribute to the register, so SharePoint alone would let them
+   * re-point records before refusing the partner's delete: the role policy is asked first.
+   */
+  readonly actor: Actor;
 }
 
 export interface MergeSummary {
@@ -39,6 +45,8 @@ export interface MergeSummary {
 }
 
 export type MergeFailure =
+  /** The role policy does not let this person manage partners; nothing was written. */
+  | { readonly code: 'forbidden' }
   | { readonly code: 'samePartner' }
   /** The partner to keep is not there (deleted meanwhile, or a wrong id). */
   | { readonly code: 'keptMissing' }
@@ -53,6 +61,7 @@ export const CONFLICT_RETRIES = 5;
 
 export async function mergePartners(stores: MergeStores, input: MergeInput): Promise<MergeOutcome> {
   const { keepId, mergeId } = input;
+  if (!may(input.actor, { kind: 'managePartners' })) return { ok: false, error: { code: 'forbidden' } };
   if (keepId === mergeId) return { ok: false, error: { code: 'samePartner' } };
   let recordsChanged = 0;
   let partnerUpdated = false;

@@ -11,11 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mergePartners } from '../app/mergePartners';
 import { createRepositories } from '../data/repositories';
+import type { Actor } from '../domain/policy';
 import { startListServer } from '../local/server';
 import type { Figure } from './figure';
 import { countedSp, median, round } from './measure';
 
 const RUNS = 5;
+const GOVERNANCE: Actor = { roles: ['governance'], panels: [] };
 const MERGED_RECORDS = 50;
 
 async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
@@ -76,7 +78,9 @@ async function benchSize(size: number): Promise<Figure[]> {
       if (!r.ok) throw new Error(`name the duplicate: ${r.error.code}`);
     }
     requests.count = 0;
-    const [merged, ms] = await timed(() => mergePartners(repos, { keepId: keep!.id, mergeId: dupe.value.id }));
+    const [merged, ms] = await timed(() =>
+      mergePartners(repos, { keepId: keep!.id, mergeId: dupe.value.id, actor: GOVERNANCE }),
+    );
     if (!merged.ok || merged.value.recordsChanged !== MERGED_RECORDS)
       throw new Error('merge did not re-point every record');
     figures.push({ name: `partners.merge.${MERGED_RECORDS}_records_of_${records}`, value: round(ms), unit: 'ms' });

@@ -64,6 +64,8 @@ export function MergePartnerDialog({ row, rows, onMerge, onMerged, onCancel }: M
     setBusy(false);
     if (r.ok) return onMerged(kept.partner, merged.partner, r.value);
     switch (r.error.code) {
+      case 'forbidden':
+        return setFailure(t('tab.partnerRegister.readOnly'));
       case 'samePartner':
         return setFailure(t('tab.partnerRegister.merge.same'));
       case 'keptMissing':

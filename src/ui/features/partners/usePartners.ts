@@ -3,6 +3,7 @@ import { mergePartners, type MergeOutcome } from '../../../app/mergePartners';
 import type { DomainError, Partner, RepoError, Stored } from '../../../domain';
 import { checkPartner, partnerUse, tidyPartner } from '../../../domain/partners';
 import { useServices } from '../../app/context';
+import { useMe } from '../../components/useRoles';
 
 /** One partner as the register lists it, with how many records name it. */
 export interface PartnerRow {
@@ -32,6 +33,7 @@ export type SaveResult =
  */
 export function usePartners() {
   const services = useServices();
+  const { actor } = useMe();
   const [state, setState] = useState<PartnersState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -72,8 +74,9 @@ export function usePartners() {
   );
 
   const merge = useCallback(
-    (keepId: number, mergeId: number): Promise<MergeOutcome> => mergePartners(services.stores, { keepId, mergeId }),
-    [services],
+    (keepId: number, mergeId: number): Promise<MergeOutcome> =>
+      mergePartners(services.stores, { keepId, mergeId, actor }),
+    [services, actor],
   );
 
   return { state, reload, save, merge };
