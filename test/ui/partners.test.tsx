@@ -211,4 +211,39 @@ describe('the partner register', () => {
     expect(within(row).getByText('Not given')).toBeInTheDocument();
     await settle();
   }, 60_000);
+  // Last: it changes the list's column settings, as someone might in SharePoint.
+  it('names a partner it cannot use, and lists the rest', async () => {
+    const call = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${server.siteUrl}/_api/web/lists/getbytitle('Partner%20Organisations')${path}`, {
+        method: 'POST',
+        headers: {
+          Accept: 'application/json;odata=nometadata',
+          'Content-Type': 'application/json',
+          Authorization: 'Bearer dev:governance',
+          ...headers,
+        },
+        body: JSON.stringify(body),
+      });
+    const field = await call(
+      "/fields/getbyinternalnameortitle('PartnerKey')",
+      { Required: false, EnforceUniqueValues: false },
+      { 'X-HTTP-Method': 'MERGE', 'IF-Match': '*' },
+    );
+    expect(field.ok).toBe(true);
+    const added = await call('/items', { Title: 'Partner With No Key' });
+    const { Id: id } = (await added.json()) as { Id: number };
+    await makePartner('Partner Still Listed', { sector: 'voluntary' });
+
+    renderTab(server.siteUrl, { hash: '#/partners', devUser: 'governance' });
+    expect(await screen.findByText('Some partner organisations could not be read')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        `Item ${id} of the Partner Organisations list: its PartnerKey column cannot be used. Correct it in SharePoint; the other partner organisations are listed below.`,
+      ),
+    ).toBeInTheDocument();
+    await search('Still Listed');
+    await rowOf('Partner Still Listed');
+    expect(screen.queryByRole('cell', { name: 'Partner With No Key' })).not.toBeInTheDocument();
+    await settle();
+  }, 60_000);
 });
