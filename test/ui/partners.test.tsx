@@ -106,10 +106,10 @@ describe('the partner register', () => {
     });
     expect(within(dialog).getByTestId('mine-website')).toHaveTextContent('(empty)');
     expect(within(dialog).getByTestId('theirs-website')).toHaveTextContent('https://their.example');
-    // Theirs for the website they added; mine (the default) for the Welsh name typed here.
-    await user.click(
-      within(within(dialog).getByRole('radiogroup', { name: 'Website' })).getByRole('radio', { name: 'Keep theirs' }),
-    );
+    // Chosen already: theirs for the website only they changed, mine for the Welsh name typed here.
+    const group = (name: string) => within(within(dialog).getByRole('radiogroup', { name }));
+    expect(group('Website').getByRole('radio', { name: 'Keep theirs' })).toBeChecked();
+    expect(group('Welsh name').getByRole('radio', { name: 'Keep mine' })).toBeChecked();
     await user.click(within(dialog).getByRole('button', { name: 'Save on their version' }));
     expect(await screen.findByText('Partner Edited Twice was saved.')).toBeInTheDocument();
     await settle();

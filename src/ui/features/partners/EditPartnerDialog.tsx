@@ -98,7 +98,9 @@ export function EditPartnerDialog({ partner, onSave, onSaved, onCancel }: EditPa
       case 'conflict': {
         setTheirs(r.theirs);
         const changed = FIELDS.filter((f) => differs(value, r.theirs, f));
-        setChoices(Object.fromEntries(changed.map((f) => [f, 'mine'])));
+        // Mine where this person changed the field, theirs where only they did (as the record's dialog).
+        const side = (f: EditField): Side => (differs(value, partner, f) ? 'mine' : 'theirs');
+        setChoices(Object.fromEntries(changed.map((f) => [f, side(f)])));
         return;
       }
       case 'error':
