@@ -1,4 +1,5 @@
 import type { Partner } from '../../../src/domain/entities';
+import { may, STORE_ACCESS, type Actor } from '../../../src/domain/policy';
 import {
   checkPartner,
   mergedPartner,
@@ -86,5 +87,20 @@ describe('merging two partners', () => {
         [2, 2],
       ]),
     );
+  });
+});
+
+describe('who may manage partners', () => {
+  it.each<[string, Actor, boolean]>([
+    ['the governance team', { roles: ['governance'], panels: [] }, true],
+    ['an officer', { roles: ['officers'], panels: [] }, false],
+    ['a panel member', { roles: ['panel'], panels: ['panel-cgrp'] }, false],
+    ['someone with no role', { roles: [], panels: [] }, false],
+  ])('%s: %s', (_who, actor, allowed) => {
+    expect(may(actor, { kind: 'managePartners' })).toBe(allowed);
+  });
+
+  it('the Partner Organisations list lets only the governance team change it', () => {
+    expect(STORE_ACCESS.partners).toEqual({ governance: 'edit', officers: 'read', panel: 'read' });
   });
 });
