@@ -24,6 +24,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   plan: async () => (await import('./plan')).benchPlan,
   assess: async () => (await import('./assess')).benchAssess,
   templates: async () => (await import('./templates')).benchTemplates,
+  partners: async () => (await import('./partners')).benchPartners,
 };
 
 function format(value: number): string {

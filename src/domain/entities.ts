@@ -11,7 +11,13 @@ export const partnerSchema = z.object({
   key: z.string(),
   name: z.string(),
   nameCy: z.string().optional(),
-  sector: z.enum(PARTNER_SECTORS),
+  /** Optional in SharePoint: a partner added there directly may have none. */
+  sector: z.enum(PARTNER_SECTORS).optional(),
+  /**
+   * A Sector word that is none of the choices (typed by hand in SharePoint): kept as it is,
+   * so that saving the partner does not lose it, until someone picks a sector.
+   */
+  otherSector: z.string().optional(),
   website: z.string().optional(),
 });
 export type Partner = z.infer<typeof partnerSchema>;

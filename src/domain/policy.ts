@@ -97,7 +97,9 @@ export type Capability =
   | { readonly kind: 'discardDraft'; readonly author?: Pick<Person, 'id' | 'email'> }
   | { readonly kind: 'editTemplates' }
   | { readonly kind: 'import' }
-  | { readonly kind: 'configureChannels' };
+  | { readonly kind: 'configureChannels' }
+  /** Edit partner organisations and merge near-duplicates (the Partner Organisations list is theirs to edit). */
+  | { readonly kind: 'managePartners' };
 
 function isPerson(actor: Actor, p: Pick<Person, 'id' | 'email'> | undefined): boolean {
   const me = actor.person;
@@ -129,6 +131,7 @@ export function may(actor: Actor, what: Capability): boolean {
     case 'editTemplates':
     case 'import':
     case 'configureChannels':
+    case 'managePartners':
       return governance;
     case 'manageAction':
       return (

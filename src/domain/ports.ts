@@ -104,14 +104,49 @@ export interface CollaborationStore {
   update(record: Stored<Collaboration>): Promise<RepoResult<Stored<Collaboration>, Collaboration>>;
   nextReference(): Promise<RepoResult<string>>;
   versions(id: number): Promise<RepoResult<ItemVersion[]>>;
+  /**
+   * Which partners each record names (only that, with the record's ETag): those naming
+   * `partnerId`, or every record. Safe past the list view threshold (the partners column is
+   * a multi-value lookup, which SharePoint cannot index).
+   */
+  partnerLinks(partnerId?: number): Promise<RepoResult<PartnerLinks[]>>;
+  /**
+   * Sets the partners a record names and nothing else, with If-Match on the ETag the links
+   * were read with; a 412 is `conflict` with the links now stored as `theirs`.
+   */
+  setPartners(links: PartnerLinks): Promise<RepoResult<PartnerLinks, PartnerLinks>>;
+}
+
+/** The partners one record names, as read with its ETag. */
+export interface PartnerLinks {
+  readonly id: number;
+  readonly etag: string;
+  readonly reference: string;
+  readonly partnerIds: readonly number[];
+}
+
+/** The partner list as read: every usable partner, and each item that could not be used, named. */
+export interface PartnerList {
+  readonly partners: Stored<Partner>[];
+  /** `invalid` errors naming the item and column (a partner with no name, say); the rest are read. */
+  readonly unreadable: readonly RepoError[];
 }
 
 export interface PartnerStore {
+  /** Every usable partner, by name; an item that cannot be used is left out (see `list`). */
   all(): Promise<RepoResult<Stored<Partner>[]>>;
+  /** Every partner, with the items that could not be used named beside them. */
+  list(): Promise<RepoResult<PartnerList>>;
+  get(id: number): Promise<RepoResult<Stored<Partner>>>;
   create(partner: Partner): Promise<RepoResult<Stored<Partner>>>;
   /** Creates in `$batch` requests of 100; idempotent on the partner key (imports). */
   createMany(partners: readonly Partner[]): Promise<RepoResult<Stored<Partner>>[]>;
   update(partner: Stored<Partner>): Promise<RepoResult<Stored<Partner>, Partner>>;
+  /**
+   * Deletes with If-Match on the ETag it was read with; a 412 is `conflict` with the stored
+   * version as `theirs`; a partner already gone is success.
+   */
+  delete(id: number, etag: string): Promise<RepoResult<void, Partner>>;
 }
 
 export interface ReviewStore {

@@ -1,8 +1,16 @@
 import type { SPFI } from '@pnp/sp';
 import type { Collaboration } from '../../domain/collaboration';
-import type { CollaborationQuery, CollaborationStore, ItemVersion, Page, RepoResult, Stored } from '../../domain/ports';
+import type {
+  CollaborationQuery,
+  CollaborationStore,
+  ItemVersion,
+  Page,
+  PartnerLinks,
+  RepoResult,
+  Stored,
+} from '../../domain/ports';
 import { formatReference, parseReference } from '../../domain/reference';
-import { collaborationMapper } from '../mappers';
+import { collaborationMapper, collection, etagOf, type SpItem } from '../mappers';
 import { or, type Clause } from '../odata';
 import { choiceValue } from '../schema';
 import { toRepoError } from '../sp';
@@ -120,4 +128,89 @@ export class CollaborationRepository extends ListRepository<Collaboration> imple
   override versions(id: number): Promise<RepoResult<ItemVersion[]>> {
     return super.versions(id);
   }
+
+  /**
+   * `PartnersId eq <id>` first: SharePoint reads "eq" on a multi-value lookup as "names it"
+   * (the embedded server likewise; test/integration/rest/query.test.ts). That column cannot
+   * be indexed, so past the list view threshold SharePoint refuses the filter, and the links
+   * are read instead in pages of 5,000 in ID order (which passes it) and chosen here.
+   */
+  async partnerLinks(partnerId?: number): Promise<RepoResult<PartnerLinks[]>> {
+    if (partnerId !== undefined) {
+      if (!Number.isInteger(partnerId) || partnerId < 1)
+        return fail({ code: 'invalid', field: 'partnerId', detail: `not a partner id: ${partnerId}` });
+      const filtered = await this.readLinks(this.f.eq(`${PARTNERS_COLUMN}Id`, partnerId).text);
+      if (filtered.ok || filtered.error.code !== 'threshold') return filtered;
+    }
+    const every = await this.readLinks(undefined);
+    if (!every.ok || partnerId === undefined) return every;
+    return ok(every.value.filter((l) => l.partnerIds.includes(partnerId)));
+  }
+
+  private async readLinks(filter: string | undefined): Promise<RepoResult<PartnerLinks[]>> {
+    const out: PartnerLinks[] = [];
+    try {
+      let q = this.items()
+        .select(...LINK_COLUMNS)
+        .top(MAX_PAGE);
+      q = filter !== undefined ? q.filter(filter) : q.orderBy('Id', true);
+      for await (const page of q) {
+        for (const item of page as SpItem[]) {
+          const links = linksOf(item);
+          if (!links)
+            return fail({ code: 'invalid', field: PARTNERS_COLUMN, detail: `${this.title}: unreadable item` });
+          out.push(links);
+        }
+      }
+      return ok(out);
+    } catch (e) {
+      return fail(toRepoError(e));
+    }
+  }
+
+  /** Writes the Partners column alone, so that everything else on the record stays as it was. */
+  async setPartners(links: PartnerLinks): Promise<RepoResult<PartnerLinks, PartnerLinks>> {
+    const { id, etag } = links;
+    const partnerIds = [...new Set(links.partnerIds)];
+    try {
+      const r = (await this.items()
+        .getById(id)
+        .update({ [`${PARTNERS_COLUMN}Id`]: partnerIds }, etag)) as { etag?: string | null };
+      if (typeof r?.etag === 'string' && r.etag !== '') return ok({ ...links, partnerIds, etag: r.etag });
+      const reread = await this.linksById(id);
+      return reread.ok ? reread : fail(reread.error);
+    } catch (e) {
+      const error = toRepoError(e);
+      if (error.code !== 'conflict') return fail(error);
+      const theirs = await this.linksById(id);
+      return fail<PartnerLinks>({ ...error, ...(theirs.ok ? { theirs: theirs.value } : {}) });
+    }
+  }
+
+  private async linksById(id: number): Promise<RepoResult<PartnerLinks, never>> {
+    try {
+      const item = await this.items()
+        .getById(id)
+        .select(...LINK_COLUMNS)<SpItem>();
+      const links = linksOf(item);
+      return links
+        ? ok(links)
+        : fail({ code: 'invalid', field: PARTNERS_COLUMN, itemId: id, detail: `${this.title}: unreadable item` });
+    } catch (e) {
+      return fail(toRepoError(e));
+    }
+  }
+}
+
+/** The record's multi-value lookup of partner organisations (catalogue: partnerIds). */
+const PARTNERS_COLUMN = 'Partners';
+const LINK_COLUMNS = ['Id', 'Reference', `${PARTNERS_COLUMN}Id`] as const;
+
+function linksOf(item: SpItem): PartnerLinks | undefined {
+  const id = item['Id'] ?? item['ID'];
+  const etag = etagOf(item);
+  const reference = item['Reference'];
+  const ids = collection(item[`${PARTNERS_COLUMN}Id`]) ?? [];
+  if (typeof id !== 'number' || etag === undefined || !ids.every((x) => typeof x === 'number')) return undefined;
+  return { id, etag, reference: typeof reference === 'string' ? reference : '', partnerIds: ids };
 }

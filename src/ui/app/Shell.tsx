@@ -1,6 +1,7 @@
 import { Button, Link, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useRef, type ChangeEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { may } from '../../domain/policy';
 import type { ThemeName } from '../../teams/host';
 import { Loading } from '../components/Loading';
 import { useMe } from '../components/useRoles';
@@ -30,6 +31,7 @@ const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) =
 const CompendiumPage = lazy(() =>
   import('../features/compendium/CompendiumPage').then((m) => ({ default: m.CompendiumPage })),
 );
+const PartnersPage = lazy(() => import('../features/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 const useStyles = makeStyles({
@@ -116,6 +118,8 @@ function Page({ route }: { readonly route: Route }) {
       return <ImportPage />;
     case 'compendium':
       return <CompendiumPage />;
+    case 'partners':
+      return <PartnersPage />;
     default:
       return <NotFoundPage />;
   }
@@ -168,6 +172,10 @@ export function Shell() {
           { to: paths.templates(), label: t('tab.nav.templates'), active: route.name === 'templates' },
           { to: paths.import(), label: t('tab.nav.import'), active: route.name === 'import' },
         ]
+      : []),
+    // Others may open #/partners read-only; the nav offers it to those who may manage partners.
+    ...(may(me.actor, { kind: 'managePartners' })
+      ? [{ to: paths.partners(), label: t('tab.nav.partners'), active: route.name === 'partners' }]
       : []),
   ];
   const otherLocale = app.locale === 'cy-GB' ? 'en-GB' : 'cy-GB';

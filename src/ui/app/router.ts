@@ -13,6 +13,7 @@
  *   #/reports[/quarterly|annual]  the governance reports
  *   #/import                   bring an existing register in (governance)
  *   #/compendium               the compendium export
+ *   #/partners                 the partner register (governance edits and merges)
  */
 import { useSyncExternalStore } from 'react';
 
@@ -29,6 +30,7 @@ export type RouteName =
   | 'reports'
   | 'import'
   | 'compendium'
+  | 'partners'
   | 'notFound';
 
 /** Routes of one segment (`#/import`). */
@@ -41,6 +43,7 @@ const SINGLE: Readonly<Record<string, RouteName>> = {
   reports: 'reports',
   import: 'import',
   compendium: 'compendium',
+  partners: 'partners',
 };
 
 /** Routes of two segments (`#/review/REV-0001`); the second is the route's `reference`. */
@@ -122,6 +125,7 @@ export const paths = {
     `#/reports${kind ? `/${kind}` : ''}${query && query.toString() ? `?${queryString(query)}` : ''}`,
   import: () => '#/import',
   compendium: () => '#/compendium',
+  partners: () => '#/partners',
 };
 
 let current: Route = parseHash(typeof location === 'undefined' ? '' : location.hash);
