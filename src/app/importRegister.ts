@@ -72,6 +72,8 @@ export interface Preview {
   readonly columnValues: readonly ColumnValues[];
   /** Fields no column gives, with the value each new record will get (shown, never silent). */
   readonly absent: readonly AbsentField[];
+  /** Items of the register that could not be read, so a row naming one could not be matched to it. */
+  readonly unreadable: readonly RepoError[];
 }
 
 export type ImportFailure =
@@ -104,6 +106,8 @@ interface Existing {
   readonly byRow: Map<number, Stored<Collaboration>>;
   /** Each row's match by name, with what the person chose for it. */
   readonly nameMatches: Map<number, RowNameMatch>;
+  /** Items of the register that could not be read (a choice typed by hand in SharePoint): left out of the matching. */
+  readonly unreadable: readonly RepoError[];
 }
 
 /**
@@ -117,8 +121,9 @@ async function existingFor(
   drafts: readonly RowDraft[],
   matches: ImportInput['matches'],
 ): Promise<Outcome<Existing>> {
-  const all = await target.records();
-  if (!all.ok) return { ok: false, error: { code: 'store', error: all.error } };
+  const read = await target.records();
+  if (!read.ok) return { ok: false, error: { code: 'store', error: read.error } };
+  const all = { value: read.value.items };
   const storedByKey = new Map<string, Stored<Collaboration>>();
   const storedByReference = new Map<string, Stored<Collaboration>>();
   for (const c of all.value) {
@@ -161,7 +166,7 @@ async function existingFor(
       }
     }
   }
-  return { ok: true, value: { byKey, byReference, byRow, nameMatches } };
+  return { ok: true, value: { byKey, byReference, byRow, nameMatches, unreadable: read.value.unreadable } };
 }
 
 async function readWithPartners(
@@ -217,6 +222,7 @@ export async function previewImport(target: ImportTarget, input: ImportInput): P
       newPartners,
       columnValues: columnValues(input.rows, input.mapping, input.vocabulary, input.values),
       absent: absentFields(input.mapping, input.fill, input.defaults),
+      unreadable: existing.value.unreadable,
     },
   };
 }

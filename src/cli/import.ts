@@ -40,7 +40,14 @@ import {
 } from '../domain/import';
 import { CATALOGUES, translate, type Locale } from '../i18n';
 import { registerImport } from '../app/importRegister';
-import { allowedChoices, choiceLabel, problemMessage, problemText, type Translate } from '../transfer/problems';
+import {
+  allowedChoices,
+  choiceLabel,
+  problemMessage,
+  problemText,
+  unreadableText,
+  type Translate,
+} from '../transfer/problems';
 import { writeCsv } from '../transfer/csv';
 import { readTable } from '../transfer/table';
 import { argsOrUsage, oneOf, parseCli } from './args';
@@ -232,6 +239,7 @@ async function main(): Promise<number> {
     console.error(failure(preview.error));
     return 1;
   }
+  if (preview.value.unreadable.length > 0) console.log(unreadableText(t, preview.value.unreadable));
   printMeanings(t, table.value.headers, preview.value.columnValues, mine);
   printAbsent(t, preview.value.absent);
   const describe = (p: ImportProblem) =>

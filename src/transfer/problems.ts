@@ -40,3 +40,15 @@ export function problemPlace(t: Translate, headers: readonly string[], p: Import
 export function problemText(t: Translate, headers: readonly string[], p: ImportProblem): string {
   return t('transfer.preview.at', { column: problemPlace(t, headers, p), message: problemMessage(t, p) });
 }
+
+/** Items of the register the import could not read, named: "item 42 (status), item 57 (model)". */
+export function unreadableText(
+  t: Translate,
+  unreadable: readonly { readonly itemId?: number; readonly field?: string }[],
+): string {
+  const items = unreadable
+    .slice(0, 20)
+    .map((e) => t('transfer.preview.unreadableItem', { id: e.itemId ?? '?', field: e.field ?? '?' }))
+    .join(', ');
+  return t('transfer.preview.unreadable', { items: unreadable.length > 20 ? `${items}, …` : items });
+}

@@ -24,7 +24,7 @@ export function createImportTarget(sp: SPFI): ImportTarget {
     findByImportKeys: (keys) => collaborations.findIn('ImportKey', keys, importKeyPrefix),
     findByReferences: (refs) => collaborations.findIn('Reference', refs, referencePrefix),
     // Unordered and unfiltered: 5,000 a request in id order, which SharePoint allows past the threshold.
-    records: () => collaborations.readAll(),
+    records: () => collaborations.readUsable(),
     nextReference: () => collaborations.nextReference(),
     createMany: (records) => collaborations.createMany(records),
     update: (record) => collaborations.update(record),

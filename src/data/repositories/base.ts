@@ -183,6 +183,28 @@ export class ListRepository<T extends object> {
     }
   }
 
+  /**
+   * Every matching item that can be used, and each that cannot (an `invalid` error naming the item
+   * and column: a choice typed by hand in SharePoint, say) beside them: one bad item does not stop
+   * the rest being read.
+   */
+  async readUsable(opts: ReadOptions = {}): Promise<RepoResult<{ items: Stored<T>[]; unreadable: RepoError[] }>> {
+    const items: Stored<T>[] = [];
+    const unreadable: RepoError[] = [];
+    try {
+      for await (const page of this.itemsQuery({ ...opts, top: opts.top ?? MAX_PAGE })) {
+        for (const item of page as SpItem[]) {
+          const m = this.mapper.fromItem(item);
+          if (m.ok) items.push(m.value);
+          else unreadable.push(m.error);
+        }
+      }
+      return ok({ items, unreadable });
+    } catch (e) {
+      return fail(toRepoError(e));
+    }
+  }
+
   protected get keyColumn(): string {
     return this.mapper.list.keyField;
   }

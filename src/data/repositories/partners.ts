@@ -1,9 +1,8 @@
 import type { SPFI } from '@pnp/sp';
 import type { Partner } from '../../domain/entities';
-import type { PartnerList, PartnerStore, RepoError, RepoResult, Stored } from '../../domain/ports';
-import { partnerMapper, type SpItem } from '../mappers';
-import { toRepoError } from '../sp';
-import { fail, ListRepository, MAX_PAGE, ok, type ReadOptions } from './base';
+import type { PartnerList, PartnerStore, RepoResult, Stored } from '../../domain/ports';
+import { partnerMapper } from '../mappers';
+import { ListRepository, ok, type ReadOptions } from './base';
 
 /**
  * Partner organisations: a small list the governance team maintains (officers read it).
@@ -39,19 +38,7 @@ export class PartnerRepository extends ListRepository<Partner> implements Partne
   }
 
   private async readTolerant(opts: ReadOptions): Promise<RepoResult<PartnerList>> {
-    const partners: Stored<Partner>[] = [];
-    const unreadable: RepoError[] = [];
-    try {
-      for await (const page of this.itemsQuery({ ...opts, top: opts.top ?? MAX_PAGE })) {
-        for (const item of page as SpItem[]) {
-          const m = this.mapper.fromItem(item);
-          if (m.ok) partners.push(m.value);
-          else unreadable.push(m.error);
-        }
-      }
-      return ok({ partners, unreadable });
-    } catch (e) {
-      return fail(toRepoError(e));
-    }
+    const r = await this.readUsable(opts);
+    return r.ok ? ok({ partners: r.value.items, unreadable: r.value.unreadable }) : r;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Collaboration } from '../collaboration';
 import type { Partner } from '../entities';
-import type { RepoResult, Stored } from '../ports';
+import type { RepoError, RepoResult, Stored } from '../ports';
 
 export interface ImportTarget {
   /** Every partner organisation. */
@@ -16,8 +16,13 @@ export interface ImportTarget {
   findByImportKeys(keys: readonly string[]): Promise<RepoResult<Stored<Collaboration>[]>>;
   /** Records whose Reference is among these (indexed, in chunks). */
   findByReferences(references: readonly string[]): Promise<RepoResult<Stored<Collaboration>[]>>;
-  /** Every record of the register (to find the rows' records by key, reference or name in one read). */
-  records(): Promise<RepoResult<Stored<Collaboration>[]>>;
+  /**
+   * Every record of the register (to find the rows' records by key, reference or name in one read),
+   * and each item that could not be read, named.
+   */
+  records(): Promise<
+    RepoResult<{ readonly items: Stored<Collaboration>[]; readonly unreadable: readonly RepoError[] }>
+  >;
   nextReference(): Promise<RepoResult<string>>;
   /** Creates in batches; a create that landed before (same reference, same content) is success. */
   createMany(records: readonly Collaboration[]): Promise<RepoResult<Stored<Collaboration>>[]>;

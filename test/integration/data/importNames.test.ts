@@ -1,7 +1,7 @@
 import { createImportTarget } from '../../../src/data/import/target';
 import { importVocabulary, suggestMapping, suggestValueMapping } from '../../../src/domain/import';
 import { CATALOGUES } from '../../../src/i18n';
-import { runImport, type ImportInput } from '../../../src/app/importRegister';
+import { previewImport, runImport, type ImportInput } from '../../../src/app/importRegister';
 import { readTable } from '../../../src/transfer/table';
 import { countItems, reposAs, spAs, startServer, type ListServer } from './helpers';
 
@@ -73,4 +73,33 @@ describe('a council’s register with its own references and names the register 
     expect(again.ok && again.value).toMatchObject({ created: 0, updated: 0, unchanged: 4, failed: 0 });
     expect(await countItems(server, 'Collaborations')).toBe(before + 2);
   }, 120_000);
+
+  it('a record made unreadable in SharePoint (a status typed by hand) is named and the rest are matched', async () => {
+    const auth = { Authorization: 'Bearer dev:governance', Accept: 'application/json;odata=nometadata' };
+    const json = { ...auth, 'Content-Type': 'application/json;charset=utf-8' };
+    const list = `${server.siteUrl}/_api/web/lists/getbytitle('Collaborations')`;
+    // The governance team lets the Status column take values typed in, and someone types one.
+    const field = await fetch(`${list}/fields/getbyinternalnameortitle('Status')`, {
+      method: 'POST',
+      headers: { ...json, 'X-HTTP-Method': 'MERGE', 'IF-Match': '*' },
+      body: JSON.stringify({ FillInChoice: true }),
+    });
+    expect(field.status).toBe(204);
+    const item = await fetch(`${list}/items(5)`, {
+      method: 'POST',
+      headers: { ...json, 'X-HTTP-Method': 'MERGE', 'IF-Match': '*' },
+      body: JSON.stringify({ Status: 'Dormant' }),
+    });
+    expect(item.status).toBe(204);
+
+    const preview = await previewImport(
+      createImportTarget(spAs(server, 'governance')),
+      await inputFor('Ref,Partnership\r\nP009,Gwent Safeguarding Board\r\n'),
+    );
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error));
+    expect(preview.value.unreadable).toEqual([
+      expect.objectContaining({ code: 'invalid', itemId: 5, field: 'Status' }),
+    ]);
+    expect(preview.value.plan[0]).toMatchObject({ action: 'update', record: { reference: 'COL-0003' } });
+  }, 60_000);
 });

@@ -18,7 +18,7 @@ function emptyTarget(): ImportTarget & { reads: string[] } {
     createPartners: () => Promise.resolve([]),
     findByImportKeys: () => (reads.push('importKeys'), ok<Stored<Collaboration>[]>([])),
     findByReferences: () => ok<Stored<Collaboration>[]>([]),
-    records: () => (reads.push('records'), ok<Stored<Collaboration>[]>([])),
+    records: () => (reads.push('records'), ok({ items: [] as Stored<Collaboration>[], unreadable: [] })),
     nextReference: () => ok('COL-0001'),
     createMany: () => Promise.resolve([]),
     update: () => Promise.resolve({ ok: false, error: { code: 'unexpected' } }),

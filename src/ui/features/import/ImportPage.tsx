@@ -28,7 +28,7 @@ import { Loading } from '../../components/Loading';
 import { repoErrorMessage } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
 import { SimpleTable } from '../../components/SimpleTable';
-import { problemText } from '../../../transfer/problems';
+import { problemText, unreadableText } from '../../../transfer/problems';
 import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
 import { AbsentFields } from './AbsentFields';
@@ -291,6 +291,11 @@ function PreviewSection({ model }: { model: ImportModel }) {
       </Text>
       <Text role="status">{t('transfer.preview.plan', { ...s })}</Text>
       {model.restored ? <Text>{t('transfer.fixesKept')}</Text> : null}
+      {preview.unreadable.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{unreadableText(t, preview.unreadable)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <AbsentFields model={model} />
       <ValueMeanings model={model} />
       {preview.newPartners.length > 0 ? (
