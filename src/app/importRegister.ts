@@ -13,7 +13,9 @@ import type { Partner } from '../domain/entities';
 import {
   fold,
   isOwnReference,
+  newPartnerKey,
   partnerKeyFor,
+  partnerSuggestions,
   planImport,
   proposedPartners,
   readRows,
@@ -22,6 +24,7 @@ import {
   type ImportDefaults,
   type ImportTarget,
   type ImportVocabulary,
+  type NameSuggestion,
   type PlanEntry,
   type PlanSummary,
   type RawCell,
@@ -40,6 +43,12 @@ export interface ImportInput {
   readonly councilName?: string;
   /** Rows the person chose to skip. */
   readonly skip?: ReadonlySet<number>;
+  /**
+   * The person's answer for a partner name (folded, as the file wrote it): an
+   * existing partner's id, or 'new'. It overrides matching, in the preview and
+   * the run alike, so what is written is what the person chose.
+   */
+  readonly partnerChoices?: ReadonlyMap<string /* folded name as the file wrote it */, number /* partner id */ | 'new'>;
 }
 
 export interface Preview {
@@ -48,6 +57,8 @@ export interface Preview {
   readonly summary: PlanSummary;
   /** Partner organisations the import will add. */
   readonly newPartners: readonly string[];
+  /** Names of the file for which an existing partner is suggested (chosen or not yet). */
+  readonly partnerSuggestions: readonly NameSuggestion[];
 }
 
 export type ImportFailure =
@@ -105,6 +116,7 @@ async function readWithPartners(
     ...(input.people ? { people: input.people } : {}),
     ...(input.defaults ? { defaults: input.defaults } : {}),
     ...(input.councilName ? { councilName: input.councilName } : {}),
+    ...(input.partnerChoices ? { partnerChoices: input.partnerChoices } : {}),
   });
   return { ok: true, value: { drafts, partners: partners.value } };
 }
@@ -120,7 +132,7 @@ export async function previewImport(target: ImportTarget, input: ImportInput): P
   if (!next.ok) return { ok: false, error: { code: 'store', error: next.error } };
   const newPartners = proposedPartners(drafts, input.skip);
   // Placeholder ids stand for partners not yet created, so the preview validates the row as it will be.
-  const placeholders = new Map(newPartners.map((n, i) => [fold(n), 2_000_000_000 + i]));
+  const placeholders = new Map(newPartners.map((n, i) => [newPartnerKey(n), 2_000_000_000 + i]));
   const plan = planImport(drafts, {
     mapping: input.mapping,
     existingByKey: existing.value.byKey,
@@ -131,7 +143,16 @@ export async function previewImport(target: ImportTarget, input: ImportInput): P
     ...(input.defaults ? { defaults: input.defaults } : {}),
     ...(input.councilName ? { councilName: input.councilName } : {}),
   });
-  return { ok: true, value: { drafts, plan, summary: summarisePlan(plan), newPartners } };
+  return {
+    ok: true,
+    value: {
+      drafts,
+      plan,
+      summary: summarisePlan(plan),
+      newPartners,
+      partnerSuggestions: partnerSuggestions(drafts, input.skip),
+    },
+  };
 }
 
 /**
@@ -159,14 +180,14 @@ export async function runImport(
     created.forEach((r, i) => {
       const name = names[i] as string;
       if (r.ok) {
-        newPartnerIds.set(fold(name), r.value.id);
+        newPartnerIds.set(newPartnerKey(name), r.value.id);
         partnersCreated++;
       } else if (
         r.error.code === 'duplicate' &&
         r.error.theirs &&
         typeof (r.error.theirs as { id?: unknown }).id === 'number'
       ) {
-        newPartnerIds.set(fold(name), (r.error.theirs as { id: number }).id);
+        newPartnerIds.set(newPartnerKey(name), (r.error.theirs as { id: number }).id);
       }
     });
   }
@@ -227,6 +248,14 @@ export async function runImport(
     if (done % WRITE_CHUNK === 0 || done === total) options.onProgress?.({ done, total });
   }
   return { ok: true, value: { ...counts, partnersCreated, failures } };
+}
+
+/**
+ * Every suggestion of a preview taken: the choices that make each suggested
+ * partner the one written (the command line's --accept-partner-suggestions).
+ */
+export function acceptSuggestions(preview: Pick<Preview, 'partnerSuggestions'>): Map<string, number> {
+  return new Map(preview.partnerSuggestions.map((s) => [s.folded, s.suggestion.id]));
 }
 
 /** The names in the mapped officer columns, for the caller to look up among the site's people. */

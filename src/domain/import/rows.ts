@@ -26,10 +26,10 @@ import {
   parseChoice,
   parseUkDate,
   parseYesNo,
-  splitPartnerList,
   undefuse,
   type RawCell,
 } from './parse';
+import { newPartnerKey, partnerIndex, splitPartnerList, type PartnerSuggestion } from './partners';
 
 export type Severity = 'error' | 'warning';
 
@@ -70,10 +70,22 @@ export interface RowContext {
   readonly people?: readonly Person[];
   readonly defaults?: ImportDefaults;
   readonly councilName?: string;
+  /**
+   * The person's choice for a partner name (folded, as the file wrote it): an
+   * existing partner's id, or 'new' to add it. It overrides matching.
+   */
+  readonly partnerChoices?: ReadonlyMap<string, number | 'new'>;
 }
 
 /** The fields of the record a row sets, parsed. */
 export type RowValues = Partial<Omit<Collaboration, 'id' | 'partnerIds'>>;
+
+/** A partner name of a row: matched (`id`), or new, perhaps with a partner it may mean (`suggestion`). */
+export interface RowPartner {
+  readonly name: string;
+  readonly id?: number;
+  readonly suggestion?: PartnerSuggestion;
+}
 
 export interface RowDraft {
   /** The row number as a spreadsheet shows it (header row 1). */
@@ -83,8 +95,11 @@ export interface RowDraft {
   /** The file's own identifier, when it has an identifier column. */
   readonly sourceId?: string;
   readonly values: RowValues;
-  /** Partner names in the row, in order; each matched to a partner id or proposed as new. */
-  readonly partners?: readonly { readonly name: string; readonly id?: number }[];
+  /**
+   * Partner names in the row, in order; each matched to a partner id or
+   * proposed as new, with the closest existing partner when one is near.
+   */
+  readonly partners?: readonly RowPartner[];
   readonly problems: readonly ImportProblem[];
 }
 
@@ -107,13 +122,14 @@ export function importKeyOf(sourceId: string | undefined, title: string, leadOrg
   return `h:${stableHash(`${fold(title)}\u0000${fold(leadOrganisation)}`)}`;
 }
 
-/** A partner matcher over the register's partners: by name, Welsh name or key, folded. */
+/**
+ * A partner matcher over the register's partners: by name, Welsh name or
+ * key, folded or normalised (short forms expanded), or either half of a
+ * bilingual name (partners.ts).
+ */
 export function partnerMatcher(partners: RowContext['partners']): (name: string) => number | undefined {
-  const byName = new Map<string, number>();
-  for (const p of partners) {
-    for (const n of [p.name, p.nameCy, p.key]) if (n) byName.set(fold(n), p.id);
-  }
-  return (name) => byName.get(fold(name));
+  const index = partnerIndex(partners);
+  return (name) => index.match(name);
 }
 
 function personMatcher(people: readonly Person[]): (name: string) => Person | undefined {
@@ -150,10 +166,10 @@ export function readRow(
         ? { row: rowNumber, column, field, code, severity, params }
         : { row: rowNumber, column, field, code, severity },
     );
-  const matchPartner = partnerMatcher(ctx.partners);
+  const partnerNames = partnerIndex(ctx.partners);
   const matchPerson = personMatcher(ctx.people ?? []);
   let sourceId: string | undefined;
-  let partners: { name: string; id?: number }[] | undefined;
+  let partners: RowPartner[] | undefined;
 
   mapping.forEach((field, column) => {
     if (field === null) return;
@@ -213,11 +229,21 @@ export function readRow(
       return;
     }
     if (kind === 'partners') {
-      const names = splitPartnerList(cell, (n) => matchPartner(n) !== undefined);
-      partners = names.map((name) => {
-        const id = matchPartner(name);
-        if (id === undefined) problem(column, field, 'partnerProposed', 'warning', { name });
-        return id === undefined ? { name } : { name, id };
+      const names = splitPartnerList(cell, (n) => partnerNames.match(n) !== undefined);
+      partners = names.map((name): RowPartner => {
+        const choice = ctx.partnerChoices?.get(fold(name));
+        const certain = partnerNames.match(name);
+        if (certain !== undefined && choice === undefined) return { name, id: certain };
+        // The suggestion stays with the name once the person has chosen, so the choice can still be changed.
+        const suggestion = certain === undefined ? partnerNames.suggest(name) : undefined;
+        const id =
+          typeof choice === 'number' && partnerNames.has(choice) ? choice : choice === 'new' ? undefined : certain;
+        if (id === undefined) {
+          if (suggestion && choice === undefined)
+            problem(column, field, 'partnerSuggested', 'warning', { name, partner: suggestion.name });
+          problem(column, field, 'partnerProposed', 'warning', { name });
+        }
+        return { name, ...(id !== undefined ? { id } : {}), ...(suggestion ? { suggestion } : {}) };
       });
       return;
     }
@@ -281,7 +307,7 @@ export interface RecordOptions {
   readonly existing?: Stored<Collaboration>;
   /** The reference for a new record. */
   readonly reference: string;
-  /** Ids of partners created for this import, by folded name. */
+  /** Ids of partners created for this import, by `newPartnerKey` of their name. */
   readonly newPartnerIds?: ReadonlyMap<string, number>;
   readonly defaults?: ImportDefaults;
   readonly councilName?: string;
@@ -302,7 +328,7 @@ export function recordOf(
   const partnerIds: number[] = [];
   const unresolved: string[] = [];
   for (const p of draft.partners ?? []) {
-    const id = p.id ?? options.newPartnerIds?.get(fold(p.name));
+    const id = p.id ?? options.newPartnerIds?.get(newPartnerKey(p.name));
     if (id === undefined) unresolved.push(p.name);
     else if (!partnerIds.includes(id)) partnerIds.push(id);
   }
