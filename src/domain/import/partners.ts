@@ -260,8 +260,13 @@ function unmutated(name: string): string | undefined {
  * Repair Cymru and Torfaen CBC"); otherwise whole, so "Cardiff and Vale
  * College" stays one name. The fewest parts win.
  */
-function splitOnConjunctions(piece: string, isKnown: (name: string) => boolean): string[] {
+function splitOnConjunctions(
+  piece: string,
+  isKnown: (name: string) => boolean,
+  alsoNamed: (name: string) => boolean,
+): string[] {
   if (isKnown(piece)) return [piece];
+  const known = (name: string) => isKnown(name) || alsoNamed(name);
   const cuts = [...piece.matchAll(CONJUNCTION)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
@@ -282,8 +287,9 @@ function splitOnConjunctions(piece: string, isKnown: (name: string) => boolean):
       if (rest === undefined) continue;
       const written = piece.slice(starts[i], ends[j - 1]).trim();
       const radical = afterA[i] ? unmutated(written) : undefined;
-      const name = isKnown(written) ? written : radical !== undefined && isKnown(radical) ? radical : undefined;
-      if (name === undefined) continue;
+      const name = known(written) ? written : radical !== undefined && known(radical) ? radical : undefined;
+      // The whole piece is never "named elsewhere" by itself: it is one of the names being read.
+      if (name === undefined || (i === 0 && j === n && !isKnown(name))) continue;
       if (best[i] === undefined || rest.length + 1 < (best[i] as string[]).length) best[i] = [name, ...rest];
     }
   }
@@ -298,9 +304,16 @@ function splitOnConjunctions(piece: string, isKnown: (name: string) => boolean):
  * a list), unless the whole text between separators is a known partner. A
  * piece is split on "and", "&", "a" or "ac" only when every part is a known
  * partner (`isKnown`), so "Cardiff and Vale College" and "Care & Repair
- * Cymru" stay whole. One name listed twice is one partner.
+ * Cymru" stay whole. `alsoNamed` are names the rest of the file lists (new
+ * partners): parts may be those too, but a piece is not kept whole for being
+ * one of them. One name listed twice is one partner.
  */
-export function splitPartnerList(cell: RawCell, isKnown: (name: string) => boolean = () => false): string[] {
+export function splitPartnerList(
+  cell: RawCell,
+  isKnown: (name: string) => boolean = () => false,
+  options: { readonly alsoNamed?: (name: string) => boolean } = {},
+): string[] {
+  const alsoNamed = options.alsoNamed ?? (() => false);
   const text = cellText(cell);
   if (isBlank(text)) return [];
   const listed = LIST_SEPARATORS.test(text);
@@ -316,7 +329,7 @@ export function splitPartnerList(cell: RawCell, isKnown: (name: string) => boole
       if (piece === '') continue;
       first = false;
       if (listed) out.push(piece);
-      else out.push(...splitOnConjunctions(piece, isKnown));
+      else out.push(...splitOnConjunctions(piece, isKnown, alsoNamed));
     }
   }
   const seen = new Set<string>();

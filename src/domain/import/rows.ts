@@ -75,6 +75,12 @@ export interface RowContext {
    * existing partner's id, or 'new' to add it. It overrides matching.
    */
   readonly partnerChoices?: ReadonlyMap<string, number | 'new'>;
+  /**
+   * New partners other rows of the file name (by `newPartnerKey`): a name
+   * with "and" in it is parted into them as into known partners ("Care and
+   * Repair Cymru and Torfaen CBC" where another row lists Care and Repair Cymru).
+   */
+  readonly namedInFile?: ReadonlySet<string>;
 }
 
 /** The fields of the record a row sets, parsed. */
@@ -229,7 +235,9 @@ export function readRow(
       return;
     }
     if (kind === 'partners') {
-      const names = splitPartnerList(cell, (n) => partnerNames.match(n) !== undefined);
+      const names = splitPartnerList(cell, (n) => partnerNames.match(n) !== undefined, {
+        ...(ctx.namedInFile ? { alsoNamed: (n: string) => ctx.namedInFile?.has(newPartnerKey(n)) === true } : {}),
+      });
       partners = names.map((name): RowPartner => {
         const choice = ctx.partnerChoices?.get(fold(name));
         const certain = partnerNames.match(name);
@@ -434,8 +442,13 @@ export function readRows(
   mapping: ColumnMapping,
   ctx: RowContext,
 ): RowDraft[] {
-  const drafts = rows
-    .filter((r) => r.cells.some((c, i) => mapping[i] != null && cellText(c) !== ''))
-    .map((r) => readRow(r.cells, r.row, mapping, ctx));
+  const filled = rows.filter((r) => r.cells.some((c, i) => mapping[i] != null && cellText(c) !== ''));
+  let drafts = filled.map((r) => readRow(r.cells, r.row, mapping, ctx));
+  // A new name with "and" in it may be two names the file lists elsewhere: read again knowing them.
+  const newNames = drafts.flatMap((d) => (d.partners ?? []).filter((p) => p.id === undefined).map((p) => p.name));
+  if (newNames.some((n) => /\s(?:and|&|a|ac)\s/i.test(n))) {
+    const namedInFile = new Set(newNames.map(newPartnerKey));
+    drafts = filled.map((r) => readRow(r.cells, r.row, mapping, { ...ctx, namedInFile }));
+  }
   return markDuplicateKeys(drafts, mapping);
 }

@@ -212,6 +212,25 @@ describe('a row names its partners: matched, suggested, or new, as the person ch
     expect(partnerSuggestions(drafts).map((s) => s.name)).toEqual(['Torfaen Council']);
   });
 
+  it('parts a name on "and" into a new partner that another row of the file lists', () => {
+    const others = partners.filter((p) => p.id !== 9);
+    const drafts = readRows(
+      [
+        { row: 2, cells: ['One', 'Care & Repair Cymru, Coleg Gwent'] },
+        { row: 3, cells: ['Two', 'Care and Repair Cymru and Torfaen CBC'] },
+        { row: 4, cells: ['Three', 'Cardiff and Vale College'] },
+      ],
+      mapping,
+      { vocabulary, partners: others },
+    );
+    expect(drafts.map((d) => d.partners?.map((p) => p.name))).toEqual([
+      ['Care & Repair Cymru', 'Coleg Gwent'],
+      ['Care and Repair Cymru', 'Torfaen CBC'],
+      ['Cardiff and Vale College'],
+    ]);
+    expect(proposedPartners(drafts)).toEqual(['Care & Repair Cymru', 'Cardiff and Vale College']);
+  });
+
   it('refusing a suggestion adds the name as new, with no "did you mean"', () => {
     const drafts = readRows(file, mapping, {
       vocabulary,
