@@ -35,6 +35,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SimpleTable } from '../../components/SimpleTable';
 import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
+import { PartnerSuggestions } from './PartnerSuggestions';
 import { useImport, type ImportModel } from './useImport';
 
 const PAGE_SIZE = 50;
@@ -299,6 +300,12 @@ function PreviewSection({ model }: { model: ImportModel }) {
       {preview.newPartners.length > 0 ? (
         <Text>{t('transfer.preview.newPartners', { names: preview.newPartners.join('; ') })}</Text>
       ) : null}
+      <PartnerSuggestions
+        suggestions={preview.partnerSuggestions}
+        choices={model.partnerChoices}
+        onChoose={(n, c) => void model.choosePartner(n, c)}
+        disabled={model.running}
+      />
       <Checkbox
         label={t('transfer.preview.onlyProblems')}
         checked={onlyProblems}

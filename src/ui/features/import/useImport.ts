@@ -71,6 +71,8 @@ export interface ImportModel {
   readonly mapping: ColumnMapping;
   readonly remembered: boolean;
   readonly skip: ReadonlySet<number>;
+  /** The person's answers to the preview's partner suggestions, by folded name. */
+  readonly partnerChoices: ReadonlyMap<string, number | 'new'>;
   readonly preview?: Preview;
   readonly previewing: boolean;
   readonly running: boolean;
@@ -83,6 +85,7 @@ export interface ImportModel {
   makePreview(next?: { rows?: readonly Row[]; skip?: ReadonlySet<number> }): Promise<void>;
   fix(row: number, column: number, value: string): Promise<void>;
   toggleSkip(row: number): Promise<void>;
+  choosePartner(folded: string, choice: number | 'new'): Promise<void>;
   run(): Promise<void>;
 }
 
@@ -98,13 +101,23 @@ export function useImport(): ImportModel {
     mapping: ColumnMapping;
     remembered: boolean;
     skip: ReadonlySet<number>;
+    partnerChoices: ReadonlyMap<string, number | 'new'>;
     preview?: Preview;
     previewing: boolean;
     running: boolean;
     progress?: Progress;
     summary?: ImportSummary;
     failure?: string;
-  }>({ reading: false, rows: [], mapping: [], remembered: false, skip: new Set(), previewing: false, running: false });
+  }>({
+    reading: false,
+    rows: [],
+    mapping: [],
+    remembered: false,
+    skip: new Set(),
+    partnerChoices: new Map(),
+    previewing: false,
+    running: false,
+  });
   const latest = useRef(state);
   latest.current = state;
 
@@ -149,6 +162,7 @@ export function useImport(): ImportModel {
       mapping,
       remembered: saved !== undefined,
       skip: new Set(),
+      partnerChoices: new Map(),
       ...(noColumns ? { failure: 'fileNoColumns' } : {}),
     }));
   }, []);
@@ -166,21 +180,34 @@ export function useImport(): ImportModel {
     () => registerImport({ target: services.importTarget(), people: services.stores.people }),
     [services],
   );
-  const requestOf = (rows: readonly Row[], mapping: ColumnMapping, skip: ReadonlySet<number>): ImportRequest => ({
+  const requestOf = (
+    rows: readonly Row[],
+    mapping: ColumnMapping,
+    skip: ReadonlySet<number>,
+    partnerChoices: ReadonlyMap<string, number | 'new'>,
+  ): ImportRequest => ({
     rows,
     mapping,
     vocabulary,
     skip,
+    partnerChoices,
   });
 
   const makePreview = useCallback(
-    async (next: { rows?: readonly Row[]; skip?: ReadonlySet<number> } = {}) => {
+    async (
+      next: {
+        rows?: readonly Row[];
+        skip?: ReadonlySet<number>;
+        partnerChoices?: ReadonlyMap<string, number | 'new'>;
+      } = {},
+    ) => {
       const s = latest.current;
       const rows = next.rows ?? s.rows;
       const skip = next.skip ?? s.skip;
+      const partnerChoices = next.partnerChoices ?? s.partnerChoices;
       if (s.table) saveMapping(s.table.headers, s.mapping);
-      setState((x) => ({ ...x, rows, skip, previewing: true, failure: undefined, summary: undefined }));
-      const r = await importer.preview(requestOf(rows, s.mapping, skip));
+      setState((x) => ({ ...x, rows, skip, partnerChoices, previewing: true, failure: undefined, summary: undefined }));
+      const r = await importer.preview(requestOf(rows, s.mapping, skip, partnerChoices));
       setState((x) =>
         r.ok
           ? { ...x, previewing: false, preview: r.value }
@@ -217,11 +244,19 @@ export function useImport(): ImportModel {
     [makePreview],
   );
 
+  // The person's answer for a suggested partner: the preview is made again so its rows and new partners follow it.
+  const choosePartner = useCallback(
+    async (folded: string, choice: number | 'new') => {
+      await makePreview({ partnerChoices: new Map(latest.current.partnerChoices).set(folded, choice) });
+    },
+    [makePreview],
+  );
+
   const run = useCallback(async () => {
     const s = latest.current;
     setState((x) => ({ ...x, running: true, progress: { done: 0, total: 0 }, failure: undefined }));
     try {
-      const r = await importer.run(requestOf(s.rows, s.mapping, s.skip), {
+      const r = await importer.run(requestOf(s.rows, s.mapping, s.skip, s.partnerChoices), {
         onProgress: (progress) => setState((x) => ({ ...x, progress })),
       });
       setState((x) =>
@@ -242,8 +277,9 @@ export function useImport(): ImportModel {
       makePreview,
       fix,
       toggleSkip,
+      choosePartner,
       run,
     }),
-    [state, chooseFile, setField, makePreview, fix, toggleSkip, run],
+    [state, chooseFile, setField, makePreview, fix, toggleSkip, choosePartner, run],
   );
 }
