@@ -21,6 +21,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   tab: async () => (await import('./tab')).benchTab,
   reports: async () => (await import('./reports')).benchReports,
   import: async () => (await import('./import')).benchImport,
+  partners: async () => (await import('./partners')).benchPartners,
   plan: async () => (await import('./plan')).benchPlan,
   assess: async () => (await import('./assess')).benchAssess,
   templates: async () => (await import('./templates')).benchTemplates,
