@@ -1,6 +1,7 @@
 /**
  * `npm run import -- --site <url> --file <csv|xlsx|json> [--mapping <json>]
- *                   [--sheet <name>] [--skip-invalid] [--dry-run] [--lang en|cy]`
+ *                   [--sheet <name>] [--skip-invalid] [--dry-run] [--lang en|cy]
+ *                   [--accept-partner-suggestions]`
  *
  * Brings a council's own register in. The columns are matched to the
  * record's fields by name and synonym in English and Welsh (or by a mapping
@@ -8,6 +9,10 @@
  * problem is printed by row and column in the chosen language. Rows with
  * errors stop the import (nothing is written) unless `--skip-invalid`. Safe to
  * run again: rows already imported are found by their import key.
+ *
+ * A partner name close to a partner the register has ("Torfaen Council") is
+ * listed with the partner it may be; it is added as a new partner unless
+ * `--accept-partner-suggestions` says to use the suggested ones.
  *
  * Tokens: against the embedded list server (127.0.0.1 / localhost) it signs
  * in as the dev governance user; against SharePoint Online it takes a bearer
@@ -28,7 +33,7 @@ import {
   type ImportProblem,
 } from '../domain/import';
 import { CATALOGUES, translate, type Locale } from '../i18n';
-import { registerImport } from '../app/importRegister';
+import { acceptSuggestions, registerImport } from '../app/importRegister';
 import { readTable } from '../transfer/table';
 import { argsOrUsage, oneOf, parseCli } from './args';
 
@@ -42,6 +47,7 @@ interface Args {
   lang: 'en' | 'cy';
   tokenEnv: string;
   council?: string;
+  acceptPartnerSuggestions: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -55,6 +61,7 @@ function parseArgs(argv: readonly string[]): Args {
     'token-env': { type: 'string', default: 'SP_TOKEN' },
     council: { type: 'string' },
     lang: { type: 'string', default: 'en' },
+    'accept-partner-suggestions': { type: 'boolean', default: false },
   });
   return {
     ...(v.site !== undefined ? { site: v.site } : {}),
@@ -66,11 +73,12 @@ function parseArgs(argv: readonly string[]): Args {
     skipInvalid: v['skip-invalid'],
     tokenEnv: v['token-env'],
     lang: oneOf('lang', v.lang, ['en', 'cy'] as const) ?? 'en',
+    acceptPartnerSuggestions: v['accept-partner-suggestions'],
   };
 }
 
 const USAGE =
-  'Usage: npm run import -- --site <site url> --file <register.csv|.xlsx|.json> [--mapping <mapping.json>] [--sheet <name>] [--skip-invalid] [--dry-run] [--lang en|cy]';
+  'Usage: npm run import -- --site <site url> --file <register.csv|.xlsx|.json> [--mapping <mapping.json>] [--sheet <name>] [--skip-invalid] [--dry-run] [--lang en|cy] [--accept-partner-suggestions]';
 
 function isLocal(url: URL): boolean {
   return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
@@ -144,10 +152,27 @@ async function main(): Promise<number> {
   };
   const base = { rows: table.value.rows, mapping, vocabulary, ...(args.council ? { councilName: args.council } : {}) };
   const importer = registerImport({ target: createImportTarget(sp), people: new PeopleRepository(sp) });
-  const preview = await importer.preview(base);
+  let preview = await importer.preview(base);
   if (!preview.ok) {
     console.error(failure(preview.error));
     return 1;
+  }
+
+  // Partner names close to a partner the register has: listed, and used only when the person says so.
+  let partnerChoices: ReadonlyMap<string, number> | undefined;
+  if (preview.value.partnerSuggestions.length > 0) {
+    console.log(t('transfer.partnerChoice.cliHeading'));
+    for (const s of preview.value.partnerSuggestions)
+      console.log(`  ${t('transfer.partnerChoice.cliLine', { name: s.name, partner: s.suggestion.name })}`);
+    if (args.acceptPartnerSuggestions) {
+      console.log(t('transfer.partnerChoice.cliAccepted'));
+      partnerChoices = acceptSuggestions(preview.value);
+      preview = await importer.preview({ ...base, partnerChoices });
+      if (!preview.ok) {
+        console.error(failure(preview.error));
+        return 1;
+      }
+    } else console.log(t('transfer.partnerChoice.cliHint'));
   }
   const describe = (p: ImportProblem) =>
     `  ${t('transfer.preview.row')} ${p.row}, ${p.column !== null ? (table.value.headers[p.column] ?? `#${p.column + 1}`) : '-'}: ${t(`errors.${p.code}`, p.params ?? {})}${p.severity === 'warning' ? ` (${t('transfer.preview.warning')})` : ''}`;
@@ -180,7 +205,7 @@ async function main(): Promise<number> {
   }
   const start = performance.now();
   const result = await importer.run(
-    { ...base, skip: new Set(blocked) },
+    { ...base, skip: new Set(blocked), ...(partnerChoices ? { partnerChoices } : {}) },
     {
       onProgress: (p) => process.stdout.write(`\r${t('transfer.import.progress', { done: p.done, total: p.total })}`),
     },

@@ -4,6 +4,10 @@
  * the partner list grow by exactly the organisations that are truly new, and
  * a rerun creates nothing. Through PnPjs against the embedded list server.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createImportTarget } from '../../../src/data/import/target';
 import { CollaborationRepository } from '../../../src/data/repositories/collaborations';
 import { PartnerRepository } from '../../../src/data/repositories/partners';
@@ -150,5 +154,77 @@ describe('an import names partners in every usual form', () => {
     const rerunPreview = await previewImport(target, input);
     expect(rerunPreview.ok && rerunPreview.value.newPartners).toEqual(['Torfaen Council', 'Gwent PCC']);
     expect(await countItems(server, 'Partner Organisations')).toBe(before + TRULY_NEW.length);
+  }, 120_000);
+});
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+
+/** `npm run import` as a person runs it (tsx, a child process), against the embedded server. */
+function importCommand(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'import.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
+    child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, out }));
+  });
+}
+
+describe('the import command and suggested partners', () => {
+  let server: ListServer;
+  let dir: string;
+  beforeAll(async () => {
+    server = await startServer({ demo: true });
+    dir = mkdtempSync(join(tmpdir(), 'import-partners-'));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await server.close();
+  });
+
+  it('lists them and adds nothing in their place; --accept-partner-suggestions uses them', async () => {
+    const file = join(dir, 'register.csv');
+    writeFileSync(
+      file,
+      writeCsv([
+        ['Ref', 'Name', 'Model', 'Lead organisation', 'Directorate', 'Purpose', 'Partners'],
+        [
+          'CLI-1',
+          'Shared payroll',
+          'Joint committee',
+          'Torfaen CBC',
+          'Corporate Services',
+          'Payroll',
+          'Torfaen Council',
+        ],
+      ]),
+    );
+    const site = server.siteUrl;
+    const before = await countItems(server, 'Partner Organisations');
+
+    const asked = await importCommand(['--site', site, '--file', file, '--dry-run']);
+    expect(asked.code).toBe(0);
+    expect(asked.out).toContain('“Torfaen Council”: did you mean Torfaen County Borough Council?');
+    expect(asked.out).toContain('run again with --accept-partner-suggestions');
+    expect(asked.out).toContain('New partner organisations to add: Torfaen Council');
+
+    const welsh = await importCommand(['--site', site, '--file', file, '--dry-run', '--lang', 'cy']);
+    expect(welsh.out).toContain('“Torfaen Council”: oeddech chi’n golygu Torfaen County Borough Council?');
+
+    const accepted = await importCommand(['--site', site, '--file', file, '--accept-partner-suggestions']);
+    expect(accepted.code).toBe(0);
+    expect(accepted.out).not.toContain('New partner organisations to add');
+    expect(await countItems(server, 'Partner Organisations')).toBe(before);
+    const records = await new CollaborationRepository(spAs(server, 'governance')).all({});
+    const partners = await new PartnerRepository(spAs(server, 'governance')).all();
+    if (!records.ok || !partners.ok) throw new Error('read failed');
+    const record = records.value.find((c) => c.importKey === 'id:CLI-1');
+    expect(record?.partnerIds.map((id) => partners.value.find((p) => p.id === id)?.name)).toEqual([
+      'Torfaen County Borough Council',
+    ]);
   }, 120_000);
 });
