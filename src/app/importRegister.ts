@@ -18,6 +18,7 @@ import {
   partnerSuggestions,
   planImport,
   proposedPartners,
+  splitOffers,
   readRows,
   summarisePlan,
   type ColumnMapping,
@@ -29,6 +30,7 @@ import {
   type PlanSummary,
   type RawCell,
   type RowDraft,
+  type SplitOffer,
 } from '../domain/import';
 import type { PeopleDirectory, RepoError, RepoResult, Stored } from '../domain/ports';
 
@@ -49,6 +51,8 @@ export interface ImportInput {
    * the run alike, so what is written is what the person chose.
    */
   readonly partnerChoices?: ReadonlyMap<string /* folded name as the file wrote it */, number /* partner id */ | 'new'>;
+  /** Names (folded, as the file wrote them) the person confirmed are several partners, cut at every "and". */
+  readonly partnerSplits?: ReadonlySet<string>;
 }
 
 export interface Preview {
@@ -59,6 +63,8 @@ export interface Preview {
   readonly newPartners: readonly string[];
   /** Names of the file for which an existing partner is suggested (chosen or not yet). */
   readonly partnerSuggestions: readonly NameSuggestion[];
+  /** New names with "and" in them that may be several partners, one of them known. */
+  readonly splitOffers: readonly SplitOffer[];
 }
 
 export type ImportFailure =
@@ -117,6 +123,7 @@ async function readWithPartners(
     ...(input.defaults ? { defaults: input.defaults } : {}),
     ...(input.councilName ? { councilName: input.councilName } : {}),
     ...(input.partnerChoices ? { partnerChoices: input.partnerChoices } : {}),
+    ...(input.partnerSplits ? { partnerSplits: input.partnerSplits } : {}),
   });
   return { ok: true, value: { drafts, partners: partners.value } };
 }
@@ -151,6 +158,7 @@ export async function previewImport(target: ImportTarget, input: ImportInput): P
       summary: summarisePlan(plan),
       newPartners,
       partnerSuggestions: partnerSuggestions(drafts, input.skip),
+      splitOffers: splitOffers(drafts, input.skip),
     },
   };
 }

@@ -282,6 +282,28 @@ function unmutated(name: string): string | undefined {
 }
 
 /**
+ * A name cut at every "and", "&", "a" or "ac" ("Torfaen CBC and Cardiff
+ * Met" → Torfaen CBC, Cardiff Met), a part after the Welsh "a" in its own
+ * form; none when there is nothing to cut. What the person is offered when a
+ * name may be two partners, and what confirming it does.
+ */
+export function conjunctionParts(name: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  let afterA = false;
+  for (const m of name.matchAll(CONJUNCTION)) {
+    const written = name.slice(from, m.index).trim();
+    parts.push(afterA ? (unmutated(written) ?? written) : written);
+    afterA = m[0].trim().toLocaleLowerCase('cy-GB') === 'a';
+    from = m.index + m[0].length;
+  }
+  if (parts.length === 0) return [];
+  const last = name.slice(from).trim();
+  parts.push(afterA ? (unmutated(last) ?? last) : last);
+  return parts.filter((p) => p !== '');
+}
+
+/**
  * A piece split on "and"/"&"/"a"/"ac" only when every part is a known
  * partner (neighbours joined where the joined name is the partner: "Care and
  * Repair Cymru and Torfaen CBC"); otherwise whole, so "Cardiff and Vale
@@ -333,14 +355,20 @@ function splitOnConjunctions(
  * partner (`isKnown`), so "Cardiff and Vale College" and "Care & Repair
  * Cymru" stay whole. `alsoNamed` are names the rest of the file lists (new
  * partners): parts may be those too, but a piece is not kept whole for being
- * one of them. One name listed twice is one partner.
+ * one of them. A name the person confirmed is several (`confirmedSplit`) is
+ * cut at every "and". One name listed twice is one partner.
  */
 export function splitPartnerList(
   cell: RawCell,
   isKnown: (name: string) => boolean = () => false,
-  options: { readonly alsoNamed?: (name: string) => boolean } = {},
+  options: {
+    readonly alsoNamed?: (name: string) => boolean;
+    /** Names the person has confirmed are several partners ("Two partners: …"): cut at every "and". */
+    readonly confirmedSplit?: (name: string) => boolean;
+  } = {},
 ): string[] {
   const alsoNamed = options.alsoNamed ?? (() => false);
+  const confirmed = options.confirmedSplit ?? (() => false);
   const text = cellText(cell);
   if (isBlank(text)) return [];
   const listed = LIST_SEPARATORS.test(text);
@@ -355,7 +383,9 @@ export function splitPartnerList(
       const piece = (first ? raw.trim() : raw.trim().replace(/^(?:and|a|ac|&)\s+/i, '')).trim();
       if (piece === '') continue;
       first = false;
-      if (listed) out.push(piece);
+      const parts = confirmed(piece) ? conjunctionParts(piece) : [];
+      if (parts.length > 1) out.push(...parts);
+      else if (listed) out.push(piece);
       else out.push(...splitOnConjunctions(piece, isKnown, alsoNamed));
     }
   }

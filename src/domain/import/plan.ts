@@ -135,6 +135,26 @@ export function partnerSuggestions(drafts: readonly RowDraft[], skip?: ReadonlyS
   return [...seen.values()];
 }
 
+/** A new partner name of the file that may be several partners, once per name as the file wrote it. */
+export interface SplitOffer {
+  readonly name: string;
+  /** The name folded: the key of the person's answer (`partnerSplits`). */
+  readonly folded: string;
+  readonly parts: readonly string[];
+}
+
+/** The names of the file that may be several partners ("Torfaen CBC and Cardiff Met"), each once. */
+export function splitOffers(drafts: readonly RowDraft[], skip?: ReadonlySet<number>): SplitOffer[] {
+  const seen = new Map<string, SplitOffer>();
+  for (const d of drafts) {
+    if (skip?.has(d.row)) continue;
+    for (const p of d.partners ?? [])
+      if (p.parts && !seen.has(fold(p.name)))
+        seen.set(fold(p.name), { name: p.name, folded: fold(p.name), parts: p.parts });
+  }
+  return [...seen.values()];
+}
+
 /** A partner key for a proposed partner: stable for the same name in any of its spellings, so a rerun finds it. */
 export function partnerKeyFor(name: string): string {
   const slug = normalisePartnerName(name).replace(/\s+/g, '-').slice(0, 60);

@@ -29,7 +29,7 @@ import {
   undefuse,
   type RawCell,
 } from './parse';
-import { newPartnerKey, partnerIndex, splitPartnerList, type PartnerSuggestion } from './partners';
+import { conjunctionParts, newPartnerKey, partnerIndex, splitPartnerList, type PartnerSuggestion } from './partners';
 
 export type Severity = 'error' | 'warning';
 
@@ -81,6 +81,8 @@ export interface RowContext {
    * Repair Cymru and Torfaen CBC" where another row lists Care and Repair Cymru).
    */
   readonly namedInFile?: ReadonlySet<string>;
+  /** Names (folded, as the file wrote them) the person confirmed are several partners: cut at every "and". */
+  readonly partnerSplits?: ReadonlySet<string>;
 }
 
 /** The fields of the record a row sets, parsed. */
@@ -91,6 +93,11 @@ export interface RowPartner {
   readonly name: string;
   readonly id?: number;
   readonly suggestion?: PartnerSuggestion;
+  /**
+   * For a new name with "and" in it of which some part is a known partner:
+   * the names it would be if the person says it is several partners.
+   */
+  readonly parts?: readonly string[];
 }
 
 export interface RowDraft {
@@ -237,6 +244,7 @@ export function readRow(
     if (kind === 'partners') {
       const names = splitPartnerList(cell, (n) => partnerNames.match(n) !== undefined, {
         ...(ctx.namedInFile ? { alsoNamed: (n: string) => ctx.namedInFile?.has(newPartnerKey(n)) === true } : {}),
+        ...(ctx.partnerSplits ? { confirmedSplit: (n: string) => ctx.partnerSplits?.has(fold(n)) === true } : {}),
       });
       partners = names.map((name): RowPartner => {
         const choice = ctx.partnerChoices?.get(fold(name));
@@ -251,7 +259,15 @@ export function readRow(
             problem(column, field, 'partnerSuggested', 'warning', { name, partner: suggestion.name });
           problem(column, field, 'partnerProposed', 'warning', { name });
         }
-        return { name, ...(id !== undefined ? { id } : {}), ...(suggestion ? { suggestion } : {}) };
+        // "Torfaen CBC and Cardiff Met" kept whole: the person may say it is two partners.
+        const parts = id === undefined ? conjunctionParts(name) : [];
+        const offered = parts.length > 1 && parts.some((p) => partnerNames.match(p) !== undefined);
+        return {
+          name,
+          ...(id !== undefined ? { id } : {}),
+          ...(suggestion ? { suggestion } : {}),
+          ...(offered ? { parts } : {}),
+        };
       });
       return;
     }

@@ -1,5 +1,6 @@
 import { CATALOGUES, translate } from '../../../src/i18n';
 import {
+  conjunctionParts,
   importVocabulary,
   normalisePartnerName,
   partnerIndex,
@@ -7,6 +8,7 @@ import {
   partnerSuggestions,
   proposedPartners,
   readRows,
+  splitOffers,
   splitPartnerList,
   type ColumnMapping,
 } from '../../../src/domain/import';
@@ -240,5 +242,63 @@ describe('a row names its partners: matched, suggested, or new, as the person ch
     expect(drafts[0]?.partners?.[2]).toMatchObject({ name: 'Torfaen Council' });
     expect(drafts[0]?.partners?.[2]?.id).toBeUndefined();
     expect(drafts[0]?.problems.map((p) => p.code)).toEqual(['partnerProposed']);
+  });
+});
+
+describe('a name that may be several partners is offered, and cut only when the person confirms it', () => {
+  const vocabulary = importVocabulary([CATALOGUES['en-GB'], CATALOGUES['cy-GB']]);
+  const mapping: ColumnMapping = ['title', 'partners'];
+  const file = [
+    { row: 2, cells: ['One', 'Torfaen CBC and Cardiff Met; Coleg Gwent'] },
+    { row: 3, cells: ['Two', 'Cardiff and Vale College'] },
+    { row: 4, cells: ['Three', 'Heddlu Gwent a Phrifysgol Caerdydd Met'] },
+  ];
+
+  it.each([
+    ['Torfaen CBC and Cardiff Met', ['Torfaen CBC', 'Cardiff Met']],
+    ['Heddlu Gwent a Phrifysgol De Cymru', ['Heddlu Gwent', 'Prifysgol De Cymru']],
+    ['Care & Repair Cymru', ['Care', 'Repair Cymru']],
+    ['Gwent Police', []],
+  ])('"%s" cut at every "and" is %j', (name, parts) => {
+    expect(conjunctionParts(name)).toEqual(parts);
+  });
+
+  it('offers the cut where some part is a known partner, and never makes it unasked', () => {
+    const drafts = readRows(file, mapping, { vocabulary, partners });
+    expect(drafts.map((d) => d.partners?.map((p) => p.name))).toEqual([
+      ['Torfaen CBC and Cardiff Met', 'Coleg Gwent'],
+      ['Cardiff and Vale College'],
+      ['Heddlu Gwent a Phrifysgol Caerdydd Met'],
+    ]);
+    expect(splitOffers(drafts)).toEqual([
+      {
+        name: 'Torfaen CBC and Cardiff Met',
+        folded: 'torfaen cbc and cardiff met',
+        parts: ['Torfaen CBC', 'Cardiff Met'],
+      },
+      {
+        name: 'Heddlu Gwent a Phrifysgol Caerdydd Met',
+        folded: 'heddlu gwent a phrifysgol caerdydd met',
+        parts: ['Heddlu Gwent', 'Prifysgol Caerdydd Met'],
+      },
+    ]);
+  });
+
+  it('confirmed, the parts are read as names of their own: known ones matched, the rest new', () => {
+    const drafts = readRows(file, mapping, {
+      vocabulary,
+      partners,
+      partnerSplits: new Set(['torfaen cbc and cardiff met']),
+    });
+    expect(drafts[0]?.partners).toEqual([
+      { name: 'Torfaen CBC', id: 1 },
+      { name: 'Cardiff Met' },
+      { name: 'Coleg Gwent', id: 19 },
+    ]);
+    expect(proposedPartners(drafts)).toEqual([
+      'Cardiff Met',
+      'Cardiff and Vale College',
+      'Heddlu Gwent a Phrifysgol Caerdydd Met',
+    ]);
   });
 });
