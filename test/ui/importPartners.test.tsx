@@ -36,10 +36,10 @@ async function partnersOf(title: string): Promise<string[]> {
   return record.partnerIds.map((id) => partners.value.find((p) => p.id === id)?.name ?? String(id));
 }
 
-const file = (title: string) =>
+const file = (title: string, partners = 'Torfaen Council; Torfaen CBC') =>
   new File(
     [
-      `Name,Model,Lead organisation,Directorate,Purpose,Partners\r\n"${title}","Joint committee","Torfaen County Borough Council","Corporate Services","Working together","Torfaen Council; Torfaen CBC"\r\n`,
+      `Name,Model,Lead organisation,Directorate,Purpose,Partners\r\n"${title}","Joint committee","Torfaen County Borough Council","Corporate Services","Working together","${partners}"\r\n`,
     ],
     'register.csv',
     { type: 'text/csv' },
@@ -92,5 +92,32 @@ describe('a suggested partner in the import preview', () => {
       'Torfaen Council',
       'Torfaen County Borough Council',
     ]);
+  }, 60_000);
+});
+
+describe('a name that may be two partners in the import preview', () => {
+  it('said to be two: the known one is linked, only the other is added', async () => {
+    const before = await partnerNames();
+    const user = userEvent.setup();
+    renderTab(server.siteUrl, { hash: '#/import', devUser: 'governance' });
+    await user.upload(
+      await screen.findByLabelText('Choose a file (CSV, Excel or JSON)'),
+      file('Regional skills', 'Torfaen CBC and Cardiff Met'),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Preview' }));
+    // Unasked, the name stays whole.
+    expect(
+      await screen.findByText('New partner organisations to add: Torfaen CBC and Cardiff Met'),
+    ).toBeInTheDocument();
+    const group = screen.getByRole('radiogroup', { name: '“Torfaen CBC and Cardiff Met” in the file' });
+    await user.click(within(group).getByRole('radio', { name: 'Several partners: Torfaen CBC; Cardiff Met' }));
+    expect(await screen.findByText('New partner organisations to add: Cardiff Met')).toBeInTheDocument();
+    expect(within(group).getByRole('radio', { name: 'Several partners: Torfaen CBC; Cardiff Met' })).toBeChecked();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Import' })).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByText('Import finished')).toBeInTheDocument();
+    await settle();
+    expect(await partnerNames()).toEqual([...before, 'Cardiff Met'].sort());
+    expect((await partnersOf('Regional skills')).sort()).toEqual(['Cardiff Met', 'Torfaen County Borough Council']);
   }, 60_000);
 });

@@ -304,6 +304,9 @@ function PreviewSection({ model }: { model: ImportModel }) {
         suggestions={preview.partnerSuggestions}
         choices={model.partnerChoices}
         onChoose={(n, c) => void model.choosePartner(n, c)}
+        splitOffers={preview.splitOffers}
+        splits={model.partnerSplits}
+        onSplit={(o, several) => void model.splitPartner(o, several)}
         disabled={model.running}
       />
       <Checkbox

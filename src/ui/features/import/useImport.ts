@@ -13,6 +13,7 @@ import {
   type ColumnMapping,
   type ImportField,
   type RawCell,
+  type SplitOffer,
 } from '../../../domain/import';
 import { CATALOGUES } from '../../../i18n';
 import {
@@ -73,6 +74,8 @@ export interface ImportModel {
   readonly skip: ReadonlySet<number>;
   /** The person's answers to the preview's partner suggestions, by folded name. */
   readonly partnerChoices: ReadonlyMap<string, number | 'new'>;
+  /** Names the person said are several partners, by folded name (kept so the answer can be undone). */
+  readonly partnerSplits: ReadonlyMap<string, SplitOffer>;
   readonly preview?: Preview;
   readonly previewing: boolean;
   readonly running: boolean;
@@ -86,6 +89,7 @@ export interface ImportModel {
   fix(row: number, column: number, value: string): Promise<void>;
   toggleSkip(row: number): Promise<void>;
   choosePartner(folded: string, choice: number | 'new'): Promise<void>;
+  splitPartner(offer: SplitOffer, several: boolean): Promise<void>;
   run(): Promise<void>;
 }
 
@@ -102,6 +106,7 @@ export function useImport(): ImportModel {
     remembered: boolean;
     skip: ReadonlySet<number>;
     partnerChoices: ReadonlyMap<string, number | 'new'>;
+    partnerSplits: ReadonlyMap<string, SplitOffer>;
     preview?: Preview;
     previewing: boolean;
     running: boolean;
@@ -115,6 +120,7 @@ export function useImport(): ImportModel {
     remembered: false,
     skip: new Set(),
     partnerChoices: new Map(),
+    partnerSplits: new Map(),
     previewing: false,
     running: false,
   });
@@ -163,6 +169,7 @@ export function useImport(): ImportModel {
       remembered: saved !== undefined,
       skip: new Set(),
       partnerChoices: new Map(),
+      partnerSplits: new Map(),
       ...(noColumns ? { failure: 'fileNoColumns' } : {}),
     }));
   }, []);
@@ -185,12 +192,14 @@ export function useImport(): ImportModel {
     mapping: ColumnMapping,
     skip: ReadonlySet<number>,
     partnerChoices: ReadonlyMap<string, number | 'new'>,
+    partnerSplits: ReadonlyMap<string, SplitOffer>,
   ): ImportRequest => ({
     rows,
     mapping,
     vocabulary,
     skip,
     partnerChoices,
+    partnerSplits: new Set(partnerSplits.keys()),
   });
 
   const makePreview = useCallback(
@@ -199,15 +208,26 @@ export function useImport(): ImportModel {
         rows?: readonly Row[];
         skip?: ReadonlySet<number>;
         partnerChoices?: ReadonlyMap<string, number | 'new'>;
+        partnerSplits?: ReadonlyMap<string, SplitOffer>;
       } = {},
     ) => {
       const s = latest.current;
       const rows = next.rows ?? s.rows;
       const skip = next.skip ?? s.skip;
       const partnerChoices = next.partnerChoices ?? s.partnerChoices;
+      const partnerSplits = next.partnerSplits ?? s.partnerSplits;
       if (s.table) saveMapping(s.table.headers, s.mapping);
-      setState((x) => ({ ...x, rows, skip, partnerChoices, previewing: true, failure: undefined, summary: undefined }));
-      const r = await importer.preview(requestOf(rows, s.mapping, skip, partnerChoices));
+      setState((x) => ({
+        ...x,
+        rows,
+        skip,
+        partnerChoices,
+        partnerSplits,
+        previewing: true,
+        failure: undefined,
+        summary: undefined,
+      }));
+      const r = await importer.preview(requestOf(rows, s.mapping, skip, partnerChoices, partnerSplits));
       setState((x) =>
         r.ok
           ? { ...x, previewing: false, preview: r.value }
@@ -252,11 +272,22 @@ export function useImport(): ImportModel {
     [makePreview],
   );
 
+  // "Several partners" for a name with "and" in it, or back to one: the preview is made again.
+  const splitPartner = useCallback(
+    async (offer: SplitOffer, several: boolean) => {
+      const partnerSplits = new Map(latest.current.partnerSplits);
+      if (several) partnerSplits.set(offer.folded, offer);
+      else partnerSplits.delete(offer.folded);
+      await makePreview({ partnerSplits });
+    },
+    [makePreview],
+  );
+
   const run = useCallback(async () => {
     const s = latest.current;
     setState((x) => ({ ...x, running: true, progress: { done: 0, total: 0 }, failure: undefined }));
     try {
-      const r = await importer.run(requestOf(s.rows, s.mapping, s.skip, s.partnerChoices), {
+      const r = await importer.run(requestOf(s.rows, s.mapping, s.skip, s.partnerChoices, s.partnerSplits), {
         onProgress: (progress) => setState((x) => ({ ...x, progress })),
       });
       setState((x) =>
@@ -278,8 +309,9 @@ export function useImport(): ImportModel {
       fix,
       toggleSkip,
       choosePartner,
+      splitPartner,
       run,
     }),
-    [state, chooseFile, setField, makePreview, fix, toggleSkip, choosePartner, run],
+    [state, chooseFile, setField, makePreview, fix, toggleSkip, choosePartner, splitPartner, run],
   );
 }
