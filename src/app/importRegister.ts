@@ -16,9 +16,12 @@ import {
   fold,
   isOwnReference,
   nameIndex,
+  newPartnerKey,
   partnerKeyFor,
+  partnerSuggestions,
   planImport,
   proposedPartners,
+  splitOffers,
   readRows,
   summarisePlan,
   type AbsentField,
@@ -29,12 +32,14 @@ import {
   type ImportDefaults,
   type ImportTarget,
   type ImportVocabulary,
+  type NameSuggestion,
   type PlanEntry,
   type PlanSummary,
   type RawCell,
   type RowDraft,
   type RowNameMatch,
   type ValueMapping,
+  type SplitOffer,
 } from '../domain/import';
 import type { PeopleDirectory, RepoError, RepoResult, Stored } from '../domain/ports';
 
@@ -60,6 +65,14 @@ export interface ImportInput {
   readonly matches?: ReadonlyMap<number, string>;
   /** The file's text was single-byte (Windows-1252 or plain ASCII): a "?" inside a word is flagged as a lost letter. */
   readonly singleByte?: boolean;
+  /**
+   * The person's answer for a partner name (folded, as the file wrote it): an
+   * existing partner's id, or 'new'. It overrides matching, in the preview and
+   * the run alike, so what is written is what the person chose.
+   */
+  readonly partnerChoices?: ReadonlyMap<string /* folded name as the file wrote it */, number /* partner id */ | 'new'>;
+  /** Names (folded, as the file wrote them) the person confirmed are several partners, cut at every "and". */
+  readonly partnerSplits?: ReadonlySet<string>;
 }
 
 export interface Preview {
@@ -74,6 +87,10 @@ export interface Preview {
   readonly absent: readonly AbsentField[];
   /** Items of the register that could not be read, so a row naming one could not be matched to it. */
   readonly unreadable: readonly RepoError[];
+  /** Names of the file for which an existing partner is suggested (chosen or not yet). */
+  readonly partnerSuggestions: readonly NameSuggestion[];
+  /** New names with "and" in them that may be several partners, one of them known. */
+  readonly splitOffers: readonly SplitOffer[];
 }
 
 export type ImportFailure =
@@ -183,6 +200,8 @@ async function readWithPartners(
     ...(input.councilName ? { councilName: input.councilName } : {}),
     ...(input.values ? { values: input.values } : {}),
     ...(input.fill ? { fill: input.fill } : {}),
+    ...(input.partnerChoices ? { partnerChoices: input.partnerChoices } : {}),
+    ...(input.partnerSplits ? { partnerSplits: input.partnerSplits } : {}),
   });
   // A "?" inside a word of a single-byte file is a letter lost when it was saved: a note per cell.
   const noted = input.singleByte ? withLostLetterWarnings(drafts, input.rows, input.mapping) : drafts;
@@ -200,7 +219,7 @@ export async function previewImport(target: ImportTarget, input: ImportInput): P
   if (!next.ok) return { ok: false, error: { code: 'store', error: next.error } };
   const newPartners = proposedPartners(drafts, input.skip);
   // Placeholder ids stand for partners not yet created, so the preview validates the row as it will be.
-  const placeholders = new Map(newPartners.map((n, i) => [fold(n), 2_000_000_000 + i]));
+  const placeholders = new Map(newPartners.map((n, i) => [newPartnerKey(n), 2_000_000_000 + i]));
   const plan = planImport(drafts, {
     mapping: input.mapping,
     existingByKey: existing.value.byKey,
@@ -223,6 +242,8 @@ export async function previewImport(target: ImportTarget, input: ImportInput): P
       columnValues: columnValues(input.rows, input.mapping, input.vocabulary, input.values),
       absent: absentFields(input.mapping, input.fill, input.defaults),
       unreadable: existing.value.unreadable,
+      partnerSuggestions: partnerSuggestions(drafts, input.skip),
+      splitOffers: splitOffers(drafts, input.skip),
     },
   };
 }
@@ -252,14 +273,14 @@ export async function runImport(
     created.forEach((r, i) => {
       const name = names[i] as string;
       if (r.ok) {
-        newPartnerIds.set(fold(name), r.value.id);
+        newPartnerIds.set(newPartnerKey(name), r.value.id);
         partnersCreated++;
       } else if (
         r.error.code === 'duplicate' &&
         r.error.theirs &&
         typeof (r.error.theirs as { id?: unknown }).id === 'number'
       ) {
-        newPartnerIds.set(fold(name), (r.error.theirs as { id: number }).id);
+        newPartnerIds.set(newPartnerKey(name), (r.error.theirs as { id: number }).id);
       }
     });
   }
@@ -322,6 +343,14 @@ export async function runImport(
     if (done % WRITE_CHUNK === 0 || done === total) options.onProgress?.({ done, total });
   }
   return { ok: true, value: { ...counts, partnersCreated, failures } };
+}
+
+/**
+ * Every suggestion of a preview taken: the choices that make each suggested
+ * partner the one written (the command line's --accept-partner-suggestions).
+ */
+export function acceptSuggestions(preview: Pick<Preview, 'partnerSuggestions'>): Map<string, number> {
+  return new Map(preview.partnerSuggestions.map((s) => [s.folded, s.suggestion.id]));
 }
 
 /** The names in the mapped officer columns, for the caller to look up among the site's people. */

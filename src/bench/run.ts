@@ -21,10 +21,11 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   tab: async () => (await import('./tab')).benchTab,
   reports: async () => (await import('./reports')).benchReports,
   import: async () => (await import('./import')).benchImport,
+  partners: async () => (await import('./partners')).benchPartners,
   plan: async () => (await import('./plan')).benchPlan,
   assess: async () => (await import('./assess')).benchAssess,
   templates: async () => (await import('./templates')).benchTemplates,
-  partners: async () => (await import('./partners')).benchPartners,
+  partnerMatching: async () => (await import('./partnerMatching')).benchPartnerMatching,
 };
 
 function format(value: number): string {

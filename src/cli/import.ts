@@ -1,6 +1,7 @@
 /**
  * `npm run import -- --site <url> --file <csv|xlsx|json> [--mapping <json>]
- *                   [--sheet <name>] [--header-row <n>] [--skip-invalid] [--dry-run] [--lang en|cy]`
+ *                   [--sheet <name>] [--header-row <n>] [--set <field>=<value>]... [--skip-invalid] [--dry-run]
+ *                   [--lang en|cy] [--accept-partner-suggestions]`
  *
  * Brings a council's own register in. The columns are matched to the
  * record's fields by name and synonym in English and Welsh (or by a mapping
@@ -11,6 +12,10 @@
  * are printed and all of them written to `<file>.problems.csv`. Rows with
  * errors stop the import (nothing is written) unless `--skip-invalid`. Safe to
  * run again: rows already imported are found by their import key.
+ *
+ * A partner name close to a partner the register has ("Torfaen Council") is
+ * listed with the partner it may be; it is added as a new partner unless
+ * `--accept-partner-suggestions` says to use the suggested ones.
  *
  * Tokens: against the embedded list server (127.0.0.1 / localhost) it signs
  * in as the dev governance user; against SharePoint Online it takes a bearer
@@ -39,7 +44,7 @@ import {
   type ValueMapping,
 } from '../domain/import';
 import { CATALOGUES, translate, type Locale } from '../i18n';
-import { registerImport } from '../app/importRegister';
+import { acceptSuggestions, registerImport } from '../app/importRegister';
 import {
   allowedChoices,
   choiceLabel,
@@ -66,6 +71,7 @@ interface Args {
   council?: string;
   /** `--set field=value`: a value for every row of a field the file has no column for. */
   set: readonly string[];
+  acceptPartnerSuggestions: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -81,6 +87,7 @@ function parseArgs(argv: readonly string[]): Args {
     council: { type: 'string' },
     lang: { type: 'string', default: 'en' },
     set: { type: 'string', multiple: true, default: [] },
+    'accept-partner-suggestions': { type: 'boolean', default: false },
   });
   return {
     ...(v.site !== undefined ? { site: v.site } : {}),
@@ -94,11 +101,12 @@ function parseArgs(argv: readonly string[]): Args {
     tokenEnv: v['token-env'],
     lang: oneOf('lang', v.lang, ['en', 'cy'] as const) ?? 'en',
     set: v.set,
+    acceptPartnerSuggestions: v['accept-partner-suggestions'],
   };
 }
 
 const USAGE =
-  'Usage: npm run import -- --site <site url> --file <register.csv|.xlsx|.json> [--mapping <mapping.json>] [--sheet <name>] [--header-row <n>] [--set <field>=<value>]... [--skip-invalid] [--dry-run] [--lang en|cy]';
+  'Usage: npm run import -- --site <site url> --file <register.csv|.xlsx|.json> [--mapping <mapping.json>] [--sheet <name>] [--header-row <n>] [--set <field>=<value>]... [--skip-invalid] [--dry-run] [--lang en|cy] [--accept-partner-suggestions]';
 
 /** How many problems are printed; past this, the full list goes to a CSV file beside the input. */
 const PRINTED_PROBLEMS = 200;
@@ -234,10 +242,27 @@ async function main(): Promise<number> {
     ...(table.value.singleByte ? { singleByte: true } : {}),
   };
   const importer = registerImport({ target: createImportTarget(sp), people: new PeopleRepository(sp) });
-  const preview = await importer.preview(base);
+  let preview = await importer.preview(base);
   if (!preview.ok) {
     console.error(failure(preview.error));
     return 1;
+  }
+
+  // Partner names close to a partner the register has: listed, and used only when the person says so.
+  let partnerChoices: ReadonlyMap<string, number> | undefined;
+  if (preview.value.partnerSuggestions.length > 0) {
+    console.log(t('transfer.partnerChoice.cliHeading'));
+    for (const s of preview.value.partnerSuggestions)
+      console.log(`  ${t('transfer.partnerChoice.cliLine', { name: s.name, partner: s.suggestion.name })}`);
+    if (args.acceptPartnerSuggestions) {
+      console.log(t('transfer.partnerChoice.cliAccepted'));
+      partnerChoices = acceptSuggestions(preview.value);
+      preview = await importer.preview({ ...base, partnerChoices });
+      if (!preview.ok) {
+        console.error(failure(preview.error));
+        return 1;
+      }
+    } else console.log(t('transfer.partnerChoice.cliHint'));
   }
   if (preview.value.unreadable.length > 0) console.log(unreadableText(t, preview.value.unreadable));
   printMeanings(t, table.value.headers, preview.value.columnValues, mine);
@@ -303,7 +328,7 @@ async function main(): Promise<number> {
   }
   const start = performance.now();
   const result = await importer.run(
-    { ...base, skip: new Set(blocked) },
+    { ...base, skip: new Set(blocked), ...(partnerChoices ? { partnerChoices } : {}) },
     {
       onProgress: (p) => process.stdout.write(`\r${t('transfer.import.progress', { done: p.done, total: p.total })}`),
     },

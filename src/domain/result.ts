@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'decisionNoteRequired',
   'formulaNotAllowed',
   'partnerProposed',
+  'partnerSuggested',
   'personNotFound',
   'notInFile',
   'sameNameInRegister',

@@ -23,7 +23,8 @@ const FILE = [
   'Notes: reviewed by Heads of Service each quarter,,,,,,',
   ',,,,,,',
   'Partnership name,Model,Status,Lead organisation,Directorate,Purpose,Council lead?',
-  'Partneriaeth Ll?r,Joint committee,Live,Cyngor Gwynedd,Social Care,Respite care at T? Hafan,Yes',
+  // Not led by the tab's council (Glan-yr-Afon), so "the council leads" is No.
+  'Partneriaeth Ll?r,Joint committee,Live,Cyngor Gwynedd,Social Care,Respite care at T? Hafan,No',
   'Gwynedd and Anglesey PSB,MoU,Live,Isle of Anglesey CC,Chief Executive,Well-being plan,No',
 ].join('\r\n');
 

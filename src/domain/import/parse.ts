@@ -1,6 +1,6 @@
 /**
  * Parsing the values councils keep in their own registers: UK dates, pound
- * amounts, yes/no in English and Welsh, and free-text partner lists. Pure:
+ * amounts, yes/no in English and Welsh (partner lists: partners.ts). Pure:
  * every function takes the text and returns a value or a coded problem.
  */
 import { daysInMonth, fromDayNumber, type IsoDate } from '../dates';
@@ -240,58 +240,6 @@ export function parseYesNo(cell: RawCell): Parsed<boolean> {
   if (YES.has(f)) return some(true);
   if (NO.has(f)) return some(false);
   return { ok: false, code: 'invalidChoice' };
-}
-
-/**
- * The names in a partner list: split on ; , | and new lines, then on "and",
- * "&", and the Welsh "a"/"ac", unless the longer name is one the register
- * already knows (`isKnown`), so "Police and Crime Commissioner" stays whole
- * when it is a partner.
- */
-export function splitPartnerList(cell: RawCell, isKnown: (name: string) => boolean = () => false): string[] {
-  const text = cellText(cell);
-  if (isBlank(text)) return [];
-  const out: string[] = [];
-  for (const piece of text.split(/[;,|\n\r•]+/)) {
-    const trimmed = piece
-      .trim()
-      .replace(/^(and|a|ac|&)\s+/i, '')
-      .trim();
-    if (trimmed === '') continue;
-    if (isKnown(trimmed)) {
-      out.push(trimmed);
-      continue;
-    }
-    const parts = trimmed
-      .split(/\s+(?:and|&|a|ac)\s+/i)
-      .map((p) => p.trim())
-      .filter((p) => p !== '');
-    // Re-join neighbours whose joined name is known ("Care and Repair Cymru").
-    const conj = [...trimmed.matchAll(/\s+(and|&|a|ac)\s+/gi)].map((m) => m[1] as string);
-    let i = 0;
-    while (i < parts.length) {
-      let taken = 1;
-      for (let j = parts.length; j > i + 1; j--) {
-        let joined = parts[i] as string;
-        for (let k = i + 1; k < j; k++) joined += ` ${conj[k - 1] ?? 'and'} ${parts[k] as string}`;
-        if (isKnown(joined)) {
-          out.push(joined);
-          taken = j - i;
-          break;
-        }
-      }
-      if (taken === 1) out.push(parts[i] as string);
-      i += taken;
-    }
-  }
-  // One name listed twice is one partner.
-  const seen = new Set<string>();
-  return out.filter((name) => {
-    const k = fold(name);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 /** A choice by its code or any of its labels/synonyms, folded. */

@@ -9,6 +9,7 @@ import type { Stored } from '../ports';
 import { formatReference, parseReference } from '../reference';
 import type { ColumnMapping } from './mapping';
 import { fold } from './parse';
+import { newPartnerKey, normalisePartnerName, type PartnerSuggestion } from './partners';
 import { isOwnReference, recordOf, sameRecord, type ImportDefaults, type ImportProblem, type RowDraft } from './rows';
 
 export type PlanAction = 'create' | 'update' | 'unchanged' | 'skip' | 'blocked';
@@ -129,18 +130,64 @@ export function summarisePlan(plan: readonly PlanEntry[]): PlanSummary {
   return s;
 }
 
-/** Partner names no partner of the register carries, each once (first spelling kept). */
+/**
+ * Partner names no partner of the register carries, each once (first
+ * spelling kept; "Cardiff & Vale College" and "Cardiff and Vale College" are
+ * one new partner).
+ */
 export function proposedPartners(drafts: readonly RowDraft[], skip?: ReadonlySet<number>): string[] {
   const seen = new Map<string, string>();
   for (const d of drafts) {
     if (skip?.has(d.row)) continue;
-    for (const p of d.partners ?? []) if (p.id === undefined && !seen.has(fold(p.name))) seen.set(fold(p.name), p.name);
+    for (const p of d.partners ?? [])
+      if (p.id === undefined && !seen.has(newPartnerKey(p.name))) seen.set(newPartnerKey(p.name), p.name);
   }
   return [...seen.values()];
 }
 
-/** A partner key for a proposed partner: stable for the same name, so a rerun finds it. */
+/** A partner name of the file for which an existing partner is suggested, once per name as the file wrote it. */
+export interface NameSuggestion {
+  /** The name as the file first wrote it. */
+  readonly name: string;
+  /** The name folded: the key of the person's choice (`partnerChoices`). */
+  readonly folded: string;
+  readonly suggestion: PartnerSuggestion;
+}
+
+/** The names of the file that have a suggested partner, each once, in the order the file names them. */
+export function partnerSuggestions(drafts: readonly RowDraft[], skip?: ReadonlySet<number>): NameSuggestion[] {
+  const seen = new Map<string, NameSuggestion>();
+  for (const d of drafts) {
+    if (skip?.has(d.row)) continue;
+    for (const p of d.partners ?? [])
+      if (p.suggestion && !seen.has(fold(p.name)))
+        seen.set(fold(p.name), { name: p.name, folded: fold(p.name), suggestion: p.suggestion });
+  }
+  return [...seen.values()];
+}
+
+/** A new partner name of the file that may be several partners, once per name as the file wrote it. */
+export interface SplitOffer {
+  readonly name: string;
+  /** The name folded: the key of the person's answer (`partnerSplits`). */
+  readonly folded: string;
+  readonly parts: readonly string[];
+}
+
+/** The names of the file that may be several partners ("Torfaen CBC and Cardiff Met"), each once. */
+export function splitOffers(drafts: readonly RowDraft[], skip?: ReadonlySet<number>): SplitOffer[] {
+  const seen = new Map<string, SplitOffer>();
+  for (const d of drafts) {
+    if (skip?.has(d.row)) continue;
+    for (const p of d.partners ?? [])
+      if (p.parts && !seen.has(fold(p.name)))
+        seen.set(fold(p.name), { name: p.name, folded: fold(p.name), parts: p.parts });
+  }
+  return [...seen.values()];
+}
+
+/** A partner key for a proposed partner: stable for the same name in any of its spellings, so a rerun finds it. */
 export function partnerKeyFor(name: string): string {
-  const slug = fold(name).replace(/\s+/g, '-').slice(0, 60);
+  const slug = normalisePartnerName(name).replace(/\s+/g, '-').slice(0, 60);
   return `IMP-${slug || 'partner'}`;
 }

@@ -25,7 +25,6 @@ import {
   parseAmount,
   parseUkDate,
   parseYesNo,
-  splitPartnerList,
   undefuse,
   type RawCell,
 } from './parse';
@@ -40,6 +39,7 @@ import {
 } from './values';
 
 export { DEFAULT_IMPORT_DEFAULTS, type ImportDefaults } from './values';
+import { conjunctionParts, newPartnerKey, partnerIndex, splitPartnerList, type PartnerSuggestion } from './partners';
 
 export type Severity = 'error' | 'warning';
 
@@ -65,10 +65,35 @@ export interface RowContext {
   readonly people?: readonly Person[];
   readonly defaults?: ImportDefaults;
   readonly councilName?: string;
+  /**
+   * The person's choice for a partner name (folded, as the file wrote it): an
+   * existing partner's id, or 'new' to add it. It overrides matching.
+   */
+  readonly partnerChoices?: ReadonlyMap<string, number | 'new'>;
+  /**
+   * New partners other rows of the file name (by `newPartnerKey`): a name
+   * with "and" in it is parted into them as into known partners ("Care and
+   * Repair Cymru and Torfaen CBC" where another row lists Care and Repair Cymru).
+   */
+  readonly namedInFile?: ReadonlySet<string>;
+  /** Names (folded, as the file wrote them) the person confirmed are several partners: cut at every "and". */
+  readonly partnerSplits?: ReadonlySet<string>;
 }
 
 /** The fields of the record a row sets, parsed. */
 export type RowValues = Partial<Omit<Collaboration, 'id' | 'partnerIds'>>;
+
+/** A partner name of a row: matched (`id`), or new, perhaps with a partner it may mean (`suggestion`). */
+export interface RowPartner {
+  readonly name: string;
+  readonly id?: number;
+  readonly suggestion?: PartnerSuggestion;
+  /**
+   * For a new name with "and" in it of which some part is a known partner:
+   * the names it would be if the person says it is several partners.
+   */
+  readonly parts?: readonly string[];
+}
 
 export interface RowDraft {
   /** The row number as a spreadsheet shows it (header row 1). */
@@ -78,8 +103,11 @@ export interface RowDraft {
   /** The file's own identifier, when it has an identifier column. */
   readonly sourceId?: string;
   readonly values: RowValues;
-  /** Partner names in the row, in order; each matched to a partner id or proposed as new. */
-  readonly partners?: readonly { readonly name: string; readonly id?: number }[];
+  /**
+   * Partner names in the row, in order; each matched to a partner id or
+   * proposed as new, with the closest existing partner when one is near.
+   */
+  readonly partners?: readonly RowPartner[];
   readonly problems: readonly ImportProblem[];
 }
 
@@ -102,13 +130,14 @@ export function importKeyOf(sourceId: string | undefined, title: string, leadOrg
   return `h:${stableHash(`${fold(title)}\u0000${fold(leadOrganisation)}`)}`;
 }
 
-/** A partner matcher over the register's partners: by name, Welsh name or key, folded. */
+/**
+ * A partner matcher over the register's partners: by name, Welsh name or
+ * key, folded or normalised (short forms expanded), or either half of a
+ * bilingual name (partners.ts).
+ */
 export function partnerMatcher(partners: RowContext['partners']): (name: string) => number | undefined {
-  const byName = new Map<string, number>();
-  for (const p of partners) {
-    for (const n of [p.name, p.nameCy, p.key]) if (n) byName.set(fold(n), p.id);
-  }
-  return (name) => byName.get(fold(name));
+  const index = partnerIndex(partners);
+  return (name) => index.match(name);
 }
 
 function personMatcher(people: readonly Person[]): (name: string) => Person | undefined {
@@ -145,10 +174,10 @@ export function readRow(
         ? { row: rowNumber, column, field, code, severity, params }
         : { row: rowNumber, column, field, code, severity },
     );
-  const matchPartner = partnerMatcher(ctx.partners);
+  const partnerNames = partnerIndex(ctx.partners);
   const matchPerson = personMatcher(ctx.people ?? []);
   let sourceId: string | undefined;
-  let partners: { name: string; id?: number }[] | undefined;
+  let partners: RowPartner[] | undefined;
 
   mapping.forEach((field, column) => {
     if (field === null) return;
@@ -201,11 +230,32 @@ export function readRow(
       return;
     }
     if (kind === 'partners') {
-      const names = splitPartnerList(cell, (n) => matchPartner(n) !== undefined);
-      partners = names.map((name) => {
-        const id = matchPartner(name);
-        if (id === undefined) problem(column, field, 'partnerProposed', 'warning', { name });
-        return id === undefined ? { name } : { name, id };
+      const names = splitPartnerList(cell, (n) => partnerNames.match(n) !== undefined, {
+        ...(ctx.namedInFile ? { alsoNamed: (n: string) => ctx.namedInFile?.has(newPartnerKey(n)) === true } : {}),
+        ...(ctx.partnerSplits ? { confirmedSplit: (n: string) => ctx.partnerSplits?.has(fold(n)) === true } : {}),
+      });
+      partners = names.map((name): RowPartner => {
+        const choice = ctx.partnerChoices?.get(fold(name));
+        const certain = partnerNames.match(name);
+        if (certain !== undefined && choice === undefined) return { name, id: certain };
+        // The suggestion stays with the name once the person has chosen, so the choice can still be changed.
+        const suggestion = certain === undefined ? partnerNames.suggest(name) : undefined;
+        const id =
+          typeof choice === 'number' && partnerNames.has(choice) ? choice : choice === 'new' ? undefined : certain;
+        if (id === undefined) {
+          if (suggestion && choice === undefined)
+            problem(column, field, 'partnerSuggested', 'warning', { name, partner: suggestion.name });
+          problem(column, field, 'partnerProposed', 'warning', { name });
+        }
+        // "Torfaen CBC and Cardiff Met" kept whole: the person may say it is two partners.
+        const parts = id === undefined ? conjunctionParts(name) : [];
+        const offered = parts.length > 1 && parts.some((p) => partnerNames.match(p) !== undefined);
+        return {
+          name,
+          ...(id !== undefined ? { id } : {}),
+          ...(suggestion ? { suggestion } : {}),
+          ...(offered ? { parts } : {}),
+        };
       });
       return;
     }
@@ -272,7 +322,7 @@ export interface RecordOptions {
   readonly existing?: Stored<Collaboration>;
   /** The reference for a new record. */
   readonly reference: string;
-  /** Ids of partners created for this import, by folded name. */
+  /** Ids of partners created for this import, by `newPartnerKey` of their name. */
   readonly newPartnerIds?: ReadonlyMap<string, number>;
   readonly defaults?: ImportDefaults;
   readonly councilName?: string;
@@ -293,7 +343,7 @@ export function recordOf(
   const partnerIds: number[] = [];
   const unresolved: string[] = [];
   for (const p of draft.partners ?? []) {
-    const id = p.id ?? options.newPartnerIds?.get(fold(p.name));
+    const id = p.id ?? options.newPartnerIds?.get(newPartnerKey(p.name));
     if (id === undefined) unresolved.push(p.name);
     else if (!partnerIds.includes(id)) partnerIds.push(id);
   }
@@ -402,26 +452,32 @@ export function readRows(
   ctx: RowContext,
 ): RowDraft[] {
   // A value for every row, for a field no column gives, is read as one more column of each row.
-  const filled = (Object.entries(ctx.fill ?? {}) as [ImportField, string | undefined][]).filter(
+  const filledValues = (Object.entries(ctx.fill ?? {}) as [ImportField, string | undefined][]).filter(
     (e): e is [ImportField, string] => e[1] !== undefined && e[1].trim() !== '' && !mapping.includes(e[0]),
   );
-  const full: ColumnMapping = [...mapping, ...filled.map(([f]) => f)];
-  const drafts = rows
-    .filter((r) => r.cells.some((c, i) => mapping[i] != null && cellText(c) !== ''))
-    .map((r) => {
-      const cells = [
-        ...Array.from({ length: mapping.length }, (_, i) => r.cells[i] ?? null),
-        ...filled.map(([, v]) => v),
-      ];
-      const draft = readRow(cells, r.row, full, ctx);
-      if (filled.length === 0) return draft;
-      // Problems of a filled value belong to no column of the file.
-      return {
-        ...draft,
-        problems: draft.problems.map((p) =>
-          p.column !== null && p.column >= mapping.length ? { ...p, column: null } : p,
-        ),
-      };
-    });
+  const full: ColumnMapping = [...mapping, ...filledValues.map(([f]) => f)];
+  const read = (r: { readonly row: number; readonly cells: readonly RawCell[] }, context: RowContext) => {
+    const cells = [
+      ...Array.from({ length: mapping.length }, (_, i) => r.cells[i] ?? null),
+      ...filledValues.map(([, v]) => v),
+    ];
+    const draft = readRow(cells, r.row, full, context);
+    if (filledValues.length === 0) return draft;
+    // Problems of a filled value belong to no column of the file.
+    return {
+      ...draft,
+      problems: draft.problems.map((p) =>
+        p.column !== null && p.column >= mapping.length ? { ...p, column: null } : p,
+      ),
+    };
+  };
+  const filled = rows.filter((r) => r.cells.some((c, i) => mapping[i] != null && cellText(c) !== ''));
+  let drafts = filled.map((r) => read(r, ctx));
+  // A new name with "and" in it may be two names the file lists elsewhere: read again knowing them.
+  const newNames = drafts.flatMap((d) => (d.partners ?? []).filter((p) => p.id === undefined).map((p) => p.name));
+  if (newNames.some((n) => /\s(?:and|&|a|ac)\s/i.test(n))) {
+    const namedInFile = new Set(newNames.map(newPartnerKey));
+    drafts = filled.map((r) => read(r, { ...ctx, namedInFile }));
+  }
   return markDuplicateKeys(drafts, mapping);
 }

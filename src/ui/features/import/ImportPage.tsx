@@ -33,6 +33,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
 import { AbsentFields } from './AbsentFields';
 import { HeaderRowChooser } from './HeaderRowChooser';
+import { PartnerSuggestions } from './PartnerSuggestions';
 import { useImport, type ImportModel } from './useImport';
 import { ValueMeanings } from './ValueMeanings';
 
@@ -301,6 +302,15 @@ function PreviewSection({ model }: { model: ImportModel }) {
       {preview.newPartners.length > 0 ? (
         <Text>{t('transfer.preview.newPartners', { names: preview.newPartners.join('; ') })}</Text>
       ) : null}
+      <PartnerSuggestions
+        suggestions={preview.partnerSuggestions}
+        choices={model.partnerChoices}
+        onChoose={(n, c) => void model.choosePartner(n, c)}
+        splitOffers={preview.splitOffers}
+        splits={model.partnerSplits}
+        onSplit={(o, several) => void model.splitPartner(o, several)}
+        disabled={model.running}
+      />
       <Checkbox
         label={t('transfer.preview.onlyProblems')}
         checked={onlyProblems}

@@ -19,6 +19,7 @@ import {
   type ImportField,
   type RawCell,
   type ValueMapping,
+  type SplitOffer,
 } from '../../../domain/import';
 import { CATALOGUES, translate } from '../../../i18n';
 import {
@@ -142,6 +143,8 @@ function tableState(table: FileTable, file: File) {
     matches: new Map<number, string>(work?.matches ?? []),
     fixes,
     restored: work !== undefined && (fixes.length > 0 || work.skip.length > 0 || work.matches.length > 0),
+    partnerChoices: new Map<string, number | 'new'>(),
+    partnerSplits: new Map<string, SplitOffer>(),
     preview: undefined,
     summary: undefined,
     failure: noColumns ? 'fileNoColumns' : undefined,
@@ -167,6 +170,10 @@ export interface ImportModel {
   readonly matches: ReadonlyMap<number, string>;
   /** True when fixes or skipped rows were brought back from an earlier visit. */
   readonly restored: boolean;
+  /** The person's answers to the preview's partner suggestions, by folded name. */
+  readonly partnerChoices: ReadonlyMap<string, number | 'new'>;
+  /** Names the person said are several partners, by folded name (kept so the answer can be undone). */
+  readonly partnerSplits: ReadonlyMap<string, SplitOffer>;
   readonly preview?: Preview;
   readonly previewing: boolean;
   readonly running: boolean;
@@ -189,6 +196,8 @@ export interface ImportModel {
   setFill(field: ImportField, value: string): Promise<void>;
   /** For a row whose name the register holds: update that reference, or 'new'. */
   chooseMatch(row: number, choice: string): Promise<void>;
+  choosePartner(folded: string, choice: number | 'new'): Promise<void>;
+  splitPartner(offer: SplitOffer, several: boolean): Promise<void>;
   run(): Promise<void>;
 }
 
@@ -211,6 +220,8 @@ export function useImport(): ImportModel {
     matches: ReadonlyMap<number, string>;
     fixes: Work['fixes'];
     restored: boolean;
+    partnerChoices: ReadonlyMap<string, number | 'new'>;
+    partnerSplits: ReadonlyMap<string, SplitOffer>;
     preview?: Preview;
     previewing: boolean;
     running: boolean;
@@ -229,6 +240,8 @@ export function useImport(): ImportModel {
     matches: new Map(),
     fixes: [],
     restored: false,
+    partnerChoices: new Map(),
+    partnerSplits: new Map(),
     previewing: false,
     running: false,
   });
@@ -308,6 +321,8 @@ export function useImport(): ImportModel {
     fill: s.fill,
     matches: s.matches,
     ...(latest.current.table?.singleByte ? { singleByte: true } : {}),
+    partnerChoices: s.partnerChoices,
+    partnerSplits: new Set(s.partnerSplits.keys()),
   });
 
   /** Keeps the person's work on this file and their choices for these headings, for a reload. */
@@ -322,14 +337,32 @@ export function useImport(): ImportModel {
   };
 
   const makePreview = useCallback(
-    async (next: { rows?: readonly Row[]; skip?: ReadonlySet<number> } = {}) => {
+    async (
+      next: {
+        rows?: readonly Row[];
+        skip?: ReadonlySet<number>;
+        partnerChoices?: ReadonlyMap<string, number | 'new'>;
+        partnerSplits?: ReadonlyMap<string, SplitOffer>;
+      } = {},
+    ) => {
       const s = latest.current;
       const rows = next.rows ?? s.rows;
       const skip = next.skip ?? s.skip;
+      const partnerChoices = next.partnerChoices ?? s.partnerChoices;
+      const partnerSplits = next.partnerSplits ?? s.partnerSplits;
       if (s.table) saveMapping(s.table.headers, s.mapping);
       remember({ ...s, skip });
-      setState((x) => ({ ...x, rows, skip, previewing: true, failure: undefined, summary: undefined }));
-      const r = await importer.preview(requestOf(s, rows, skip));
+      setState((x) => ({
+        ...x,
+        rows,
+        skip,
+        partnerChoices,
+        partnerSplits,
+        previewing: true,
+        failure: undefined,
+        summary: undefined,
+      }));
+      const r = await importer.preview(requestOf({ ...s, partnerChoices, partnerSplits }, rows, skip));
       setState((x) =>
         r.ok
           ? { ...x, previewing: false, preview: r.value }
@@ -391,6 +424,14 @@ export function useImport(): ImportModel {
     [makePreview],
   );
 
+  // The person's answer for a suggested partner: the preview is made again so its rows and new partners follow it.
+  const choosePartner = useCallback(
+    async (folded: string, choice: number | 'new') => {
+      await makePreview({ partnerChoices: new Map(latest.current.partnerChoices).set(folded, choice) });
+    },
+    [makePreview],
+  );
+
   const setMeaning = useCallback(
     (field: ChoiceField, text: string, code: string | undefined) =>
       change((s) => {
@@ -419,6 +460,17 @@ export function useImport(): ImportModel {
   const chooseMatch = useCallback(
     (row: number, choice: string) => change((s) => ({ matches: new Map(s.matches).set(row, choice) })),
     [change],
+  );
+
+  // "Several partners" for a name with "and" in it, or back to one: the preview is made again.
+  const splitPartner = useCallback(
+    async (offer: SplitOffer, several: boolean) => {
+      const partnerSplits = new Map(latest.current.partnerSplits);
+      if (several) partnerSplits.set(offer.folded, offer);
+      else partnerSplits.delete(offer.folded);
+      await makePreview({ partnerSplits });
+    },
+    [makePreview],
   );
 
   const run = useCallback(async () => {
@@ -451,6 +503,8 @@ export function useImport(): ImportModel {
       setMeaning,
       setFill,
       chooseMatch,
+      choosePartner,
+      splitPartner,
       run,
     }),
     [
@@ -465,6 +519,8 @@ export function useImport(): ImportModel {
       setMeaning,
       setFill,
       chooseMatch,
+      choosePartner,
+      splitPartner,
       run,
     ],
   );
