@@ -7,30 +7,9 @@
  */
 import { partnerIndex, splitPartnerList, type PartnerRef } from '../domain/import';
 import type { Figure } from './figure';
+import { PLACES } from '../local/demo';
 import { median, round } from './measure';
 
-const PLACES = [
-  'Abercoed',
-  'Pontyrhos',
-  'Cwmderwen',
-  'Trefelin',
-  'Maesyderwen',
-  'Penrhiw-fach',
-  'Tonyglas',
-  'Cefn Eithin',
-  'Nantyfedw',
-  'Blaencarn',
-  'Llwynhelyg',
-  'Pantglas',
-  'Bryn-yr-Haul',
-  'Ystrad Fawr',
-  'Coed-y-Llan',
-  'Glanllyn',
-  'Heol-y-Cwm',
-  'Tŷ Gwyn',
-  'Rhos-ddu',
-  'Waun Fawr',
-];
 /** Kinds of body: English form, Welsh form, how a register shortens the English. */
 const KINDS: readonly [string, string, string][] = [
   ['County Borough Council', 'Cyngor Bwrdeistref Sirol', 'CBC'],

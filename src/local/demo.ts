@@ -123,8 +123,8 @@ const BODIES: readonly [string, string, Sector][] = [
   ['Bridgend County Borough Council', 'Cyngor Bwrdeistref Sirol Pen-y-bont ar Ogwr', 'localAuthority'],
 ];
 
-/** Fictional places in the county borough. */
-const PLACES: readonly string[] = [
+/** Fictional places in the county borough (the benches name bodies after them too). */
+export const PLACES: readonly string[] = [
   'Abercoed',
   'Pontyrhos',
   'Cwmderwen',
