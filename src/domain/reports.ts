@@ -281,12 +281,12 @@ function ref(r: ReportRecord): RecordRef {
  * - the compendium's figures for the arrangements current in the period;
  * - the reviews held in the period, counted by kind and by outcome, and listed;
  * - the collaborations started in the period;
- * - reformed: a `reform` outcome held in the period, or (without one) a record
- *   whose status is now `reforming`, when the period is the present one or the
- *   record's last review fell in it;
+ * - reformed: a `reform` outcome held in the period, or (with no such outcome in
+ *   any period) a record whose status is now `reforming`, counted in the period
+ *   of its last review, or in the present period if it was never reviewed;
  * - withdrawn: a `withdraw` outcome held in the period, or a record now
  *   `withdrawing` (on the same terms), or closed with an end date in the period
- *   and an exit note;
+ *   and an exit note; each record once, in one period;
  * - actions completed in the period, and actions overdue at its end (or today,
  *   if the period has not ended): due before that day and not completed by it;
  * - the arrangements current in the period that the protocol does not cover, with the reason.
@@ -349,6 +349,13 @@ export function annualSummary(input: AnnualSummaryInput): Result<AnnualSummary> 
     }
   }
 
+  // Records whose reform or withdrawal an outcome decided, in any period.
+  const decidedByOutcome = new Set(
+    input.reviews
+      .filter((rv) => rv.heldOn !== undefined && (rv.outcome === 'reform' || rv.outcome === 'withdraw'))
+      .map((rv) => rv.collaborationId),
+  );
+
   // Started, reformed or withdrawn by status, out of scope.
   const started: StartedLine[] = [];
   const outOfScope: OutOfScopeLine[] = [];
@@ -360,9 +367,13 @@ export function annualSummary(input: AnnualSummaryInput): Result<AnnualSummary> 
     if (!isCurrentIn(r, periodRange)) continue;
     const scope = scopeOf(r.model);
     if (!scope.inScope) outOfScope.push({ ...ref(r), model: r.model, reason: scope.reason });
-    // A status says what is true now: it speaks for this period only when the period is the
-    // present one, or when the record's last review (where the status was set) fell in it.
-    const statusSpeaks = nowInPeriod || (r.lastReviewDate !== undefined && inPeriod(r.lastReviewDate, period));
+    // A status says what is true now, and is counted once, in one period: the one of the record's
+    // last review (where the status was set), or, for a record never reviewed, the present one. A
+    // record whose reform or withdrawal a review's outcome decided is counted by that outcome, in
+    // the year it was held, never again by its status.
+    const statusSpeaks =
+      !decidedByOutcome.has(r.id) &&
+      (r.lastReviewDate !== undefined ? inPeriod(r.lastReviewDate, period) : nowInPeriod);
     const reviewedOn =
       r.lastReviewDate !== undefined && inPeriod(r.lastReviewDate, period) ? { on: r.lastReviewDate } : {};
     if (r.status === 'reforming' && statusSpeaks && !reformedBy.has(r.id)) {
@@ -372,7 +383,13 @@ export function annualSummary(input: AnnualSummaryInput): Result<AnnualSummary> 
     const note = r.exitNote?.trim() ? { note: r.exitNote.trim() } : {};
     if (r.status === 'withdrawing' && statusSpeaks) {
       withdrawnBy.set(r.id, { ...ref(r), ...reviewedOn, source: 'status', ...note });
-    } else if (r.status === 'closed' && r.endDate !== undefined && inPeriod(r.endDate, period) && r.exitNote?.trim()) {
+    } else if (
+      !decidedByOutcome.has(r.id) &&
+      r.status === 'closed' &&
+      r.endDate !== undefined &&
+      inPeriod(r.endDate, period) &&
+      r.exitNote?.trim()
+    ) {
       withdrawnBy.set(r.id, { ...ref(r), on: r.endDate, source: 'status', ...note });
     }
   }

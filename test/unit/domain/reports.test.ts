@@ -306,6 +306,37 @@ describe('the annual summary for the Governance and Audit Committee', () => {
     expect(r.value.withdrawn).toEqual([]);
   });
 
+  it('counts each withdrawal once, in the year it happened, across consecutive years (issue 18)', () => {
+    // Withdrawing since a review in 2024-25; withdrawing and never reviewed; a withdrawal a review
+    // decided in 2024-25 that closed in 2025-26.
+    const reviewedWithdrawing = record({ id: 401, status: 'withdrawing', lastReviewDate: '2024-11-05' });
+    const undated = record({ id: 402, status: 'withdrawing' });
+    const decided = record({
+      id: 403,
+      status: 'closed',
+      endDate: '2025-09-30',
+      exitNote: 'Services brought back in house.',
+      lastReviewDate: '2024-12-01',
+    });
+    const decision = review({ collaborationId: 403, heldOn: '2024-12-01', outcome: 'withdraw', decisionNote: 'Exit' });
+    const years = [financialYear(2023), financialYear(2024), financialYear(2025)];
+    const counted = years.map((period) => {
+      const r = annualSummary({
+        records: [reviewedWithdrawing, undated, decided],
+        reviews: [decision],
+        actions: [],
+        period,
+        today: TODAY,
+      });
+      if (!r.ok) throw new Error('period');
+      return r.value.withdrawn.map((w) => w.id).sort();
+    });
+    // TODAY (2026-03-02) is in 2025-26: the undated record is counted there, and only there.
+    expect(counted).toEqual([[], [401, 403], [402]]);
+    const all = counted.flat();
+    expect(new Set(all).size).toBe(all.length);
+  });
+
   it('an action completed after the year ended was still overdue at its end', () => {
     const late = action({ dueDate: '2025-03-01', completedOn: '2025-05-01', progress: 100 });
     const r = annualSummary({ records: [], reviews: [], actions: [late], period: financialYear(2024), today: TODAY });
