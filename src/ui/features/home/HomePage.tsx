@@ -1,4 +1,4 @@
-import { Badge, Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Badge, Card, CardHeader, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_REVIEW_STATE_POLICY, MODELS, STATUSES } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
@@ -8,9 +8,10 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { displayTitle } from '../../components/recordText';
 import { RouterLink } from '../../components/RouterLink';
-import { BarChart } from './BarChart';
+import { BarChart, type Bar } from './BarChart';
 import { MyActions } from './MyActions';
 import { PanelReviews } from './PanelReviews';
+import { useSectionStyles } from './styles';
 import { useHomeData, type ActionAtRisk, type DueReview } from './useHomeData';
 
 const useStyles = makeStyles({
@@ -34,27 +35,14 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXL,
     marginBottom: tokens.spacingVerticalXL,
   },
-  panel: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalL,
-  },
-  h2: { marginTop: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  items: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  /** The panels sit in a grid whose gap spaces them: no margin of their own. */
+  inGrid: { marginBottom: 0 },
   item: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 function ReviewItem({ item }: { readonly item: DueReview }) {
   const styles = useStyles();
+  const section = useSectionStyles();
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
@@ -62,7 +50,7 @@ function ReviewItem({ item }: { readonly item: DueReview }) {
   return (
     <li className={styles.item}>
       <RouterLink to={paths.record(record.reference)}>{displayTitle(record, app.locale)}</RouterLink>
-      <Text className={styles.muted}>{record.reference}</Text>
+      <Text className={section.muted}>{record.reference}</Text>
       <Badge appearance="tint" color={state.state === 'overdue' ? 'danger' : 'warning'} size="small">
         {t(`tab.reviewState.${state.state}`)}
       </Badge>
@@ -78,6 +66,7 @@ function ReviewItem({ item }: { readonly item: DueReview }) {
 
 function ActionItem({ item }: { readonly item: ActionAtRisk }) {
   const styles = useStyles();
+  const section = useSectionStyles();
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
@@ -93,8 +82,8 @@ function ActionItem({ item }: { readonly item: ActionAtRisk }) {
         {t(`vocab.actionStatus.${item.status}`)}
       </Badge>
       {action.dueDate ? <Text>{t('tab.home.actionDue', { date: format.date(action.dueDate) })}</Text> : null}
-      {collaboration ? <Text className={styles.muted}>{displayTitle(collaboration, app.locale)}</Text> : null}
-      {action.owner ? <Text className={styles.muted}>{action.owner.displayName}</Text> : null}
+      {collaboration ? <Text className={section.muted}>{displayTitle(collaboration, app.locale)}</Text> : null}
+      {action.owner ? <Text className={section.muted}>{action.owner.displayName}</Text> : null}
       {item.mine ? (
         <Badge appearance="outline" size="small">
           {t('tab.home.yours')}
@@ -107,6 +96,7 @@ function ActionItem({ item }: { readonly item: ActionAtRisk }) {
 /** The council's figures (seed 002's compendium), what is due, what is at risk, and the register at a glance. */
 export function HomePage() {
   const styles = useStyles();
+  const section = useSectionStyles();
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
@@ -155,7 +145,7 @@ export function HomePage() {
             : t('tab.home.subtitle', { date: format.date(app.today) })
         }
       />
-      <h2 className={styles.h2}>{t('tab.home.figures.title')}</h2>
+      <h2 className={section.h2}>{t('tab.home.figures.title')}</h2>
       <ul className={styles.figures} aria-label={t('tab.home.figures.title')}>
         {cards.map((c) => (
           <li key={c.key}>
@@ -168,7 +158,7 @@ export function HomePage() {
           </li>
         ))}
       </ul>
-      <Text as="p" className={styles.muted}>
+      <Text as="p" className={section.muted}>
         {t('tab.home.figures.note', {
           arrangements: n(figures.arrangements),
           partners: n(figures.partnerOrganisations.inCurrentArrangements),
@@ -179,28 +169,28 @@ export function HomePage() {
       {home.data.myActions ? <MyActions items={home.data.myActions} /> : null}
 
       <div className={styles.columns}>
-        <section className={styles.panel} aria-labelledby="home-reviews">
-          <h2 id="home-reviews" className={styles.h2}>
+        <section className={mergeClasses(section.panel, styles.inGrid)} aria-labelledby="home-reviews">
+          <h2 id="home-reviews" className={section.h2}>
             {t('tab.home.reviews.title', { days: DEFAULT_REVIEW_STATE_POLICY.dueSoonDays })}
           </h2>
           {reviews.length === 0 ? (
             <Text>{t('tab.home.reviews.none', { days: DEFAULT_REVIEW_STATE_POLICY.dueSoonDays })}</Text>
           ) : (
-            <ul className={styles.items}>
+            <ul className={section.items}>
               {reviews.map((r) => (
                 <ReviewItem key={r.record.id} item={r} />
               ))}
             </ul>
           )}
         </section>
-        <section className={styles.panel} aria-labelledby="home-actions">
-          <h2 id="home-actions" className={styles.h2}>
+        <section className={mergeClasses(section.panel, styles.inGrid)} aria-labelledby="home-actions">
+          <h2 id="home-actions" className={section.h2}>
             {t('tab.home.actions.title')}
           </h2>
           {actionsError ? (
             <ErrorState error={actionsError} title={t('tab.home.actions.failed')} onRetry={home.retry} />
           ) : actions && actions.length > 0 ? (
-            <ul className={styles.items}>
+            <ul className={section.items}>
               {actions.map((a) => (
                 <ActionItem key={a.action.id} item={a} />
               ))}
@@ -212,37 +202,51 @@ export function HomePage() {
       </div>
 
       <div className={styles.columns}>
-        <section className={styles.panel} aria-labelledby="home-by-status">
-          <h2 id="home-by-status" className={styles.h2}>
-            {t('tab.home.chart.byStatus')}
-          </h2>
-          <BarChart
-            label={t('tab.home.chart.byStatus')}
-            bars={STATUSES.map((s) => ({
-              key: s,
-              label: t(`vocab.status.${s}`),
-              value: figures.byStatus[s],
-              valueText: n(figures.byStatus[s]),
-              to: paths.register(`status=${s}`),
-            }))}
-          />
-        </section>
-        <section className={styles.panel} aria-labelledby="home-by-model">
-          <h2 id="home-by-model" className={styles.h2}>
-            {t('tab.home.chart.byModel')}
-          </h2>
-          <BarChart
-            label={t('tab.home.chart.byModel')}
-            bars={MODELS.map((m) => ({
-              key: m,
-              label: t(`vocab.model.${m}`),
-              value: figures.byModel[m],
-              valueText: n(figures.byModel[m]),
-              to: paths.register(`model=${m}`),
-            }))}
-          />
-        </section>
+        <ChartPanel
+          id="home-by-status"
+          title={t('tab.home.chart.byStatus')}
+          bars={STATUSES.map((s) => ({
+            key: s,
+            label: t(`vocab.status.${s}`),
+            value: figures.byStatus[s],
+            valueText: n(figures.byStatus[s]),
+            to: paths.register(`status=${s}`),
+          }))}
+        />
+        <ChartPanel
+          id="home-by-model"
+          title={t('tab.home.chart.byModel')}
+          bars={MODELS.map((m) => ({
+            key: m,
+            label: t(`vocab.model.${m}`),
+            value: figures.byModel[m],
+            valueText: n(figures.byModel[m]),
+            to: paths.register(`model=${m}`),
+          }))}
+        />
       </div>
+    </section>
+  );
+}
+
+/** One of Home's charts in its panel, headed and labelled by its title. */
+function ChartPanel({
+  id,
+  title,
+  bars,
+}: {
+  readonly id: string;
+  readonly title: string;
+  readonly bars: readonly Bar[];
+}) {
+  const styles = useStyles();
+  const section = useSectionStyles();
+  return (
+    <section className={mergeClasses(section.panel, styles.inGrid)} aria-labelledby={id}>
+      <h2 id={id} className={section.h2}>
+        {title}
+      </h2>
+      <BarChart label={title} bars={bars} />
     </section>
   );
 }
