@@ -63,7 +63,7 @@ describe('importing a council’s register', () => {
     const absent = screen.getByRole('region', { name: 'Fields the file does not have' });
     expect(within(absent).getByRole('combobox', { name: /^Footprint for every new record/ })).toHaveValue('local');
     await user.type(within(absent).getByRole('textbox', { name: /^Purpose for every new record/ }), 'To be set out');
-    await user.click(within(absent).getAllByRole('button', { name: 'Apply the fix' })[0]!);
+    await user.click(within(absent).getAllByRole('button', { name: 'Use for every row' })[0]!);
     await waitFor(() =>
       expect(
         within(screen.getByRole('region', { name: 'Fields the file does not have' })).getByRole('textbox', {

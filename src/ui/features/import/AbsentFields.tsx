@@ -83,7 +83,7 @@ function TextValue(p: {
       <Field label={p.label} {...p.state}>
         <Input value={value} onChange={(_e, d) => setValue(d.value)} />
       </Field>
-      <Button type="submit">{t('transfer.preview.apply')}</Button>
+      <Button type="submit">{t('transfer.absent.apply')}</Button>
     </form>
   );
 }
