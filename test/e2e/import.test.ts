@@ -75,7 +75,12 @@ run('importing a register in Chromium', () => {
     const plan = page.getByText(/to create, .* with errors\./);
     await expect(plan.textContent()).resolves.toBe('1 to create, 0 to update, 0 unchanged, 0 skipped, 2 with errors.');
     // Problems by row and column, in words.
-    await page.getByText('Model: Choose one of the options.').waitFor();
+    // A refused value is named with the options the register allows.
+    await page
+      .getByText(
+        'Model: “Sort of” is not one of the options: Delegation of functions, Joint committee, Informal arrangement, Shared appointment or secondment, Contractual arrangement, Corporate vehicle or joint venture.',
+      )
+      .waitFor();
     await page.getByText(/^Purpose: This cell is a spreadsheet formula/).waitFor();
     await page
       .getByText('note: Partners: “Tŷ Newydd Trust” is not a partner organisation yet: it will be added as a new one.')

@@ -80,7 +80,7 @@ run('the tab in Chromium', () => {
     await link.click();
     await settled(page);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(name);
-    const reference = (await page.getByRole('textbox', { name: 'Reference' }).inputValue()).trim();
+    const reference = (await page.getByRole('textbox', { name: 'Reference', exact: true }).inputValue()).trim();
 
     const purpose = page.getByRole('textbox', { name: 'Purpose', exact: true });
     await purpose.fill('Edited in Chromium: ŵ ŷ â ê – Caerffili.');

@@ -129,6 +129,7 @@ describe('an import interrupted half-way, then run again', () => {
     expect(await count(server, `startswith(ImportKey,'id:${tag.toUpperCase()}-')`)).toBe(100);
 
     const rerun = await runImport(target, input);
+    if (!rerun.ok) throw new Error(JSON.stringify(rerun.error).slice(0, 500));
     expect(rerun.ok && rerun.value).toMatchObject({ created: 150, unchanged: 100, updated: 0, skipped: 0, failed: 0 });
     expect(await count(server, `startswith(ImportKey,'id:${tag.toUpperCase()}-')`)).toBe(250);
 
