@@ -246,7 +246,7 @@ describe('the annual summary for the Governance and Audit Committee', () => {
     // Who answers for each line, as the domain names them (the demo names a Head of Service for each).
     expect(lines.every((r) => r.headOfService)).toBe(true);
     const people = ['Lead officer', 'Head of Service'].map((h) => sheet.getColumn(headings.indexOf(h) + 1));
-    const named = (values: unknown[]) => values.slice(2).map((v) => (v === null || v === undefined ? '' : String(v)));
+    const named = (values: unknown[]) => values.slice(2).map((v) => (typeof v === 'string' ? v : ''));
     expect(named(people[0]!.values as unknown[])).toEqual(lines.map((r) => r.leadOfficer ?? ''));
     expect(named(people[1]!.values as unknown[])).toEqual(lines.map((r) => r.headOfService ?? ''));
   });
