@@ -33,15 +33,18 @@ const useStyles = makeStyles({
 /**
  * Text with each hyphenated word (Glan-yr-Afon, Prifddinas-Ranbarth) marked to
  * be kept whole: on paper the tables wrap at spaces only (printStyles), and a
- * browser would otherwise break a line after any hyphen.
+ * browser would otherwise break a line after any hyphen. A run longer than
+ * KEEP_WHOLE_MAX still breaks at its hyphens rather than run off the page.
  */
+const KEEP_WHOLE_MAX = 30;
+
 function WholeWords({ text }: { readonly text: string }) {
   const parts = text.split(/(\S*[-‐]\S*)/);
   if (parts.length === 1) return <>{text}</>;
   return (
     <>
       {parts.map((part, i) =>
-        i % 2 === 1 ? (
+        i % 2 === 1 && [...part].length <= KEEP_WHOLE_MAX ? (
           <span key={i} data-keep-whole="">
             {part}
           </span>
