@@ -32,6 +32,9 @@ interface RecordRef {
 }
 
 export interface QuarterlyRow extends RecordRef {
+  /** Who answers for the collaboration: the names a Head of Service reads the list by. */
+  readonly leadOfficer?: string;
+  readonly headOfService?: string;
   readonly reviewState: ReviewState;
   readonly nextReviewDue?: IsoDate;
   /** Days to the next review: 0 today, negative when overdue. */
@@ -125,6 +128,8 @@ export function quarterlyList(
       title: r.title,
       ...(r.titleCy ? { titleCy: r.titleCy } : {}),
       directorate: r.directorate,
+      ...(r.leadOfficer?.displayName ? { leadOfficer: r.leadOfficer.displayName } : {}),
+      ...(r.headOfService?.displayName ? { headOfService: r.headOfService.displayName } : {}),
       status: r.status,
       reviewState: state.state,
       ...(state.daysUntil !== undefined && r.nextReviewDue ? { nextReviewDue: r.nextReviewDue } : {}),
@@ -151,6 +156,36 @@ const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true
 const compareText = (a: string, b: string) => collator.compare(a, b);
 /** ISO dates and zero-padded references sort as plain strings: fast over tens of thousands of lines. */
 const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A quarter of the council's financial year: the first runs April to June. */
+export interface FinancialQuarter {
+  /** The start year of the financial year (2026 for 2026-27). */
+  readonly year: number;
+  readonly quarter: 1 | 2 | 3 | 4;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/** The financial quarter a date falls in: the period a quarterly list drawn up that day reports on. */
+export function financialQuarterOf(date: IsoDate): FinancialQuarter {
+  const { year, month } = toParts(date);
+  const sinceApril = (month + 8) % 12; // April 0 ... March 11
+  const quarter = (Math.floor(sinceApril / 3) + 1) as FinancialQuarter['quarter'];
+  const startYear = month >= 4 ? year : year - 1;
+  // The fourth quarter, January to March, falls in the calendar year after the one the financial year starts in.
+  const first = 4 + (quarter - 1) * 3;
+  const calendarYear = first > 12 ? startYear + 1 : startYear;
+  const from = first > 12 ? first - 12 : first;
+  return {
+    year: startYear,
+    quarter,
+    from: fromParts(calendarYear, from, 1),
+    to: fromParts(calendarYear, from + 2, QUARTER_LAST_DAY[quarter - 1]!),
+  };
+}
+
+/** The quarters end on 30 June, 30 September, 31 December and 31 March: no leap year moves them. */
+const QUARTER_LAST_DAY = [30, 30, 31, 31] as const;
 
 /** The distinct directorates of the records (the first spelling seen), in order, for the list's filter. */
 export function directoratesOf(records: readonly Pick<Collaboration, 'directorate'>[]): string[] {

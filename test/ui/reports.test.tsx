@@ -111,12 +111,12 @@ describe('the quarterly list for Heads of Service', () => {
     expect(rows.map((r) => r[0])).toEqual(expected.map((r) => r.reference));
     expect(new Set(rows.map((r) => r[2]))).toEqual(new Set([directorate]));
     // Open and overdue actions, the last two columns, are the domain's counts.
-    expect(rows.map((r) => [r[10], r[11]])).toEqual(
+    expect(rows.map((r) => [r[12], r[13]])).toEqual(
       expected.map((r) => [String(r.openActions), String(r.overdueActions)]),
     );
     // Status in words beside its shape, never colour alone.
     const overdue = expected.findIndex((r) => r.reviewState === 'overdue');
-    if (overdue >= 0) expect(rows[overdue]?.[4]).toBe('Overdue');
+    if (overdue >= 0) expect(rows[overdue]?.[6]).toBe('Overdue');
     const total = expected.length;
     expect(screen.getByText(new RegExp(`^Collaborations: ${total}\\.`))).toBeInTheDocument();
   });
@@ -241,7 +241,14 @@ describe('the annual summary for the Governance and Audit Committee', () => {
     expect(headings).toContain('Open actions');
     const col = headings.indexOf('Open actions') + 1;
     expect(typeof sheet.getRow(2).getCell(col).value).toBe('number');
-    expect(sheet.rowCount).toBe(quarterlyList(data.records, data.reviews, data.actions, { today: TODAY }).length + 1);
+    const lines = quarterlyList(data.records, data.reviews, data.actions, { today: TODAY });
+    expect(sheet.rowCount).toBe(lines.length + 1);
+    // Who answers for each line, as the domain names them (the demo names a Head of Service for each).
+    expect(lines.every((r) => r.headOfService)).toBe(true);
+    const people = ['Lead officer', 'Head of Service'].map((h) => sheet.getColumn(headings.indexOf(h) + 1));
+    const named = (values: unknown[]) => values.slice(2).map((v) => (typeof v === 'string' ? v : ''));
+    expect(named(people[0]!.values as unknown[])).toEqual(lines.map((r) => r.leadOfficer ?? ''));
+    expect(named(people[1]!.values as unknown[])).toEqual(lines.map((r) => r.headOfService ?? ''));
   });
 });
 

@@ -1,6 +1,6 @@
 import { makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useMemo, type ChangeEvent } from 'react';
-import { directoratesOf, quarterlyList } from '../../../domain';
+import { directoratesOf, financialQuarterOf, quarterlyList } from '../../../domain';
 import { navigate, paths } from '../../app/router';
 import { fileSlug, ReportToolbar } from './ReportToolbar';
 import { ReportShell, useReportPage } from './ReportShell';
@@ -40,11 +40,20 @@ export function QuarterlyReport() {
   const open = rows.reduce((n, r) => n + r.openActions, 0);
   const overdueActions = rows.reduce((n, r) => n + r.overdueActions, 0);
   const title = t('report.quarterly.title');
+  const quarter = financialQuarterOf(app.today);
+  const period = t('report.quarterly.print.period', {
+    quarter: format.number(quarter.quarter),
+    year: t('report.annual.yearOption', { from: quarter.year, to: String((quarter.year + 1) % 100).padStart(2, '0') }),
+    from: format.date(quarter.from),
+    to: format.date(quarter.to),
+  });
   const fileName = `${fileSlug(t('report.quarterly.fileName'), directorate, app.today)}.xlsx`;
 
   return (
     <ReportShell
       title={title}
+      period={period}
+      page="quarterly"
       subtitle={
         <>
           {t('report.quarterly.subtitle', { date: format.date(app.today) })}{' '}

@@ -1,4 +1,4 @@
-import { Field, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useFormat } from '../../app/context';
@@ -7,7 +7,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { RouterLink } from '../../components/RouterLink';
-import { PrintStyles } from './printStyles';
+import { PAGE_MARK, PAGES_MARK, PrintStyles } from './printStyles';
 import { useReportData, type ReportDataState } from './reportData';
 
 const useStyles = makeStyles({
@@ -18,11 +18,17 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalM,
   },
   back: { marginBottom: tokens.spacingVerticalS },
+  printHeading: { marginBottom: tokens.spacingVerticalS },
+  council: { display: 'block', margin: 0 },
 });
 
 export interface ReportShellProps {
   readonly title: string;
   readonly subtitle: ReactNode;
+  /** The period reported on, printed under the council's name; without it the subtitle says it. */
+  readonly period?: string;
+  /** The report's own paper (a named page of printStyles): the quarterly list prints landscape. */
+  readonly page?: 'quarterly';
   /** The toolbar (print, download) beside the title. */
   readonly actions: ReactNode;
   /** The report's one filter (a picker), under its label; hidden when printed. */
@@ -35,10 +41,12 @@ export interface ReportShellProps {
   readonly children: () => ReactNode;
 }
 
-/** What every report page has: the way back, print styles, the header and toolbar, the filter, and the load's error or spinner. */
+/** What every report page has: the way back, print styles, the council and period on paper, the header and toolbar, the filter, and the load's error or spinner. */
 export function ReportShell({
   title,
   subtitle,
+  period,
+  page,
   actions,
   filterLabel,
   filter,
@@ -49,10 +57,21 @@ export function ReportShell({
   const styles = useStyles();
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="report-title">
-      <PrintStyles />
+    <section aria-labelledby="report-title" data-report-page={page}>
+      <PrintStyles pageOf={t('report.print.pageOf', { page: PAGE_MARK, pages: PAGES_MARK })} />
       <div className={styles.back} data-print="hide">
         <RouterLink to={paths.reports()}>{t('report.actions.back')}</RouterLink>
+      </div>
+      {/* On paper only: whose report it is and for when, on page one (the tab itself says which council). */}
+      <div className={styles.printHeading} data-print="only">
+        <Text as="p" weight="semibold" size={400} className={styles.council}>
+          {t('app.council')}
+        </Text>
+        {period ? (
+          <Text as="p" className={styles.council}>
+            {t('report.print.period', { period })}
+          </Text>
+        ) : null}
       </div>
       <PageHeader id="report-title" title={title} subtitle={subtitle} actions={actions} />
       <div className={styles.filters} data-print="hide">

@@ -30,11 +30,43 @@ const useStyles = makeStyles({
   cell: { verticalAlign: 'top', whiteSpace: 'normal', overflowWrap: 'anywhere' },
 });
 
+/**
+ * Text with each hyphenated word (Glan-yr-Afon, Prifddinas-Ranbarth) marked to
+ * be kept whole: on paper the tables wrap at spaces only (printStyles), and a
+ * browser would otherwise break a line after any hyphen. A run longer than
+ * KEEP_WHOLE_MAX still breaks at its hyphens rather than run off the page.
+ */
+const KEEP_WHOLE_MAX = 30;
+
+function WholeWords({ text }: { readonly text: string }) {
+  const parts = text.split(/(\S*[-‐]\S*)/);
+  if (parts.length === 1) return <>{text}</>;
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 && [...part].length <= KEEP_WHOLE_MAX ? (
+          <span key={i} data-keep-whole="">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 function CellContent({ cell }: { readonly cell: ReportCell }) {
   const format = useFormat();
   switch (cell.kind) {
     case 'text':
-      return cell.link ? <RouterLink to={cell.link}>{cell.value}</RouterLink> : <>{cell.value}</>;
+      return cell.link ? (
+        <RouterLink to={cell.link}>
+          <WholeWords text={cell.value} />
+        </RouterLink>
+      ) : (
+        <WholeWords text={cell.value} />
+      );
     case 'date':
       return <>{format.date(cell.value)}</>;
     case 'number':
@@ -63,13 +95,16 @@ export function ReportTableView({ table }: { readonly table: ReportTable }) {
       {table.rows.length === 0 ? (
         <Text as="p">{t('report.empty')}</Text>
       ) : (
-        <div className={styles.scroll}>
+        // On paper the table fits the page (printStyles), so nothing scrolls out of sight.
+        <div className={styles.scroll} data-report-scroll>
           <Table aria-labelledby={headingId} className={styles.table} size="small" data-report-table={table.id}>
             <TableHeader>
               <TableRow>
                 {table.headings.map((h, i) => (
                   <TableHeaderCell key={i} className={styles.heading} scope="col">
-                    <span className={mergeClasses(styles.headingText, numeric[i] && styles.number)}>{h}</span>
+                    <span className={mergeClasses(styles.headingText, numeric[i] && styles.number)}>
+                      <WholeWords text={h} />
+                    </span>
                   </TableHeaderCell>
                 ))}
               </TableRow>
