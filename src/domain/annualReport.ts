@@ -251,6 +251,8 @@ export function checkNarrative(n: ReportNarrative): Result<ReportNarrative> {
 }
 
 /** The narrative's fields that differ between two versions (for the conflict dialog). */
-export function narrativeChanges(a: ReportNarrative, b: ReportNarrative): NarrativeField[] {
+export type NarrativeTexts = Partial<Readonly<Record<NarrativeField, string | undefined>>>;
+
+export function narrativeChanges(a: NarrativeTexts, b: NarrativeTexts): NarrativeField[] {
   return NARRATIVE_FIELDS.filter((f) => (a[f] ?? '') !== (b[f] ?? ''));
 }

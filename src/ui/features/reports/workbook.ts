@@ -321,8 +321,8 @@ export function annualPapersTables(papers: AnnualPapers, t: TFunction, locale: L
     ...section('rag'),
     headings: [col('rag'), col('arrangements')],
     rows: [
-      ...RAGS.map((r) => [
-        { kind: 'mark', value: t(`vocab.rag.${r}`), tone: RAG_TONE[r] } as ReportCell,
+      ...RAGS.map((r): ReportCell[] => [
+        { kind: 'mark', value: t(`vocab.rag.${r}`), tone: RAG_TONE[r] },
         num(papers.rag[r]),
       ]),
       [text(col('notAssessed')), num(papers.rag[NOT_ASSESSED])],
