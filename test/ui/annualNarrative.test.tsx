@@ -1,0 +1,138 @@
+/** @jest-environment ./test/ui/jsdom-with-fetch-env.js */
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { annualNarrativeKey, NARRATIVE_MAX_LENGTH } from '../../src/domain';
+import type { RunningListServer } from '../../src/local/server';
+import { renderTab, servicesFor, settle, startServer } from './helpers';
+
+jest.setTimeout(60_000);
+
+/**
+ * The governance team's narrative on the annual report page, against the embedded list
+ * server: written by the governance team in both languages, read by an officer, refused
+ * when too long, and merged through the conflict dialog when someone else saved first.
+ */
+let server: RunningListServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => localStorage.clear());
+afterEach(() => cleanup());
+
+const store = () => servicesFor(server.siteUrl, { devUser: 'governance' }).stores.reportNarratives;
+
+async function openAnnual(year: number, devUser: string, locale: 'en-GB' | 'cy-GB' = 'en-GB') {
+  renderTab(server.siteUrl, { hash: `#/reports/annual?year=${year}`, devUser, locale });
+  await screen.findByRole(
+    'table',
+    { name: locale === 'cy-GB' ? "Ffigurau'r flwyddyn" : 'Figures for the year' },
+    {
+      timeout: 20_000,
+    },
+  );
+}
+
+describe("the annual report's narrative", () => {
+  it('is written by the governance team in English and Welsh, and an officer reads it but cannot change it', async () => {
+    const user = userEvent.setup();
+    await openAnnual(2025, 'governance');
+    const intro = await screen.findByRole('textbox', { name: 'Introduction (English)' }, { timeout: 20_000 });
+    await user.type(intro, 'The council reviewed every joint committee.{enter}Two were reformed.');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Introduction (Welsh)' }),
+      'Adolygodd y cyngor bob cyd-bwyllgor.',
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Recommendations (English)' }), 'Note the report.');
+    expect(screen.getByText('You have changes that are not saved.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save the report text' }));
+    expect(await screen.findByText('The report text is saved.', {}, { timeout: 20_000 })).toBeInTheDocument();
+    await settle();
+
+    const stored = await store().find(annualNarrativeKey(2025));
+    expect(stored.ok && stored.value).toMatchObject({
+      introduction: 'The council reviewed every joint committee.\nTwo were reformed.',
+      introductionCy: 'Adolygodd y cyngor bob cyd-bwyllgor.',
+      recommendations: 'Note the report.',
+    });
+    cleanup();
+
+    // An officer: the text, no form, no save button.
+    await openAnnual(2025, 'officer');
+    const section = await screen.findByRole('region', { name: "The governance team's report" });
+    await within(section).findByText(/The council reviewed every joint committee\./, {}, { timeout: 20_000 });
+    expect(within(section).getByText('Note the report.')).toBeInTheDocument();
+    expect(
+      within(section).getByText('Written by the governance team. Only the governance team can change it.'),
+    ).toBeInTheDocument();
+    expect(within(section).getAllByText('The governance team has not written this part yet.')).toHaveLength(1);
+    expect(screen.queryByRole('textbox', { name: 'Introduction (English)' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save the report text' })).not.toBeInTheDocument();
+    cleanup();
+
+    // In Welsh, the officer reads the Welsh text, and the English where no Welsh is written, said so.
+    await openAnnual(2025, 'officer', 'cy-GB');
+    const cy = await screen.findByRole('region', { name: 'Adroddiad y tîm llywodraethu' });
+    expect(
+      await within(cy).findByText('Adolygodd y cyngor bob cyd-bwyllgor.', {}, { timeout: 20_000 }),
+    ).toBeInTheDocument();
+    expect(within(cy).getByText('Note the report.')).toBeInTheDocument();
+    expect(within(cy).getByText("Dim ond yn Saesneg y mae wedi'i ysgrifennu hyd yma.")).toBeInTheDocument();
+    await settle();
+  });
+
+  it("refuses a text over the limit with a message in the person's language, and saves nothing", async () => {
+    const user = userEvent.setup();
+    await openAnnual(2023, 'governance', 'cy-GB');
+    const field = await screen.findByRole('textbox', { name: 'Argymhellion (Cymraeg)' }, { timeout: 20_000 });
+    await user.click(field);
+    await user.paste('ŵ'.repeat(NARRATIVE_MAX_LENGTH + 1));
+    await user.click(screen.getByRole('button', { name: 'Cadw testun yr adroddiad' }));
+    expect(
+      await screen.findByText("Ni chadwyd dim. Cywirwch y testunau sydd wedi'u marcio a'u cadw eto."),
+    ).toBeInTheDocument();
+    expect(screen.getByText(`Defnyddiwch ${NARRATIVE_MAX_LENGTH} nod neu lai.`)).toBeInTheDocument();
+    // What was typed is still there to shorten.
+    expect((field as HTMLTextAreaElement).value).toHaveLength(NARRATIVE_MAX_LENGTH + 1);
+    await settle();
+    const stored = await store().find(annualNarrativeKey(2023));
+    expect(stored).toEqual({ ok: true, value: undefined });
+  });
+
+  it('when someone else saved first, shows both versions, keeps what was typed, and saves the choice', async () => {
+    const user = userEvent.setup();
+    const key = annualNarrativeKey(2024);
+    const first = await store().create({ key, introduction: 'First version.', keyMessages: 'Kept as it is.' });
+    if (!first.ok) throw new Error('seed');
+    await openAnnual(2024, 'governance');
+    const intro = await screen.findByRole('textbox', { name: 'Introduction (English)' }, { timeout: 20_000 });
+    await waitFor(() => expect(intro).toHaveValue('First version.'));
+
+    // Someone else saves while this person writes.
+    const theirs = await store().update({ ...first.value, introduction: 'Their version.' });
+    if (!theirs.ok) throw new Error('their save');
+    await user.clear(intro);
+    await user.type(intro, 'My version.');
+    await user.click(screen.getByRole('button', { name: 'Save the report text' }));
+
+    const dialog = await screen.findByRole('alertdialog', { name: 'Someone else saved the report text' });
+    expect(within(dialog).getByTestId('mine-introduction')).toHaveTextContent('My version.');
+    expect(within(dialog).getByTestId('theirs-introduction')).toHaveTextContent('Their version.');
+    // Back to editing: nothing typed is lost, nothing was overwritten.
+    await user.click(within(dialog).getByRole('button', { name: 'Back to editing' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(intro).toHaveValue('My version.');
+    const between = await store().find(key);
+    expect(between.ok && between.value?.introduction).toBe('Their version.');
+
+    // Save again: the dialog again; keep mine.
+    await user.click(screen.getByRole('button', { name: 'Save the report text' }));
+    const again = await screen.findByRole('alertdialog', { name: 'Someone else saved the report text' });
+    await user.click(within(again).getByRole('radio', { name: 'Your version' }));
+    await user.click(within(again).getByRole('button', { name: 'Save my choices' }));
+    expect(await screen.findByText('The report text is saved.', {}, { timeout: 20_000 })).toBeInTheDocument();
+    await settle();
+    const after = await store().find(key);
+    expect(after.ok && after.value).toMatchObject({ introduction: 'My version.', keyMessages: 'Kept as it is.' });
+  });
+});
