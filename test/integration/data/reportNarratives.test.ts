@@ -1,6 +1,7 @@
 import { saveReportNarrative } from '../../../src/app/saveReportNarrative';
 import type { Repositories } from '../../../src/data/repositories';
-import { NARRATIVE_MAX_LENGTH, type Actor } from '../../../src/domain';
+import { NARRATIVE_MAX_LENGTH } from '../../../src/domain';
+import type { Actor } from '../../../src/domain/policy';
 import { countItems, reposAs, startServer, unique, type ListServer } from './helpers';
 
 /**

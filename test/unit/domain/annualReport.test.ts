@@ -140,7 +140,7 @@ describe('the committee papers for a financial year', () => {
       collaborationId: 301,
       title: 'Agree the exit plan',
       dueDate: '2026-01-15',
-      owner: { displayName: 'Siân Jones', email: 'sian@example.gov.uk' },
+      owner: { id: 12, displayName: 'Siân Jones', email: 'sian@example.gov.uk' },
     }),
     action({ collaborationId: 302, title: 'Done in time', dueDate: '2026-01-15', completedOn: '2026-01-10' }),
   ];

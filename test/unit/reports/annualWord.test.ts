@@ -78,7 +78,7 @@ function withMoney(records: ReportRecord[]): ReportRecord[] {
 describe('the annual report as a Word document', () => {
   const register = syntheticRegister(300, TODAY);
   const records = withMoney(register.records);
-  const owned = register.actions.map((a, i) => ({ ...a, owner: { displayName: `Owner ${i} Ŵ` } }));
+  const owned = register.actions.map((a, i) => ({ ...a, owner: { id: 100 + i, displayName: `Owner ${i} Ŵ` } }));
   const result = annualPapers({ ...register, records, actions: owned, partners: [], year: YEAR, today: TODAY });
   if (!result.ok) throw new Error('papers');
   const papers = result.value;
