@@ -1,6 +1,7 @@
 /** @jest-environment ./test/ui/jsdom-with-fetch-env.js */
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { strFromU8, unzipSync } from 'fflate';
 import { annualNarrativeKey, NARRATIVE_MAX_LENGTH } from '../../src/domain';
 import type { RunningListServer } from '../../src/local/server';
 import { renderTab, servicesFor, settle, startServer } from './helpers';
@@ -18,7 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(() => localStorage.clear());
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  jest.restoreAllMocks();
+});
 
 const store = () => servicesFor(server.siteUrl, { devUser: 'governance' }).stores.reportNarratives;
 
@@ -134,5 +138,38 @@ describe("the annual report's narrative", () => {
     await settle();
     const after = await store().find(key);
     expect(after.ok && after.value).toMatchObject({ introduction: 'My version.', keyMessages: 'Kept as it is.' });
+  });
+
+  it('goes into the Word document, offered beside the Excel workbook', async () => {
+    const user = userEvent.setup();
+    const key = annualNarrativeKey(2022);
+    const seeded = await store().create({ key, keyMessages: 'Partnerships are reviewed on time & in full.' });
+    if (!seeded.ok) throw new Error('seed');
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    jest.spyOn(URL, 'createObjectURL').mockImplementation((b: Blob | MediaSource) => {
+      blobs.push(b as Blob);
+      return 'blob:report';
+    });
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await openAnnual(2022, 'officer');
+    const actions = screen.getByRole('group', { name: 'Report actions' });
+    expect(within(actions).getByRole('button', { name: 'Download Excel workbook' })).toBeInTheDocument();
+    await within(screen.getByRole('region', { name: "The governance team's report" })).findByText(
+      'Partnerships are reviewed on time & in full.',
+      {},
+      { timeout: 20_000 },
+    );
+    await user.click(within(actions).getByRole('button', { name: 'Download Word document' }));
+    await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 30_000 });
+    expect(names).toEqual(['annual-summary-2022-23.docx']);
+    expect(blobs[0]?.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const files = unzipSync(new Uint8Array(await blobs[0]!.arrayBuffer()));
+    const xml = strFromU8(files['word/document.xml']!);
+    expect(xml.includes('Partnerships are reviewed on time &amp; in full.')).toBe(true);
+    expect(xml.includes('annual report to the Governance and Audit Committee, 2022–23')).toBe(true);
+    await settle();
   });
 });
