@@ -140,6 +140,38 @@ describe("the annual report's narrative", () => {
     expect(after.ok && after.value).toMatchObject({ introduction: 'My version.', keyMessages: 'Kept as it is.' });
   });
 
+  it('keeps what was typed in this browser until it is saved: a reload brings it back', async () => {
+    const user = userEvent.setup();
+    await openAnnual(2021, 'governance');
+    const intro = await screen.findByRole('textbox', { name: 'Key messages (Welsh)' }, { timeout: 20_000 });
+    await user.type(intro, 'Drafft heb ei gadw.');
+    await settle();
+    cleanup();
+
+    await openAnnual(2021, 'governance');
+    const again = await screen.findByRole('textbox', { name: 'Key messages (Welsh)' }, { timeout: 20_000 });
+    expect(again).toHaveValue('Drafft heb ei gadw.');
+    expect(
+      screen.getByText('Your text that was not saved is back in the form. Save it when it is ready.'),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save the report text' }));
+    expect(await screen.findByText('The report text is saved.', {}, { timeout: 20_000 })).toBeInTheDocument();
+    await settle();
+    const stored = await store().find(annualNarrativeKey(2021));
+    expect(stored.ok && stored.value?.keyMessagesCy).toBe('Drafft heb ei gadw.');
+    cleanup();
+
+    // Saved: nothing left to restore.
+    await openAnnual(2021, 'governance');
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Key messages (Welsh)' })).toHaveValue('Drafft heb ei gadw.'),
+    );
+    expect(
+      screen.queryByText('Your text that was not saved is back in the form. Save it when it is ready.'),
+    ).not.toBeInTheDocument();
+    await settle();
+  });
+
   it('goes into the Word document, offered beside the Excel workbook', async () => {
     const user = userEvent.setup();
     const key = annualNarrativeKey(2022);

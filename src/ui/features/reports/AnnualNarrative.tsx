@@ -37,6 +37,7 @@ import { useFormat, useServices } from '../../app/context';
 import { ConflictDialog, type Side } from '../../components/ConflictDialog';
 import { domainErrorMessage, repoErrorMessage } from '../../components/messages';
 import { useMe } from '../../components/useRoles';
+import { clearNarrativeDraft, loadNarrativeDraft, saveNarrativeDraft } from './narrativeDraft';
 import { narrativeText } from './wordDocument';
 
 const useStyles = makeStyles({
@@ -129,7 +130,7 @@ export function NarrativeView({ narrative }: { readonly narrative?: ReportNarrat
   );
 }
 
-type Notice = { readonly intent: 'success' | 'error'; readonly text: string };
+type Notice = { readonly intent: 'success' | 'error' | 'info'; readonly text: string };
 
 /** The narrative section of the annual report page: written by the governance team, read by everyone. */
 export function AnnualNarrative({ year, state }: { readonly year: number; readonly state: NarrativeState }) {
@@ -181,10 +182,30 @@ function NarrativeEditor({ year, state }: { readonly year: number; readonly stat
   const services = useServices();
   const format = useFormat();
   const me = useMe();
-  const [base, setBase] = useState<Stored<ReportNarrative> | undefined>(state.stored);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(state.stored));
+  const key = annualNarrativeKey(year);
+  // A draft kept in this browser comes back, over the version it was written on (its ETag), so a
+  // save after someone else's meets theirs in the conflict dialog.
+  const [local] = useState(() => {
+    const kept = loadNarrativeDraft(key);
+    if (kept && narrativeChanges(kept.texts, draftOf(state.stored)).length > 0) return kept;
+    // Nothing in it that is not stored: it is spent.
+    if (kept) clearNarrativeDraft(key);
+    return undefined;
+  });
+  const [base, setBase] = useState<Stored<ReportNarrative> | undefined>(() =>
+    local ? (local.etag && state.stored ? { ...state.stored, etag: local.etag } : undefined) : state.stored,
+  );
+  const [draft, setDraftState] = useState<Draft>(() => local?.texts ?? draftOf(state.stored));
+  const setDraft = (next: Draft | ((prev: Draft) => Draft)) =>
+    setDraftState((prev) => {
+      const value = typeof next === 'function' ? next(prev) : next;
+      saveNarrativeDraft(key, { texts: value, ...(base ? { etag: base.etag } : {}) });
+      return value;
+    });
   const [errors, setErrors] = useState<Partial<Record<NarrativeField, string>>>({});
-  const [notice, setNotice] = useState<Notice | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>(() =>
+    local ? { intent: 'info', text: t('report.narrative.restored') } : undefined,
+  );
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<
     { mine: ReportNarrative; theirs: Stored<ReportNarrative>; choice: Record<string, Side> } | undefined
@@ -205,7 +226,8 @@ function NarrativeEditor({ year, state }: { readonly year: number; readonly stat
       setErrors({});
       setConflict(undefined);
       setBase(r.value);
-      setDraft(draftOf(r.value));
+      setDraftState(draftOf(r.value));
+      clearNarrativeDraft(key);
       state.saved(r.value);
       setNotice({ intent: 'success', text: t('report.narrative.saved') });
     } else if ('invalid' in r) {
@@ -225,11 +247,11 @@ function NarrativeEditor({ year, state }: { readonly year: number; readonly stat
     }
   };
 
-  const onSave = () => void save({ key: annualNarrativeKey(year), ...draft }, base);
+  const onSave = () => void save({ key, ...draft }, base);
 
   const keepChoices = () => {
     if (!conflict) return;
-    const merged: Record<string, string> = { key: annualNarrativeKey(year) };
+    const merged: Record<string, string> = { key };
     for (const f of NARRATIVE_FIELDS) {
       const side = conflict.choice[f] ?? 'mine';
       merged[f] = (side === 'mine' ? conflict.mine[f] : conflict.theirs[f]) ?? '';
@@ -282,6 +304,11 @@ function NarrativeEditor({ year, state }: { readonly year: number; readonly stat
       <div role="status" aria-live="polite">
         {saving ? t('report.narrative.saving') : notice?.intent === 'success' ? notice.text : null}
       </div>
+      {notice?.intent === 'info' ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {notice?.intent === 'error' ? (
         <MessageBar intent="error">
           <MessageBarBody>{notice.text}</MessageBarBody>

@@ -109,7 +109,7 @@ export function AnnualReport() {
           disabled={tables.length === 0}
           fileName={fileName}
           workbook={() => toWorkbook(tables, { title: `${title} ${label}` })}
-          word={{ build: word, fileName: wordFileName }}
+          word={{ build: word, fileName: wordFileName, disabled: narrative.loading }}
         />
       }
       filterLabel={t('report.annual.year')}

@@ -16,7 +16,12 @@ export interface ReportToolbarProps {
   readonly fileName: string;
   readonly disabled?: boolean;
   /** A Word document of the same report ("Download Word document", beside the workbook's button). */
-  readonly word?: { readonly build: () => Promise<ArrayBuffer>; readonly fileName: string };
+  readonly word?: {
+    readonly build: () => Promise<ArrayBuffer>;
+    readonly fileName: string;
+    /** Not yet: what goes into it is still loading. */
+    readonly disabled?: boolean;
+  };
 }
 
 /**
@@ -54,7 +59,10 @@ export function ReportToolbar({ workbook, fileName, disabled, word }: ReportTool
           {t('report.actions.download')}
         </Button>
         {word ? (
-          <Button onClick={() => void make('word', word.build, word.fileName, DOCX)} disabled={disabled || busy}>
+          <Button
+            onClick={() => void make('word', word.build, word.fileName, DOCX)}
+            disabled={disabled || busy || word.disabled}
+          >
             {busyWith === 'word' ? <Spinner size="tiny" aria-hidden /> : null}
             {t('report.word.download')}
           </Button>
