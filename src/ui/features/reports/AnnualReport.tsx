@@ -9,7 +9,7 @@ import { ReportTableView } from './ReportTableView';
 import { AnnualNarrative, useNarrative } from './AnnualNarrative';
 import { AnnualPrintStyles } from './annualPrint';
 import { annualWordDocument } from './wordDocument';
-import { annualPapersTables, toWorkbook } from './workbook';
+import { annualPapersTables, financialYearLabel, toWorkbook } from './workbook';
 
 const useStyles = makeStyles({
   note: { display: 'block', marginBottom: tokens.spacingVerticalL },
@@ -18,10 +18,8 @@ const useStyles = makeStyles({
 /** Years offered in the picker: ten before this financial year, and the next. Any year can still be asked for by address. */
 const YEARS_BACK = 10;
 
-/** "2025–26": a financial year as councils write it. */
-export function yearLabel(startYear: number, separator = '–'): string {
-  return `${startYear}${separator}${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
+/** "2025–26": a financial year as councils write it (one spelling for the page, the workbook and the Word document). */
+export const yearLabel = financialYearLabel;
 
 function parseYear(raw: string | null, fallback: number): number {
   if (raw === null || !/^\d{4}$/.test(raw)) return fallback;
