@@ -5,7 +5,9 @@
  * - end to end: from an embedded list server with `--demo-size 5000` data,
  *   through the real repositories (PnPjs), read every list, work out the
  *   annual summary, lay out its tables and write the workbook's bytes; with
- *   the number of HTTP requests it took.
+ *   the number of HTTP requests it took;
+ * - the committee papers' Word document over the same 5,000 collaborations:
+ *   the papers (annualPapers), their tables and the .docx bytes (median of runs).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,13 +15,16 @@ import { join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { addDays, type IsoDate } from '../domain/dates';
 import type { Action, Review } from '../domain/entities';
+import { annualPapers } from '../domain/annualReport';
 import { annualSummary, financialYear, financialYearOf, quarterlyList, type ReportRecord } from '../domain/reports';
 import { BASES, FOOTPRINTS, KINDS, MODELS, OUTCOMES, REVIEW_KINDS, STATUSES } from '../domain/vocabulary';
 import { createRepositories } from '../data/repositories';
 import { translate } from '../i18n';
 import { startListServer } from '../local/server';
 import { loadReportData } from '../ui/features/reports/reportData';
-import { annualTables, toWorkbook } from '../ui/features/reports/workbook';
+import { formattersFor } from '../ui/app/context';
+import { annualWordDocument } from '../ui/features/reports/wordDocument';
+import { annualPapersTables, annualTables, toWorkbook } from '../ui/features/reports/workbook';
 import { seededRandom as prng } from '../lib/random';
 import type { Figure } from './figure';
 import { countedSp, median, round } from './measure';
@@ -118,7 +123,48 @@ export async function benchReports(options: { size?: number; runs?: number } = {
   figures.push({ name: `reports.domain.annual_summary.${label}`, value: round(median(annualMs), 2), unit: 'ms' });
   figures.push({ name: `reports.domain.quarterly_list.${label}`, value: round(median(quarterlyMs), 2), unit: 'ms' });
 
-  // 2. End to end through the repositories.
+  // 2. The Word document of the committee papers, from the same register (domain figures to .docx bytes).
+  const year = financialYearOf(today);
+  const papersMs: number[] = [];
+  const wordMs: number[] = [];
+  let wordBytes = 0;
+  let wordRows = 0;
+  const format = formattersFor('en-GB');
+  const wordRuns = Math.max(3, Math.floor(runs / 3));
+  for (let i = 0; i < wordRuns; i += 1) {
+    let start = performance.now();
+    const papers = annualPapers({ ...register, year, today });
+    if (!papers.ok) throw new Error('annual papers: bad year');
+    const tables = annualPapersTables(papers.value, tEn, 'en-GB');
+    papersMs.push(performance.now() - start);
+    start = performance.now();
+    const doc = await annualWordDocument({
+      tables,
+      narrative: {
+        key: `annual-${year}`,
+        introduction: 'Benchmark introduction.',
+        recommendations: 'Note the report.',
+      },
+      t: tEn,
+      locale: 'en-GB',
+      format,
+      council: 'Benchmark Council',
+      yearLabel: String(year),
+      period,
+    });
+    wordMs.push(performance.now() - start);
+    wordBytes = doc.byteLength;
+    wordRows = tables.reduce((n, t) => n + t.rows.length, 0);
+  }
+  figures.push({ name: `reports.domain.annual_papers_tables.${label}`, value: round(median(papersMs), 2), unit: 'ms' });
+  figures.push({
+    name: `reports.word.annual_document_build.${size}_collabs_${wordRows}_rows`,
+    value: round(median(wordMs)),
+    unit: 'ms',
+  });
+  figures.push({ name: 'reports.word.annual_document', value: round(wordBytes / 1024), unit: 'KiB' });
+
+  // 3. End to end through the repositories.
   const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
   const server = await startListServer({ port: 0, dataFile: join(dir, 'bench.db'), demo: { size }, today });
   try {

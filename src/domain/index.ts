@@ -30,6 +30,7 @@ export {
   type FormSection,
 } from './fields';
 export * from './entities';
+export * from './annualReport';
 export * from './lifecycle';
 export * from './significance';
 export * from './reviewCycle';

@@ -32,7 +32,8 @@ export type StoreName =
   | 'actions'
   | 'channelMappings'
   | 'reminderChannels'
-  | 'reminderLog';
+  | 'reminderLog'
+  | 'reportNarratives';
 
 /**
  * List-level access. Reviews: governance manages, because a decided review is made
@@ -52,6 +53,8 @@ export const STORE_ACCESS: Readonly<Record<StoreName, Readonly<Record<Role, Acce
   channelMappings: { governance: 'edit', officers: 'read', panel: 'read' },
   reminderChannels: { governance: 'edit', officers: 'none', panel: 'none' },
   reminderLog: { governance: 'edit', officers: 'none', panel: 'none' },
+  // The governance team's own words in the committee papers: theirs to write, everyone's to read.
+  reportNarratives: { governance: 'edit', officers: 'read', panel: 'read' },
 };
 
 /** One review's own permissions (inheritance broken on the item). */
@@ -99,7 +102,9 @@ export type Capability =
   | { readonly kind: 'import' }
   | { readonly kind: 'configureChannels' }
   /** Edit partner organisations and merge near-duplicates (the Partner Organisations list is theirs to edit). */
-  | { readonly kind: 'managePartners' };
+  | { readonly kind: 'managePartners' }
+  /** Write the narrative of a governance report (the annual report's introduction, key messages, recommendations). */
+  | { readonly kind: 'writeReportNarrative' };
 
 function isPerson(actor: Actor, p: Pick<Person, 'id' | 'email'> | undefined): boolean {
   const me = actor.person;
@@ -132,6 +137,7 @@ export function may(actor: Actor, what: Capability): boolean {
     case 'import':
     case 'configureChannels':
     case 'managePartners':
+    case 'writeReportNarrative':
       return governance;
     case 'manageAction':
       return (

@@ -10,6 +10,7 @@ import type {
   Partner,
   Review,
 } from './entities';
+import type { ReportNarrative } from './annualReport';
 import type { Model, Rag, ReviewKind, SignificanceTier, Status } from './vocabulary';
 
 /**
@@ -212,6 +213,16 @@ export interface TemplateStore {
 
 export interface ChannelMappingStore {
   all(): Promise<RepoResult<Stored<ChannelMapping>[]>>;
+}
+
+/** The governance team's narratives of the reports, one item per report and year (`annual-2025`). */
+export interface ReportNarrativeStore {
+  /** The narrative under `key`, or undefined when none has been written. */
+  find(key: string): Promise<RepoResult<Stored<ReportNarrative> | undefined>>;
+  /** Creates it; `duplicate` (with `theirs`) when someone else created the year's narrative first. */
+  create(narrative: ReportNarrative): Promise<RepoResult<Stored<ReportNarrative>, ReportNarrative>>;
+  /** With If-Match on the ETag read; `conflict` carries `theirs` and `mine`. */
+  update(narrative: Stored<ReportNarrative>): Promise<RepoResult<Stored<ReportNarrative>, ReportNarrative>>;
 }
 
 export interface ReminderLogEntry {

@@ -106,6 +106,11 @@ run('the governance reports in Chromium', () => {
     await workbook.xlsx.readFile(path);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Figures',
+      'Year on year',
+      'Costs by directorate',
+      'Costs by model',
+      'RAG ratings',
+      'Significance',
       'Reviews by outcome',
       'Reviews held',
       'Started',
@@ -221,6 +226,13 @@ run('the governance reports in Chromium', () => {
     const annual = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
     const pages = annual.match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(9);
+    // Its wide tables (six columns or more) print on landscape A4 pages, the rest on portrait.
+    const boxes = [...annual.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    expect(boxes.some(([w, h]) => w! > h!)).toBe(true);
+    expect(boxes.some(([w, h]) => w! < h!)).toBe(true);
     await context.close();
   });
 });

@@ -196,6 +196,11 @@ describe('the annual summary for the Governance and Audit Committee', () => {
     const names = workbook.worksheets.map((s) => s.name);
     expect(names).toEqual([
       'Ffigurau',
+      'O flwyddyn i flwyddyn',
+      'Costau yn ôl cyfarwyddiaeth',
+      'Costau yn ôl model',
+      'Graddfeydd RAG',
+      'Arwyddocâd',
       'Adolygiadau yn ôl canlyniad',
       'Adolygiadau a gynhaliwyd',
       'Wedi dechrau',

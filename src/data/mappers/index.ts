@@ -8,3 +8,4 @@ export * from './assessment';
 export * from './template';
 export * from './channelMapping';
 export * from './reminderLog';
+export * from './reportNarrative';

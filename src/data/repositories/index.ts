@@ -6,6 +6,7 @@ import type {
   CollaborationStore,
   PartnerStore,
   ReminderLogStore,
+  ReportNarrativeStore,
   ReviewStore,
   TemplateStore,
 } from '../../domain/ports';
@@ -15,6 +16,7 @@ import { ChannelMappingRepository } from './channelMappings';
 import { CollaborationRepository } from './collaborations';
 import { PartnerRepository } from './partners';
 import { ReminderLogRepository } from './reminderLog';
+import { ReportNarrativeRepository } from './reportNarratives';
 import { ReviewRepository } from './reviews';
 import { TemplateRepository } from './templates';
 
@@ -27,6 +29,7 @@ export interface Repositories {
   readonly templates: TemplateStore;
   readonly channelMappings: ChannelMappingStore;
   readonly reminderLog: ReminderLogStore;
+  readonly reportNarratives: ReportNarrativeStore;
 }
 
 /** Every store of ports.ts over one SPFI (from createSp). The tab sees only these ports. */
@@ -40,6 +43,7 @@ export function createRepositories(sp: SPFI): Repositories {
     templates: new TemplateRepository(sp),
     channelMappings: new ChannelMappingRepository(sp),
     reminderLog: new ReminderLogRepository(sp),
+    reportNarratives: new ReportNarrativeRepository(sp),
   };
 }
 
@@ -50,6 +54,7 @@ export {
   CollaborationRepository,
   PartnerRepository,
   ReminderLogRepository,
+  ReportNarrativeRepository,
   ReviewRepository,
   TemplateRepository,
 };

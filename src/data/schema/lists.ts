@@ -411,6 +411,37 @@ export const REMINDER_LOG: ListDef = {
   ],
 };
 
+export const REPORT_NARRATIVES: ListDef = {
+  key: 'reportNarratives',
+  title: 'Report Narratives',
+  url: 'ReportNarratives',
+  description:
+    "The governance team's introduction, key messages and recommendations for each year's governance reports, in English and Welsh. Each text is kept to 10,000 characters by the tab.",
+  keyField: 'NarrativeKey',
+  versioning: true,
+  permissions: listPermissions('reportNarratives'),
+  fields: [
+    title('Report'),
+    key('NarrativeKey', 'Narrative key'),
+    note('Introduction', 'Introduction'),
+    note('IntroductionCy', 'Introduction (Welsh)'),
+    note('KeyMessages', 'Key messages'),
+    note('KeyMessagesCy', 'Key messages (Welsh)'),
+    note('Recommendations', 'Recommendations'),
+    note('RecommendationsCy', 'Recommendations (Welsh)'),
+  ],
+  views: [
+    {
+      title: 'All narratives',
+      default: true,
+      fields: ['LinkTitle', 'NarrativeKey'],
+      query: '<OrderBy><FieldRef Name="NarrativeKey" Ascending="FALSE"/></OrderBy>',
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
+};
+
 /** Every list, in the order provisioning creates them (lookup targets first). */
 export const LISTS: readonly ListDef[] = [
   PARTNERS,
@@ -423,6 +454,7 @@ export const LISTS: readonly ListDef[] = [
   CHANNEL_MAPPINGS,
   REMINDER_CHANNELS,
   REMINDER_LOG,
+  REPORT_NARRATIVES,
 ];
 
 export function listByKey(key: ListKey): ListDef {

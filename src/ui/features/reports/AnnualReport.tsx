@@ -1,12 +1,15 @@
 import { makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
 import { useMemo, type ChangeEvent } from 'react';
-import { annualSummary, financialYear, financialYearOf } from '../../../domain';
+import { annualPapers, financialYear, financialYearOf } from '../../../domain';
 import { navigate, paths } from '../../app/router';
 import { domainErrorMessage } from '../../components/messages';
 import { fileSlug, ReportToolbar } from './ReportToolbar';
 import { ReportShell, useReportPage } from './ReportShell';
 import { ReportTableView } from './ReportTableView';
-import { annualTables, toWorkbook } from './workbook';
+import { AnnualNarrative, useNarrative } from './AnnualNarrative';
+import { AnnualPrintStyles } from './annualPrint';
+import { annualWordDocument } from './wordDocument';
+import { annualPapersTables, financialYearLabel, toWorkbook } from './workbook';
 
 const useStyles = makeStyles({
   note: { display: 'block', marginBottom: tokens.spacingVerticalL },
@@ -15,10 +18,8 @@ const useStyles = makeStyles({
 /** Years offered in the picker: ten before this financial year, and the next. Any year can still be asked for by address. */
 const YEARS_BACK = 10;
 
-/** "2025–26": a financial year as councils write it. */
-export function yearLabel(startYear: number, separator = '–'): string {
-  return `${startYear}${separator}${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
+/** "2025–26": a financial year as councils write it (one spelling for the page, the workbook and the Word document). */
+export const yearLabel = financialYearLabel;
 
 function parseYear(raw: string | null, fallback: number): number {
   if (raw === null || !/^\d{4}$/.test(raw)) return fallback;
@@ -34,24 +35,30 @@ export function AnnualReport() {
   const year = parseYear(query.get('year'), thisYear);
   const period = financialYear(year);
 
-  const summary = useMemo(
+  // The committee papers: the annual summary with costs, RAG, significance and last year beside it.
+  const papers = useMemo(
     () =>
       data.data
-        ? annualSummary({
+        ? annualPapers({
             records: data.data.records,
             reviews: data.data.reviews,
             actions: data.data.actions,
             partners: data.data.partners,
-            period: financialYear(year),
+            year,
             today: app.today,
           })
         : undefined,
     [data.data, year, app.today],
   );
-  const tables = useMemo(
-    () => (summary?.ok ? annualTables(summary.value, t, app.locale) : []),
-    [summary, t, app.locale],
+  const summary = useMemo(
+    () => (papers ? (papers.ok ? { ok: true as const, value: papers.value.summary } : papers) : undefined),
+    [papers],
   );
+  const tables = useMemo(
+    () => (papers?.ok ? annualPapersTables(papers.value, t, app.locale) : []),
+    [papers, t, app.locale],
+  );
+  const narrative = useNarrative(year);
 
   const years = useMemo(() => {
     const list = Array.from({ length: YEARS_BACK + 2 }, (_, i) => thisYear + 1 - i);
@@ -66,6 +73,26 @@ export function AnnualReport() {
   const title = t('report.annual.title');
   const label = yearLabel(year);
   const fileName = `${fileSlug(t('report.annual.fileName'), yearLabel(year, '-'))}.xlsx`;
+  const wordFileName = `${fileSlug(t('report.annual.fileName'), yearLabel(year, '-'))}.docx`;
+  const word = () =>
+    annualWordDocument({
+      tables,
+      ...(narrative.stored ? { narrative: narrative.stored } : {}),
+      t,
+      locale: app.locale,
+      format,
+      council: t('app.council'),
+      yearLabel: label,
+      period,
+      ...(summary?.ok
+        ? {
+            notes: [
+              `${t('report.printedOn', { date: format.date(app.today) })} ${t('report.annual.asOf', { date: format.date(summary.value.asOf) })}`,
+              t('report.papers.costNote'),
+            ],
+          }
+        : {}),
+    });
 
   return (
     <ReportShell
@@ -80,6 +107,7 @@ export function AnnualReport() {
           disabled={tables.length === 0}
           fileName={fileName}
           workbook={() => toWorkbook(tables, { title: `${title} ${label}` })}
+          word={{ build: word, fileName: wordFileName, disabled: narrative.loading }}
         />
       }
       filterLabel={t('report.annual.year')}
@@ -101,15 +129,20 @@ export function AnnualReport() {
             <MessageBarBody>{summary?.error.map((e) => domainErrorMessage(t, e)).join(' ')}</MessageBarBody>
           </MessageBar>
         ) : (
-          <>
+          <div data-annual-report>
+            <AnnualPrintStyles tables={tables} />
             <Text as="p" className={styles.note}>
               {t('report.printedOn', { date: format.date(app.today) })}{' '}
               {t('report.annual.asOf', { date: format.date(summary.value.asOf) })}
             </Text>
+            <AnnualNarrative year={year} state={narrative} />
+            <Text as="p" className={styles.note}>
+              {t('report.papers.costNote')}
+            </Text>
             {tables.map((table) => (
               <ReportTableView key={table.id} table={table} />
             ))}
-          </>
+          </div>
         )
       }
     </ReportShell>

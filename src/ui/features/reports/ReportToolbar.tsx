@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { download } from '../../components/download';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
@@ -14,26 +15,38 @@ export interface ReportToolbarProps {
   readonly workbook: () => Promise<ArrayBuffer>;
   readonly fileName: string;
   readonly disabled?: boolean;
+  /** A Word document of the same report ("Download Word document", beside the workbook's button). */
+  readonly word?: {
+    readonly build: () => Promise<ArrayBuffer>;
+    readonly fileName: string;
+    /** Not yet: what goes into it is still loading. */
+    readonly disabled?: boolean;
+  };
 }
 
-/** Print (the print stylesheet lays the page out on A4) and "Download Excel workbook". Hidden on paper. */
-export function ReportToolbar({ workbook, fileName, disabled }: ReportToolbarProps) {
+/**
+ * Print (the print stylesheet lays the page out on A4), "Download Excel workbook" and, where the
+ * report has one, "Download Word document". Hidden on paper.
+ */
+export function ReportToolbar({ workbook, fileName, disabled, word }: ReportToolbarProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [busyWith, setBusyWith] = useState<'workbook' | 'word' | undefined>();
+  const [failed, setFailed] = useState<'workbook' | 'word' | undefined>();
+  const busy = busyWith !== undefined;
 
-  const onDownload = async () => {
-    setBusy(true);
-    setFailed(false);
+  const make = async (what: 'workbook' | 'word', build: () => Promise<ArrayBuffer>, name: string, type: string) => {
+    setBusyWith(what);
+    setFailed(undefined);
     try {
-      download(await workbook(), fileName, XLSX);
+      download(await build(), name, type);
     } catch {
-      setFailed(true);
+      setFailed(what);
     } finally {
-      setBusy(false);
+      setBusyWith(undefined);
     }
   };
+  const onDownload = () => make('workbook', workbook, fileName, XLSX);
 
   return (
     <div data-print="hide">
@@ -42,16 +55,26 @@ export function ReportToolbar({ workbook, fileName, disabled }: ReportToolbarPro
           {t('report.actions.print')}
         </Button>
         <Button appearance="primary" onClick={() => void onDownload()} disabled={disabled || busy}>
-          {busy ? <Spinner size="tiny" aria-hidden /> : null}
+          {busyWith === 'workbook' ? <Spinner size="tiny" aria-hidden /> : null}
           {t('report.actions.download')}
         </Button>
+        {word ? (
+          <Button
+            onClick={() => void make('word', word.build, word.fileName, DOCX)}
+            disabled={disabled || busy || word.disabled}
+          >
+            {busyWith === 'word' ? <Spinner size="tiny" aria-hidden /> : null}
+            {t('report.word.download')}
+          </Button>
+        ) : null}
       </div>
       <div role="status" aria-live="polite">
-        {busy ? t('report.actions.downloading') : null}
+        {busyWith === 'workbook' ? t('report.actions.downloading') : null}
+        {busyWith === 'word' ? t('report.word.downloading') : null}
       </div>
       {failed ? (
         <MessageBar intent="error">
-          <MessageBarBody>{t('report.downloadFailed')}</MessageBarBody>
+          <MessageBarBody>{t(failed === 'word' ? 'report.word.failed' : 'report.downloadFailed')}</MessageBarBody>
         </MessageBar>
       ) : null}
     </div>

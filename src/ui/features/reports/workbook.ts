@@ -7,9 +7,14 @@
  */
 import type { TFunction } from 'i18next';
 import {
+  NOT_ASSESSED,
   OUTCOMES,
+  RAGS,
   REVIEW_KINDS,
+  SIGNIFICANCE_TIERS,
+  type AnnualPapers,
   type AnnualSummary,
+  type CostLine,
   type IsoDate,
   type QuarterlyRow,
   type Rag,
@@ -259,6 +264,85 @@ export function annualTables(summary: AnnualSummary, t: TFunction, locale: Local
     actionTable('overdue'),
     outOfScope,
   ];
+}
+
+/** "2025–26": a financial year as councils write it. */
+export function financialYearLabel(startYear: number, separator = '–'): string {
+  return `${startYear}${separator}${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The annual report as committee papers: the summary's figures, then the comparison with the
+ * year before, the cost totals, the RAG and significance counts, then the summary's other
+ * tables (the overdue actions name their owners). The page, the workbook and the Word
+ * document are drawn from these tables.
+ */
+export function annualPapersTables(papers: AnnualPapers, t: TFunction, locale: Locale): ReportTable[] {
+  const [figures, ...rest] = annualTables(papers.summary, t, locale);
+  const section = (key: string) => ({
+    id: key,
+    title: t(`report.papers.sections.${key}.title`),
+    sheet: t(`report.papers.sections.${key}.sheet`),
+  });
+  const col = (key: string) => t(`report.papers.columns.${key}`);
+  const moneyHeadings = [col('arrangements'), col('costed'), col('annualCost'), col('councilContribution')];
+  const money = (l: CostLine) => [num(l.arrangements), num(l.costed), num(l.annualCost), num(l.councilContribution)];
+  const totalRow = (l: CostLine) => [text(col('total')), ...money(l)];
+
+  const comparison: ReportTable = {
+    ...section('comparison'),
+    headings: [
+      col('measure'),
+      t('report.papers.columns.previousYear', { year: financialYearLabel(papers.year - 1) }),
+      t('report.papers.columns.thisYear', { year: financialYearLabel(papers.year) }),
+      col('change'),
+    ],
+    rows: papers.comparison.map((c) => [
+      text(t(`report.papers.measures.${c.measure}`)),
+      num(c.previous),
+      num(c.current),
+      num(c.change),
+    ]),
+  };
+  const costsByDirectorate: ReportTable = {
+    ...section('costsByDirectorate'),
+    headings: [t('fields.directorate'), ...moneyHeadings],
+    rows: [
+      ...papers.costs.byDirectorate.map((l) => [text(l.key || col('noDirectorate')), ...money(l)]),
+      totalRow(papers.costs.total),
+    ],
+  };
+  const costsByModel: ReportTable = {
+    ...section('costsByModel'),
+    headings: [t('fields.model'), ...moneyHeadings],
+    rows: [
+      ...papers.costs.byModel.map((l) => [text(t(`vocab.model.${l.key}`)), ...money(l)]),
+      totalRow(papers.costs.total),
+    ],
+  };
+  const counted = (n: Readonly<Record<string, number>>) => Object.values(n).reduce((a, b) => a + b, 0);
+  const rag: ReportTable = {
+    ...section('rag'),
+    headings: [col('rag'), col('arrangements')],
+    rows: [
+      ...RAGS.map((r): ReportCell[] => [
+        { kind: 'mark', value: t(`vocab.rag.${r}`), tone: RAG_TONE[r] },
+        num(papers.rag[r]),
+      ]),
+      [text(col('notAssessed')), num(papers.rag[NOT_ASSESSED])],
+      [text(col('total')), num(counted(papers.rag))],
+    ],
+  };
+  const significance: ReportTable = {
+    ...section('significance'),
+    headings: [col('significance'), col('arrangements')],
+    rows: [
+      ...SIGNIFICANCE_TIERS.map((s) => [text(t(`vocab.significance.${s}`)), num(papers.significance[s])]),
+      [text(col('notAssessed')), num(papers.significance[NOT_ASSESSED])],
+      [text(col('total')), num(counted(papers.significance))],
+    ],
+  };
+  return [...(figures ? [figures] : []), comparison, costsByDirectorate, costsByModel, rag, significance, ...rest];
 }
 
 /** Characters Excel refuses in a sheet name; it may not start or end with an apostrophe either. */

@@ -1,0 +1,41 @@
+import type { SPFI } from '@pnp/sp';
+import type { ReportNarrative } from '../../domain/annualReport';
+import type { RepoResult, ReportNarrativeStore, Stored } from '../../domain/ports';
+import { reportNarrativeMapper } from '../mappers';
+import { ListRepository } from './base';
+
+/**
+ * The governance team's narratives of the reports: one small item per report and
+ * year, found by its unique key (`annual-2025`). Two people writing the same year's
+ * narrative at once meet as a duplicate (the first create) or a 412 (any update),
+ * never as one overwriting the other.
+ */
+export class ReportNarrativeRepository extends ListRepository<ReportNarrative> implements ReportNarrativeStore {
+  constructor(sp: SPFI) {
+    super(sp, reportNarrativeMapper);
+  }
+
+  find(key: string): Promise<RepoResult<Stored<ReportNarrative> | undefined>> {
+    return this.findByKey(key);
+  }
+
+  /** No idempotent success on an existing key: someone else's narrative is theirs, shown as `duplicate`. */
+  override async create(value: ReportNarrative): Promise<RepoResult<Stored<ReportNarrative>, ReportNarrative>> {
+    const r = await this.createExclusive(value);
+    if (r.ok || r.error.code !== 'duplicate') return r as RepoResult<Stored<ReportNarrative>, ReportNarrative>;
+    // Our own earlier attempt that landed (a retry after a lost response) is success.
+    const theirs = r.error.theirs as Stored<ReportNarrative> | undefined;
+    if (theirs && this.sameContent(theirs, value)) return { ok: true, value: theirs };
+    const { code, field, detail } = r.error;
+    return {
+      ok: false,
+      error: {
+        code,
+        mine: value,
+        ...(field ? { field } : {}),
+        ...(detail ? { detail } : {}),
+        ...(theirs ? { theirs } : {}),
+      },
+    };
+  }
+}
