@@ -185,7 +185,7 @@ run('the quarterly list printed for a Head of Service', () => {
   });
 
   it.each(CASES)(
-    'prints the annual summary on portrait A4 with the council, its year and page numbers, in $locale',
+    'prints the annual summary on A4 (portrait, its wide tables landscape) with the council, its year and page numbers, in $locale',
     async (c) => {
       const context = await rig.context({ user: 'governance', locale: c.locale });
       const page = await context.newPage();
@@ -198,8 +198,13 @@ run('the quarterly list printed for a Head of Service', () => {
       const pages = readPdf(file);
 
       expect(pages.length).toBeGreaterThan(1);
+      // Page one is portrait; every page is A4, the wide tables' pages turned landscape.
+      expect([Math.round(pages[0]!.width), Math.round(pages[0]!.height)]).toEqual([595, 842]);
       for (const p of pages) {
-        expect([Math.round(p.width), Math.round(p.height)]).toEqual([595, 842]);
+        expect([
+          [595, 842],
+          [842, 595],
+        ]).toContainEqual([Math.round(p.width), Math.round(p.height)]);
       }
       expect(pages[0]!.lines).toContain(c.council);
       expect(pages[0]!.lines.some((l) => c.year.test(l))).toBe(true);
