@@ -1,6 +1,8 @@
 import { makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
 import { useMemo, type ChangeEvent } from 'react';
 import { annualPapers, financialYear, financialYearOf } from '../../../domain';
+import { panelsOf } from '../../../domain/panels';
+import { useLookup } from '../../components/useLookups';
 import { navigate, paths } from '../../app/router';
 import { domainErrorMessage } from '../../components/messages';
 import { fileSlug, ReportToolbar } from './ReportToolbar';
@@ -54,9 +56,10 @@ export function AnnualReport() {
     () => (papers ? (papers.ok ? { ok: true as const, value: papers.value.summary } : papers) : undefined),
     [papers],
   );
+  const mappings = useLookup('channelMappings');
   const tables = useMemo(
-    () => (papers?.ok ? annualPapersTables(papers.value, t, app.locale) : []),
-    [papers, t, app.locale],
+    () => (papers?.ok ? annualPapersTables(papers.value, t, app.locale, panelsOf(mappings.value ?? [])) : []),
+    [papers, t, app.locale, mappings.value],
   );
   const narrative = useNarrative(year);
 

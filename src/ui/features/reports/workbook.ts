@@ -23,7 +23,8 @@ import {
 import type { Locale } from '../../../i18n';
 import { paths } from '../../app/router';
 import { sheetValue } from '../../../transfer/xlsx';
-import { displayTitle } from '../../components/recordText';
+import { displayTitle, panelLabel } from '../../components/recordText';
+import type { Panel } from '../../../domain/panels';
 
 /** How a status mark looks: a shape as well as a colour, so it reads in black and white. */
 export type Tone = 'danger' | 'warning' | 'success' | 'neutral';
@@ -103,7 +104,13 @@ export function quarterlyTable(rows: readonly QuarterlyRow[], t: TFunction, loca
 }
 
 /** The annual summary as its tables, in the order the committee reads them. */
-export function annualTables(summary: AnnualSummary, t: TFunction, locale: Locale): ReportTable[] {
+/** `panels`: the panels (channel mappings) to name a review's panel by, in the person's language. */
+export function annualTables(
+  summary: AnnualSummary,
+  t: TFunction,
+  locale: Locale,
+  panels: readonly Panel[] = [],
+): ReportTable[] {
   const section = (key: string) => ({
     id: key,
     title: t(`report.annual.sections.${key}.title`),
@@ -169,7 +176,7 @@ export function annualTables(summary: AnnualSummary, t: TFunction, locale: Local
       title(r),
       text(t(`vocab.reviewKind.${r.kind}`)),
       text(r.outcome ? t(`vocab.outcome.${r.outcome}`) : col('noOutcome')),
-      text(r.panel),
+      text(r.panel ? panelLabel(r.panel, panels, locale) : undefined),
     ]),
   };
 
@@ -277,8 +284,13 @@ export function financialYearLabel(startYear: number, separator = '–'): string
  * tables (the overdue actions name their owners). The page, the workbook and the Word
  * document are drawn from these tables.
  */
-export function annualPapersTables(papers: AnnualPapers, t: TFunction, locale: Locale): ReportTable[] {
-  const [figures, ...rest] = annualTables(papers.summary, t, locale);
+export function annualPapersTables(
+  papers: AnnualPapers,
+  t: TFunction,
+  locale: Locale,
+  panels: readonly Panel[] = [],
+): ReportTable[] {
+  const [figures, ...rest] = annualTables(papers.summary, t, locale, panels);
   const section = (key: string) => ({
     id: key,
     title: t(`report.papers.sections.${key}.title`),
