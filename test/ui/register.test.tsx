@@ -57,6 +57,16 @@ describe('the register', () => {
     expect(screen.getByRole('searchbox', { name: 'Search by reference or name' })).toHaveValue('Gwent');
   });
 
+  it('names a panel in Welsh in Welsh, in the subtitle and the panel filter', async () => {
+    renderTab(server.siteUrl, { hash: '#/register?panel=panel-cgrp', locale: 'cy-GB' });
+    expect(
+      await screen.findByText('Cydweithrediadau a adolygir gan Panel Adolygu Llywodraethu Corfforaethol.', undefined, {
+        timeout: 10_000,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/panel-cgrp/)).not.toBeInTheDocument();
+  });
+
   it('sorts when a column heading is pressed', async () => {
     const user = userEvent.setup();
     renderTab(server.siteUrl, { hash: '#/register' });

@@ -18,6 +18,8 @@ import {
   type ChannelMapping,
 } from '../../../domain';
 import { REVIEW_FILTERS, isFiltered, type RegisterView } from './view';
+import { panelName, panelsOf } from '../../../domain/panels';
+import { useApp } from '../../app/context';
 
 const useStyles = makeStyles({
   root: {
@@ -47,6 +49,7 @@ const ALL = '';
 export function RegisterFilters({ view, onChange, directorates, panels }: RegisterFiltersProps) {
   const styles = useStyles();
   const { t } = useTranslation();
+  const language = useApp().locale === 'cy-GB' ? 'cy' : 'en';
   const [search, setSearch] = useState(view.search ?? '');
 
   // The address is the truth: a link, Back or "clear" updates the box.
@@ -77,7 +80,8 @@ export function RegisterFilters({ view, onChange, directorates, panels }: Regist
 
   const directorateNames = directorates.map((d) => d.name);
   if (view.directorate && !directorateNames.includes(view.directorate)) directorateNames.push(view.directorate);
-  const panelOptions = panels.map((p) => ({ key: p.key, name: p.name }));
+  // A panel by its name in the person's language (the governance team gives each a Welsh name).
+  const panelOptions = panelsOf(panels).map((p) => ({ key: p.key, name: panelName(p, language) }));
   if (view.panel && !panelOptions.some((p) => p.key === view.panel))
     panelOptions.push({ key: view.panel, name: view.panel });
 

@@ -22,7 +22,7 @@ import { navigate, paths, useRoute } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { displayTitle } from '../../components/recordText';
+import { displayTitle, panelLabel } from '../../components/recordText';
 import { ReviewBadge } from '../../components/ReviewBadge';
 import { RouterLink } from '../../components/RouterLink';
 import { mappingsOfKind, useLookup } from '../../components/useLookups';
@@ -223,7 +223,7 @@ export function RegisterPage() {
 
   const directorates = mappingsOfKind(mappings.value, 'directorate');
   const panels = mappingsOfKind(mappings.value, 'panel');
-  const panelName = view.panel ? (panels.find((p) => p.key === view.panel)?.name ?? view.panel) : undefined;
+  const panelName = view.panel ? panelLabel(view.panel, panelsOf(panels), app.locale) : undefined;
   const subtitle = panelName
     ? t('tab.register.subtitlePanel', { panel: panelName })
     : view.directorate
