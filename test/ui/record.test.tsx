@@ -165,6 +165,10 @@ describe('a collaboration record', () => {
     expect(within(row).getByText('Renamed for the history')).toBeInTheDocument();
     expect(within(row).getByText('Cardiff Capital Region Skills Partnership')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /changed by Siân Powell/ })).toBeInTheDocument();
+    // The first version lists every value, each by its label: none by a column's internal name.
+    const first = screen.getByRole('table', { name: /Changes in version 1\b/ });
+    expect(within(first).getByRole('row', { name: /In the protocol's scope/ })).toBeInTheDocument();
+    expect(screen.queryByText('InScope')).not.toBeInTheDocument();
   });
 
   it('shows user text as text, never as markup', async () => {

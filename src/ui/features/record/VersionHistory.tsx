@@ -74,7 +74,14 @@ export function VersionHistory({ store, id, refreshKey, valueText }: VersionHist
                 rows={v.changes}
                 rowKey={(c) => c.field}
                 columns={[
-                  { heading: t('tab.history.field'), cell: (c) => t(`fields.${c.field}`, { defaultValue: c.field }) },
+                  {
+                    heading: t('tab.history.field'),
+                    cell: (c) =>
+                      // A domain field by its label; a column the list keeps for itself (InScope) by its own.
+                      t(`fields.${c.field}`, {
+                        defaultValue: t(`tab.history.column.${c.field}`, { defaultValue: c.field }),
+                      }),
+                  },
                   !first && {
                     heading: t('tab.history.before'),
                     cell: (c) => valueText(c.field, c.oldValue),
