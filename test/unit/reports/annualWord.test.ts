@@ -121,8 +121,8 @@ describe('the annual report as a Word document', () => {
       'Total',
       fmt.number(papers.costs.total.arrangements),
       fmt.number(papers.costs.total.costed),
-      fmt.number(papers.costs.total.annualCost),
-      fmt.number(papers.costs.total.councilContribution),
+      fmt.currency(papers.costs.total.annualCost),
+      fmt.currency(papers.costs.total.councilContribution),
     ]);
     expect(papers.costs.total.annualCost).toBeGreaterThan(0);
     expect(costs.rows.length).toBe(papers.costs.byDirectorate.length + 2);

@@ -70,7 +70,7 @@ function CellContent({ cell }: { readonly cell: ReportCell }) {
     case 'date':
       return <>{format.date(cell.value)}</>;
     case 'number':
-      return <>{format.number(cell.value)}</>;
+      return <>{cell.money ? format.currency(cell.value) : format.number(cell.value)}</>;
     case 'mark':
       return <StatusMark tone={cell.tone}>{cell.value}</StatusMark>;
     default:

@@ -19,6 +19,7 @@ export const WIDE_COLUMNS = 6;
 export interface WordFormat {
   date(iso: string): string;
   number(value: number): string;
+  currency(amount: number): string;
 }
 
 export interface AnnualWordInput {
@@ -45,7 +46,7 @@ export function cellText(cell: ReportCell | undefined, format: WordFormat): stri
     case 'date':
       return format.date(cell.value);
     case 'number':
-      return format.number(cell.value);
+      return cell.money ? format.currency(cell.value) : format.number(cell.value);
     default:
       return '';
   }

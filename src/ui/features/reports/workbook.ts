@@ -32,7 +32,8 @@ export type Tone = 'danger' | 'warning' | 'success' | 'neutral';
 export type ReportCell =
   | { readonly kind: 'text'; readonly value: string; readonly link?: string }
   | { readonly kind: 'date'; readonly value: IsoDate }
-  | { readonly kind: 'number'; readonly value: number }
+  /** `money`: pounds, shown as currency (£3,000.30) and kept a number in Excel. */
+  | { readonly kind: 'number'; readonly value: number; readonly money?: boolean }
   | { readonly kind: 'mark'; readonly value: string; readonly tone: Tone }
   | { readonly kind: 'empty' };
 
@@ -52,6 +53,8 @@ const text = (value: string | undefined, link?: string): ReportCell =>
 const date = (value: IsoDate | undefined): ReportCell => (value ? { kind: 'date', value } : { kind: 'empty' });
 const num = (value: number | undefined): ReportCell =>
   value === undefined ? { kind: 'empty' } : { kind: 'number', value };
+const pounds = (value: number | undefined): ReportCell =>
+  value === undefined ? { kind: 'empty' } : { kind: 'number', value, money: true };
 
 const STATE_TONE: Readonly<Record<ReviewState, Tone>> = {
   overdue: 'danger',
@@ -298,7 +301,12 @@ export function annualPapersTables(
   });
   const col = (key: string) => t(`report.papers.columns.${key}`);
   const moneyHeadings = [col('arrangements'), col('costed'), col('annualCost'), col('councilContribution')];
-  const money = (l: CostLine) => [num(l.arrangements), num(l.costed), num(l.annualCost), num(l.councilContribution)];
+  const money = (l: CostLine) => [
+    num(l.arrangements),
+    num(l.costed),
+    pounds(l.annualCost),
+    pounds(l.councilContribution),
+  ];
   const totalRow = (l: CostLine) => [text(col('total')), ...money(l)];
 
   const comparison: ReportTable = {
@@ -420,9 +428,10 @@ export async function toWorkbook(
       sheet.addRow(row.map(sheetValue));
     }
     table.headings.forEach((_h, i) => {
-      const kind = table.rows.find((r) => r[i] !== undefined && r[i]?.kind !== 'empty')?.[i]?.kind;
+      const first = table.rows.find((r) => r[i] !== undefined && r[i]?.kind !== 'empty')?.[i];
       const column = sheet.getColumn(i + 1);
-      if (kind === 'date') column.numFmt = 'dd/mm/yyyy';
+      if (first?.kind === 'date') column.numFmt = 'dd/mm/yyyy';
+      else if (first?.kind === 'number' && first.money) column.numFmt = '£#,##0.00';
     });
     heading.numFmt = '@';
     if (table.rows.length > 0) {
