@@ -132,7 +132,9 @@ export function ConfirmStatementDialog(props: ConfirmStatementDialogProps) {
   return (
     <Dialog open modalType="modal" onOpenChange={(_e, d) => (!d.open ? onCancel() : undefined)}>
       <DialogSurface>
+        {/* The tab's own message says what a "not yet" needs, in the person's language. */}
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void save();
