@@ -94,6 +94,40 @@ describe('the annual assurance statements', () => {
     await settle();
   });
 
+  it("the annual report lists the year's statements and the directorates yet to confirm", async () => {
+    renderTab(server.siteUrl, { hash: '#/reports/annual?year=2025', devUser: 'governance' });
+    const made = await screen.findByRole('table', { name: 'Annual assurance statements' }, { timeout: 20_000 });
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    const rows = within(made).getAllByRole('row').slice(1).map(cells);
+    // Dylan's confirmation and Llŷr's "not yet", from the tests above (the server is shared in this file).
+    expect(rows).toContainEqual([
+      'Economy and Environment',
+      "Dylan O'Brien",
+      expect.any(String),
+      expect.stringContaining('Yes'),
+      'Checked with the team: <b>all</b> ŵ ŷ',
+    ]);
+    expect(rows).toContainEqual([
+      'Education',
+      'Llŷr Evans',
+      expect.any(String),
+      expect.stringContaining('Not yet'),
+      'Two school partnerships still to add.',
+    ]);
+    const pending = screen.getByRole('table', { name: 'Directorates yet to confirm' });
+    const names = within(pending)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => cells(r)[0]);
+    expect(names).toEqual(expect.arrayContaining(['Corporate Services', 'Social Services']));
+    expect(names).not.toContain('Economy and Environment');
+    expect(names).not.toContain('Education');
+    await settle();
+  });
+
   it('an officer who heads nothing reads the list, with no button to confirm', async () => {
     renderTab(server.siteUrl, { hash: '#/statements', devUser: 'officer' });
     expect(
