@@ -128,6 +128,49 @@ describe('the annual assurance statements', () => {
     await settle();
   });
 
+  it('a confirmation someone else saved meanwhile meets the conflict dialog; "save mine" writes over theirs', async () => {
+    const user = userEvent.setup();
+    renderTab(server.siteUrl, { hash: '#/statements', devUser: 'governance' });
+    const all = await screen.findByRole('region', { name: 'Every directorate' });
+    const button = await within(all).findByRole('button', { name: 'Confirm the statement for Social Services' });
+    await user.click(button);
+    const dialog = await screen.findByRole('dialog');
+    // Angharad Price, Head of Service, confirms first from her own session.
+    const theirs = await servicesFor(server.siteUrl, { devUser: 'angharad' }).stores.assuranceStatements.create({
+      key: statementKey(2025, 'Social Services'),
+      year: 2025,
+      directorate: 'Social Services',
+      confirmedBy: { id: 11, displayName: 'Angharad Price' },
+      confirmedOn: '2026-03-01',
+      complete: true,
+      comment: 'All joint commissioning arrangements are listed.',
+    });
+    expect(theirs.ok).toBe(true);
+    await user.click(within(dialog).getByRole('radio', { name: 'Not yet: see my comment' }));
+    await user.type(within(dialog).getByRole('textbox', { name: /Comment/ }), 'The regional board is missing.');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    const conflict = await screen.findByRole('alertdialog', {
+      name: 'Someone else confirmed this directorate while you were writing',
+    });
+    expect(within(conflict).getByText('All joint commissioning arrangements are listed.')).toBeInTheDocument();
+    expect(within(conflict).getByText('The regional board is missing.')).toBeInTheDocument();
+    // Nothing was overwritten yet.
+    const key = statementKey(2025, 'Social Services');
+    const before = await stores().assuranceStatements.forYear(2025);
+    expect(before.ok && before.value.find((s) => s.key === key)?.comment).toBe(
+      'All joint commissioning arrangements are listed.',
+    );
+    await user.click(within(conflict).getByRole('button', { name: 'Save mine over theirs' }));
+    expect(await screen.findByText('The statement for Social Services was saved.')).toBeInTheDocument();
+    await settle();
+    const after = await stores().assuranceStatements.forYear(2025);
+    expect(after.ok && after.value.find((s) => s.key === key)).toMatchObject({
+      complete: false,
+      comment: 'The regional board is missing.',
+      confirmedBy: { id: 6 },
+    });
+  });
+
   it('an officer who heads nothing reads the list, with no button to confirm', async () => {
     renderTab(server.siteUrl, { hash: '#/statements', devUser: 'officer' });
     expect(
