@@ -31,6 +31,7 @@ export {
 } from './fields';
 export * from './entities';
 export * from './annualReport';
+export * from './assuranceStatement';
 export * from './lifecycle';
 export * from './significance';
 export * from './reviewCycle';

@@ -12,6 +12,7 @@
  * docs/permissions.md sets out the model and where SharePoint's enforcement ends.
  */
 import type { Collaboration, Person } from './collaboration';
+import { headsDirectorate } from './assuranceStatement';
 import type { Action, Review } from './entities';
 
 /** The roles, each a SharePoint group provisioning creates; a panel's members are a group of their own. */
@@ -33,7 +34,8 @@ export type StoreName =
   | 'channelMappings'
   | 'reminderChannels'
   | 'reminderLog'
-  | 'reportNarratives';
+  | 'reportNarratives'
+  | 'assuranceStatements';
 
 /**
  * List-level access. Reviews: governance manages, because a decided review is made
@@ -55,6 +57,9 @@ export const STORE_ACCESS: Readonly<Record<StoreName, Readonly<Record<Role, Acce
   reminderLog: { governance: 'edit', officers: 'none', panel: 'none' },
   // The governance team's own words in the committee papers: theirs to write, everyone's to read.
   reportNarratives: { governance: 'edit', officers: 'read', panel: 'read' },
+  // A Head of Service is an officer: officers add and update statements, the tab (`confirmStatement`)
+  // keeps each to the directorates its Heads of Service answer for.
+  assuranceStatements: { governance: 'edit', officers: 'contribute', panel: 'read' },
 };
 
 /** One review's own permissions (inheritance broken on the item). */
@@ -104,7 +109,16 @@ export type Capability =
   /** Edit partner organisations and merge near-duplicates (the Partner Organisations list is theirs to edit). */
   | { readonly kind: 'managePartners' }
   /** Write the narrative of a governance report (the annual report's introduction, key messages, recommendations). */
-  | { readonly kind: 'writeReportNarrative' };
+  | { readonly kind: 'writeReportNarrative' }
+  /**
+   * Confirm a directorate's annual assurance statement: the governance team, or an officer who is
+   * the Head of Service of at least one of the directorate's records.
+   */
+  | {
+      readonly kind: 'confirmStatement';
+      readonly directorate: string;
+      readonly records: readonly Pick<Collaboration, 'directorate' | 'headOfService'>[];
+    };
 
 function isPerson(actor: Actor, p: Pick<Person, 'id' | 'email'> | undefined): boolean {
   const me = actor.person;
@@ -147,6 +161,8 @@ export function may(actor: Actor, what: Capability): boolean {
       return governance || isPerson(actor, what.action.owner);
     case 'discardDraft':
       return governance || isPerson(actor, what.author);
+    case 'confirmStatement':
+      return governance || (officer && headsDirectorate(what.records, what.directorate, actor.person));
   }
 }
 

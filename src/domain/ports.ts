@@ -11,6 +11,7 @@ import type {
   Review,
 } from './entities';
 import type { ReportNarrative } from './annualReport';
+import type { AssuranceStatement } from './assuranceStatement';
 import type { Model, Rag, ReviewKind, SignificanceTier, Status } from './vocabulary';
 
 /**
@@ -223,6 +224,16 @@ export interface ReportNarrativeStore {
   create(narrative: ReportNarrative): Promise<RepoResult<Stored<ReportNarrative>, ReportNarrative>>;
   /** With If-Match on the ETag read; `conflict` carries `theirs` and `mine`. */
   update(narrative: Stored<ReportNarrative>): Promise<RepoResult<Stored<ReportNarrative>, ReportNarrative>>;
+}
+
+/** The annual assurance statements, one item per directorate and year (`statement-2025-economy`). */
+export interface AssuranceStatementStore {
+  /** The year's statements, every directorate's. */
+  forYear(year: number): Promise<RepoResult<Stored<AssuranceStatement>[]>>;
+  /** Creates it; `duplicate` (with `theirs`) when someone else confirmed the directorate's year first. */
+  create(statement: AssuranceStatement): Promise<RepoResult<Stored<AssuranceStatement>, AssuranceStatement>>;
+  /** With If-Match on the ETag read; `conflict` carries `theirs` and `mine`. */
+  update(statement: Stored<AssuranceStatement>): Promise<RepoResult<Stored<AssuranceStatement>, AssuranceStatement>>;
 }
 
 export interface ReminderLogEntry {

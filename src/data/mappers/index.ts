@@ -9,3 +9,4 @@ export * from './template';
 export * from './channelMapping';
 export * from './reminderLog';
 export * from './reportNarrative';
+export * from './assuranceStatement';

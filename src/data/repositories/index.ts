@@ -2,6 +2,7 @@ import type { SPFI } from '@pnp/sp';
 import type {
   ActionStore,
   AssessmentStore,
+  AssuranceStatementStore,
   ChannelMappingStore,
   CollaborationStore,
   PartnerStore,
@@ -12,6 +13,7 @@ import type {
 } from '../../domain/ports';
 import { ActionRepository } from './actions';
 import { AssessmentRepository } from './assessments';
+import { AssuranceStatementRepository } from './assuranceStatements';
 import { ChannelMappingRepository } from './channelMappings';
 import { CollaborationRepository } from './collaborations';
 import { PartnerRepository } from './partners';
@@ -30,6 +32,7 @@ export interface Repositories {
   readonly channelMappings: ChannelMappingStore;
   readonly reminderLog: ReminderLogStore;
   readonly reportNarratives: ReportNarrativeStore;
+  readonly assuranceStatements: AssuranceStatementStore;
 }
 
 /** Every store of ports.ts over one SPFI (from createSp). The tab sees only these ports. */
@@ -44,12 +47,14 @@ export function createRepositories(sp: SPFI): Repositories {
     channelMappings: new ChannelMappingRepository(sp),
     reminderLog: new ReminderLogRepository(sp),
     reportNarratives: new ReportNarrativeRepository(sp),
+    assuranceStatements: new AssuranceStatementRepository(sp),
   };
 }
 
 export {
   ActionRepository,
   AssessmentRepository,
+  AssuranceStatementRepository,
   ChannelMappingRepository,
   CollaborationRepository,
   PartnerRepository,

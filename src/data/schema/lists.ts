@@ -442,6 +442,44 @@ export const REPORT_NARRATIVES: ListDef = {
   ],
 };
 
+export const ASSURANCE_STATEMENTS: ListDef = {
+  key: 'assuranceStatements',
+  title: 'Assurance Statements',
+  url: 'AssuranceStatements',
+  description:
+    "Each Head of Service's annual confirmation that their directorate's part of the register is complete and correct, or why not yet. One item per directorate and financial year; a comment is kept to 10,000 characters by the tab.",
+  keyField: 'StatementKey',
+  versioning: true,
+  permissions: listPermissions('assuranceStatements'),
+  fields: [
+    title('Statement'),
+    key('StatementKey', 'Statement key'),
+    {
+      internalName: 'StatementYear',
+      title: 'Financial year',
+      type: 'Number',
+      required: true,
+      min: 2000,
+      indexed: true,
+    },
+    text('Directorate', 'Directorate', { required: true, indexed: true }),
+    { internalName: 'ConfirmedBy', title: 'Confirmed by', type: 'User', required: true, indexed: true },
+    date('ConfirmedOn', 'Confirmed on', { required: true }),
+    { internalName: 'IsComplete', title: 'Complete and correct', type: 'Boolean', defaultValue: '0' },
+    note('StatementComment', 'Comment'),
+  ],
+  views: [
+    {
+      title: 'All statements',
+      default: true,
+      fields: ['LinkTitle', 'StatementYear', 'Directorate', 'ConfirmedBy', 'ConfirmedOn', 'IsComplete'],
+      query: '<OrderBy><FieldRef Name="StatementYear" Ascending="FALSE"/><FieldRef Name="Directorate"/></OrderBy>',
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
+};
+
 /** Every list, in the order provisioning creates them (lookup targets first). */
 export const LISTS: readonly ListDef[] = [
   PARTNERS,
@@ -455,6 +493,7 @@ export const LISTS: readonly ListDef[] = [
   REMINDER_CHANNELS,
   REMINDER_LOG,
   REPORT_NARRATIVES,
+  ASSURANCE_STATEMENTS,
 ];
 
 export function listByKey(key: ListKey): ListDef {

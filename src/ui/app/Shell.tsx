@@ -32,6 +32,9 @@ const CompendiumPage = lazy(() =>
   import('../features/compendium/CompendiumPage').then((m) => ({ default: m.CompendiumPage })),
 );
 const PartnersPage = lazy(() => import('../features/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })));
+const StatementsPage = lazy(() =>
+  import('../features/statements/StatementsPage').then((m) => ({ default: m.StatementsPage })),
+);
 const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 const useStyles = makeStyles({
@@ -120,6 +123,8 @@ function Page({ route }: { readonly route: Route }) {
       return <CompendiumPage />;
     case 'partners':
       return <PartnersPage />;
+    case 'statements':
+      return <StatementsPage />;
     default:
       return <NotFoundPage />;
   }
@@ -177,6 +182,8 @@ export function Shell() {
     ...(may(me.actor, { kind: 'managePartners' })
       ? [{ to: paths.partners(), label: t('tab.nav.partners'), active: route.name === 'partners' }]
       : []),
+    // Everyone may read who has confirmed; Heads of Service and the governance team confirm there.
+    { to: paths.statements(), label: t('tab.nav.statements'), active: route.name === 'statements' },
   ];
   const otherLocale = app.locale === 'cy-GB' ? 'en-GB' : 'cy-GB';
 

@@ -14,6 +14,7 @@
  *   #/import                   bring an existing register in (governance)
  *   #/compendium               the compendium export
  *   #/partners                 the partner register (governance edits and merges)
+ *   #/statements?year=2025     the annual assurance statements (Heads of Service confirm)
  */
 import { useSyncExternalStore } from 'react';
 
@@ -31,6 +32,7 @@ export type RouteName =
   | 'import'
   | 'compendium'
   | 'partners'
+  | 'statements'
   | 'notFound';
 
 /** Routes of one segment (`#/import`). */
@@ -44,6 +46,7 @@ const SINGLE: Readonly<Record<string, RouteName>> = {
   import: 'import',
   compendium: 'compendium',
   partners: 'partners',
+  statements: 'statements',
 };
 
 /** Routes of two segments (`#/review/REV-0001`); the second is the route's `reference`. */
@@ -126,6 +129,7 @@ export const paths = {
   import: () => '#/import',
   compendium: () => '#/compendium',
   partners: () => '#/partners',
+  statements: (year?: number) => (year === undefined ? '#/statements' : `#/statements?year=${year}`),
 };
 
 let current: Route = parseHash(typeof location === 'undefined' ? '' : location.hash);

@@ -9,6 +9,7 @@ import { fileSlug, ReportToolbar } from './ReportToolbar';
 import { ReportShell, useReportPage } from './ReportShell';
 import { ReportTableView } from './ReportTableView';
 import { AnnualNarrative, useNarrative } from './AnnualNarrative';
+import { AnnualStatements } from './AnnualStatements';
 import { AnnualPrintStyles } from './annualPrint';
 import { annualWordDocument } from './wordDocument';
 import { annualPapersTables, financialYearLabel, toWorkbook } from './workbook';
@@ -145,6 +146,7 @@ export function AnnualReport() {
             {tables.map((table) => (
               <ReportTableView key={table.id} table={table} />
             ))}
+            {data.data ? <AnnualStatements year={year} records={data.data.records} /> : null}
           </div>
         )
       }
