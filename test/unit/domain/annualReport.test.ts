@@ -7,52 +7,9 @@ import {
   financialYear,
   NARRATIVE_MAX_LENGTH,
   narrativeChanges,
-  type Action,
-  type ReportRecord,
-  type Review,
 } from '../../../src/domain';
 
-const TODAY = '2026-03-02';
-
-let nextId = 1;
-function record(overrides: Partial<ReportRecord> = {}): ReportRecord {
-  const id = overrides.id ?? nextId++;
-  return {
-    id,
-    reference: `COL-${String(id).padStart(4, '0')}`,
-    title: `Collaboration ${id}`,
-    kind: 'collaboration',
-    model: 'jointCommittee',
-    purpose: 'Purpose',
-    reasons: [],
-    basis: 'statutory',
-    footprint: 'gwent',
-    leadOrganisation: 'Council',
-    councilLeads: false,
-    partnerIds: [1],
-    directorate: 'Education',
-    status: 'active',
-    startDate: '2020-04-01',
-    reviewFrequency: 'annual',
-    serviceRisk: 'low',
-    ...overrides,
-  };
-}
-
-function review(overrides: Partial<Review> & Pick<Review, 'collaborationId'>): Review {
-  return {
-    key: `REV-${nextId++}`,
-    title: 'Review',
-    kind: 'annualReview',
-    dueDate: '2025-06-01',
-    attendees: [],
-    ...overrides,
-  };
-}
-
-function action(overrides: Partial<Action> = {}): Action {
-  return { key: `ACT-${nextId++}`, title: 'Action', scope: 'collaboration', progress: 0, ...overrides };
-}
+import { action, record, review, TODAY } from './reportFixtures';
 
 describe('cost totals of the committee papers', () => {
   it('adds annual cost and council contribution by directorate, by model and in total, a cost not recorded adding nothing', () => {
