@@ -1,31 +1,11 @@
 import { financialQuarterOf, quarterlyList, type ReportRecord } from '../../../src/domain';
+import { record as aRecord } from './reportFixtures';
 
 const TODAY = '2026-12-02';
 
-let nextId = 1;
-function record(overrides: Partial<ReportRecord> = {}): ReportRecord {
-  const id = overrides.id ?? nextId++;
-  return {
-    id,
-    reference: `COL-${String(id).padStart(4, '0')}`,
-    title: `Collaboration ${id}`,
-    kind: 'collaboration',
-    model: 'jointCommittee',
-    purpose: 'Purpose',
-    reasons: [],
-    basis: 'statutory',
-    footprint: 'gwent',
-    leadOrganisation: 'Council',
-    councilLeads: false,
-    partnerIds: [1],
-    directorate: 'Economy and Environment',
-    status: 'active',
-    startDate: '2020-04-01',
-    reviewFrequency: 'annual',
-    serviceRisk: 'low',
-    ...overrides,
-  };
-}
+/** A record of Economy and Environment (the shared fixture's, in another directorate). */
+const record = (overrides: Partial<ReportRecord> = {}): ReportRecord =>
+  aRecord({ directorate: 'Economy and Environment', ...overrides });
 
 describe("the quarterly list's people", () => {
   it('names the lead officer and the Head of Service of each line', () => {
