@@ -9,8 +9,9 @@
 import { checkStatement, type AssuranceStatement, type StatementInput } from '../domain/assuranceStatement';
 import type { Collaboration } from '../domain/collaboration';
 import { may, type Actor } from '../domain/policy';
-import type { AssuranceStatementStore, RepoError, Stored } from '../domain/ports';
+import type { AssuranceStatementStore, Stored } from '../domain/ports';
 import type { DomainError } from '../domain/result';
+import { saveKeyed, type KeyedSave } from './saveKeyed';
 
 export interface ConfirmStatementInput {
   readonly statement: StatementInput;
@@ -22,14 +23,9 @@ export interface ConfirmStatementInput {
 }
 
 export type ConfirmStatementResult =
-  | { readonly ok: true; readonly value: Stored<AssuranceStatement> }
+  | KeyedSave<AssuranceStatement>
   | { readonly ok: false; readonly invalid: readonly DomainError[] }
-  | { readonly ok: false; readonly forbidden: true }
-  | {
-      readonly ok: false;
-      readonly conflict: { readonly mine: AssuranceStatement; readonly theirs?: Stored<AssuranceStatement> };
-    }
-  | { readonly ok: false; readonly error: RepoError };
+  | { readonly ok: false; readonly forbidden: true };
 
 export async function confirmStatement(
   store: Pick<AssuranceStatementStore, 'create' | 'update'>,
@@ -43,13 +39,5 @@ export async function confirmStatement(
   if (!may(input.actor, capability)) return { ok: false, forbidden: true };
   const checked = checkStatement(input.statement);
   if (!checked.ok) return { ok: false, invalid: checked.error };
-  const mine = checked.value;
-  const r = input.base
-    ? await store.update({ ...mine, id: input.base.id, etag: input.base.etag })
-    : await store.create(mine);
-  if (r.ok) return r;
-  if (r.error.code === 'conflict' || r.error.code === 'duplicate') {
-    return { ok: false, conflict: { mine, ...(r.error.theirs ? { theirs: r.error.theirs } : {}) } };
-  }
-  return { ok: false, error: r.error };
+  return saveKeyed(store, checked.value, input.base);
 }

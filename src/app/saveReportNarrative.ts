@@ -7,8 +7,9 @@
  */
 import { checkNarrative, type ReportNarrative } from '../domain/annualReport';
 import { may, type Actor } from '../domain/policy';
-import type { RepoError, ReportNarrativeStore, Stored } from '../domain/ports';
+import type { ReportNarrativeStore, Stored } from '../domain/ports';
 import type { DomainError } from '../domain/result';
+import { saveKeyed, type KeyedSave } from './saveKeyed';
 
 export interface SaveNarrativeInput {
   readonly narrative: ReportNarrative;
@@ -18,15 +19,9 @@ export interface SaveNarrativeInput {
 }
 
 export type SaveNarrativeResult =
-  | { readonly ok: true; readonly value: Stored<ReportNarrative> }
+  | KeyedSave<ReportNarrative>
   | { readonly ok: false; readonly invalid: readonly DomainError[] }
-  | { readonly ok: false; readonly forbidden: true }
-  | {
-      readonly ok: false;
-      /** Someone else's version, saved since `base` was read (or the year's first, made meanwhile). */
-      readonly conflict: { readonly mine: ReportNarrative; readonly theirs?: Stored<ReportNarrative> };
-    }
-  | { readonly ok: false; readonly error: RepoError };
+  | { readonly ok: false; readonly forbidden: true };
 
 export async function saveReportNarrative(
   store: Pick<ReportNarrativeStore, 'create' | 'update'>,
@@ -35,13 +30,5 @@ export async function saveReportNarrative(
   if (!may(input.actor, { kind: 'writeReportNarrative' })) return { ok: false, forbidden: true };
   const checked = checkNarrative(input.narrative);
   if (!checked.ok) return { ok: false, invalid: checked.error };
-  const mine = checked.value;
-  const r = input.base
-    ? await store.update({ ...mine, id: input.base.id, etag: input.base.etag })
-    : await store.create(mine);
-  if (r.ok) return r;
-  if (r.error.code === 'conflict' || r.error.code === 'duplicate') {
-    return { ok: false, conflict: { mine, ...(r.error.theirs ? { theirs: r.error.theirs } : {}) } };
-  }
-  return { ok: false, error: r.error };
+  return saveKeyed(store, checked.value, input.base);
 }
