@@ -23,24 +23,7 @@ export class AssuranceStatementRepository
   }
 
   /** No idempotent success on an existing key: someone else's statement is theirs, shown as `duplicate`. */
-  override async create(
-    value: AssuranceStatement,
-  ): Promise<RepoResult<Stored<AssuranceStatement>, AssuranceStatement>> {
-    const r = await this.createExclusive(value);
-    if (r.ok || r.error.code !== 'duplicate') return r as RepoResult<Stored<AssuranceStatement>, AssuranceStatement>;
-    // Our own earlier attempt that landed (a retry after a lost response) is success.
-    const theirs = r.error.theirs as Stored<AssuranceStatement> | undefined;
-    if (theirs && this.sameContent(theirs, value)) return { ok: true, value: theirs };
-    const { code, field, detail } = r.error;
-    return {
-      ok: false,
-      error: {
-        code,
-        mine: value,
-        ...(field ? { field } : {}),
-        ...(detail ? { detail } : {}),
-        ...(theirs ? { theirs } : {}),
-      },
-    };
+  override create(value: AssuranceStatement): Promise<RepoResult<Stored<AssuranceStatement>, AssuranceStatement>> {
+    return this.createKeepingTheirs(value);
   }
 }

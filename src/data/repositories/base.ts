@@ -342,6 +342,29 @@ export class ListRepository<T extends object> {
     });
   }
 
+  /**
+   * Creates a document one person owns per key (a year's narrative, a directorate's statement):
+   * our own earlier attempt that landed (a retry after a lost response) is success; anyone else's
+   * under the key is `duplicate` with `theirs` and `mine`, for the conflict dialog.
+   */
+  async createKeepingTheirs(value: T): Promise<RepoResult<Stored<T>, T>> {
+    const r = await this.createExclusive(value);
+    if (r.ok || r.error.code !== 'duplicate') return r as RepoResult<Stored<T>, T>;
+    const theirs = r.error.theirs as Stored<T> | undefined;
+    if (theirs && this.sameContent(theirs, value)) return { ok: true, value: theirs };
+    const { code, field, detail } = r.error;
+    return {
+      ok: false,
+      error: {
+        code,
+        mine: value,
+        ...(field ? { field } : {}),
+        ...(detail ? { detail } : {}),
+        ...(theirs ? { theirs } : {}),
+      },
+    };
+  }
+
   /** Adds one item; a refusal as `duplicate` is left to `onDuplicate`, any other error is the result. */
   private async add(
     value: T,

@@ -20,22 +20,7 @@ export class ReportNarrativeRepository extends ListRepository<ReportNarrative> i
   }
 
   /** No idempotent success on an existing key: someone else's narrative is theirs, shown as `duplicate`. */
-  override async create(value: ReportNarrative): Promise<RepoResult<Stored<ReportNarrative>, ReportNarrative>> {
-    const r = await this.createExclusive(value);
-    if (r.ok || r.error.code !== 'duplicate') return r as RepoResult<Stored<ReportNarrative>, ReportNarrative>;
-    // Our own earlier attempt that landed (a retry after a lost response) is success.
-    const theirs = r.error.theirs as Stored<ReportNarrative> | undefined;
-    if (theirs && this.sameContent(theirs, value)) return { ok: true, value: theirs };
-    const { code, field, detail } = r.error;
-    return {
-      ok: false,
-      error: {
-        code,
-        mine: value,
-        ...(field ? { field } : {}),
-        ...(detail ? { detail } : {}),
-        ...(theirs ? { theirs } : {}),
-      },
-    };
+  override create(value: ReportNarrative): Promise<RepoResult<Stored<ReportNarrative>, ReportNarrative>> {
+    return this.createKeepingTheirs(value);
   }
 }
