@@ -166,6 +166,8 @@ describe('the assessment form runner', () => {
     const first = decodeURIComponent(window.location.hash.replace('#/assessment/', ''));
     // (Opening the link a second time is covered against the server in test/integration/data/assessmentDrafts.)
 
+    // Who-am-I and the draft's reads finish before the click, so no late render replaces the page under it.
+    await settle();
     await user.click(screen.getByRole('button', { name: 'Discard this draft' }));
     // The dialog mounts after a render pass that a loaded machine can make slower than the default 1 s.
     const dialog = await screen.findByRole('dialog', { name: 'Discard this draft?' }, { timeout: 5_000 });
