@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from './dates';
 import {
+  ASSURANCE_LEVELS,
   BASES,
   FOOTPRINTS,
   KINDS,
@@ -65,6 +66,7 @@ export const CHOICE_SETS = {
   risk: RISK_LEVELS,
   significance: SIGNIFICANCE_TIERS,
   rag: RAGS,
+  assurance: ASSURANCE_LEVELS,
 } as const;
 export type ChoiceSetName = keyof typeof CHOICE_SETS;
 
@@ -463,6 +465,32 @@ export const COLLABORATION_FIELDS = {
       section: 'people',
       export: both,
       import: { synonyms: ['panel', 'review panel', 'reviewing body', 'panel adolygu'] },
+    }),
+  ),
+  // The assurance level the last panel review or governance check gave, why, and when (recordReviewOutcome).
+  assuranceLevel: optional(
+    f.choice('assurance', {
+      snapshot: true,
+      source: 'derived',
+      section: 'governance',
+      export: both,
+      import: { synonyms: ['assurance', 'assurance level', 'assurance rating', 'governance rating', 'lefel sicrwydd'] },
+    }),
+  ),
+  assuranceReason: optional(
+    f.note({
+      source: 'derived',
+      section: 'governance',
+      export: both,
+      import: { synonyms: ['assurance reason', 'assurance comment', 'rheswm sicrwydd'] },
+    }),
+  ),
+  assuranceDate: optional(
+    f.date({
+      source: 'derived',
+      section: 'governance',
+      export: both,
+      import: { synonyms: ['assurance date', 'date of assurance', 'dyddiad sicrwydd'] },
     }),
   ),
   lastAssessmentRag: optional(f.choice('rag', { source: 'derived', export: 'register' })),

@@ -34,6 +34,8 @@ export * from './annualReport';
 export * from './assuranceStatement';
 export * from './lifecycle';
 export * from './significance';
+export * from './governancePolicy';
+export * from './history';
 export * from './reviewCycle';
 export * from './reviews';
 export * from './actions';

@@ -8,7 +8,7 @@ import { validateCollaboration, type Collaboration } from './collaboration';
 import { COLLABORATION_FIELD_KEYS, fieldSpec } from './fields';
 import { fail, type Result } from './result';
 import { nextReviewDue } from './reviewCycle';
-import { significanceOf } from './significance';
+import { significanceOf, type SignificanceWeights } from './significance';
 
 export interface PrepareOptions {
   /** The council's name: "the council leads" and the lead organisation agree with it. */
@@ -24,6 +24,8 @@ export interface PrepareOptions {
    * not worked out again from the frequency.
    */
   readonly nextReviewGiven?: boolean;
+  /** The significance policy in force (governancePolicy); the shipped weights when absent. */
+  readonly significance?: SignificanceWeights;
 }
 
 const fold = (s: string) =>
@@ -70,7 +72,7 @@ export function deriveFields(input: Collaboration, options: PrepareOptions = {})
     if (due !== undefined) record.nextReviewDue = due;
   }
   if (record.basis && record.footprint && record.serviceRisk && Array.isArray(record.partnerIds))
-    record.significance = significanceOf(record).tier;
+    record.significance = significanceOf(record, options.significance).tier;
   return record;
 }
 

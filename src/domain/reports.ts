@@ -3,6 +3,7 @@ import type { Collaboration } from './collaboration';
 import { compendiumFigures, isCurrentIn, type CompendiumFigures } from './compendium';
 import { fromParts, isIsoDate, minDate, toParts, type IsoDate } from './dates';
 import type { Action, Partner, Review } from './entities';
+import { reportedChange, type HistoryEntry, type ReportedChange } from './history';
 import type { Result } from './result';
 import { reviewState, type ReviewState } from './reviewCycle';
 import { scopeOf, type ScopeReason } from './scope';
@@ -234,13 +235,18 @@ export interface StartedLine extends RecordRef {
   readonly model: Model;
 }
 
-/** Why a collaboration is counted as reformed or withdrawn: a review's outcome, or its status. */
-export type ChangeSource = 'outcome' | 'status';
+/**
+ * Why a collaboration is counted as reformed or withdrawn: a review's outcome, a change in
+ * its status history, or (for a record from before the history was kept) its status, dated
+ * by its last review or its end date.
+ */
+export type ChangeSource = 'outcome' | 'history' | 'status';
 
 export interface ChangeLine extends RecordRef {
-  /** The review's date, or the end date of a closed record; absent when only the status says so. */
+  /** When it happened; absent on an undated change (`AnnualSummary.undated`). */
   readonly on?: IsoDate;
   readonly source: ChangeSource;
+  readonly kind: ReportedChange;
   readonly note?: string;
 }
 
@@ -276,6 +282,12 @@ export interface AnnualSummary {
   readonly started: readonly StartedLine[];
   readonly reformed: readonly ChangeLine[];
   readonly withdrawn: readonly ChangeLine[];
+  /**
+   * Reforms and withdrawals nobody has dated (an imported status, a status from before the
+   * history was kept, with no review to date it): counted in no year until the governance
+   * team dates them, and listed so that it can.
+   */
+  readonly undated: readonly ChangeLine[];
   readonly actions: {
     readonly completed: readonly ActionLine[];
     readonly overdue: readonly ActionLine[];
@@ -289,8 +301,96 @@ export interface AnnualSummaryInput {
   readonly actions: readonly Action[];
   /** The partners list, for the compendium's "partner organisations" figure. */
   readonly partners?: readonly Pick<Partner, 'id' | 'key'>[];
+  /** Every record's status history (history.ts); the reforms and withdrawals are counted from it. */
+  readonly history?: readonly HistoryEntry[];
   readonly period: ReportPeriod;
   readonly today: IsoDate;
+}
+
+interface ChangeEvent {
+  readonly kind: ReportedChange;
+  readonly on?: IsoDate;
+  readonly source: ChangeSource;
+  readonly note?: string;
+}
+
+interface RecordChanges {
+  /** The reform counted in the period (the latest in it). */
+  reformed?: ChangeEvent;
+  /** The withdrawal counted in the period: the record's first, when it fell in the period. */
+  withdrawn?: ChangeEvent;
+  undated: ChangeEvent[];
+}
+
+/**
+ * Each record's reforms and withdrawals as events with a date: review outcomes, status
+ * history (a change a review made is the review's outcome, once), and for a record whose
+ * status says more than its history, the status dated by its last review (where the status
+ * was set) or a closure's end date. A withdrawal is counted once, in the year of the
+ * record's first; a reform in each year one happened. A change with no date is undated.
+ */
+function changesByRecord(input: AnnualSummaryInput, period: ReportPeriod): Map<number, RecordChanges> {
+  const events = new Map<number, ChangeEvent[]>();
+  const add = (id: number, e: ChangeEvent) => {
+    const list = events.get(id);
+    if (list) list.push(e);
+    else events.set(id, [e]);
+  };
+  const outcomeReviews = new Set<string>();
+  for (const rv of input.reviews) {
+    if (rv.heldOn === undefined || (rv.outcome !== 'reform' && rv.outcome !== 'withdraw')) continue;
+    outcomeReviews.add(rv.key);
+    add(rv.collaborationId, {
+      kind: rv.outcome === 'reform' ? 'reformed' : 'withdrawn',
+      on: rv.heldOn,
+      source: 'outcome',
+      ...(rv.decisionNote ? { note: rv.decisionNote } : {}),
+    });
+  }
+  for (const h of input.history ?? []) {
+    const kind = reportedChange(h);
+    if (kind === undefined) continue;
+    if (h.source === 'review' && h.sourceKey !== undefined && outcomeReviews.has(h.sourceKey)) continue;
+    add(h.collaborationId, {
+      kind,
+      ...(h.on !== undefined ? { on: h.on } : {}),
+      source: 'history',
+      ...(h.reason ? { note: h.reason } : {}),
+    });
+  }
+  for (const r of input.records) {
+    const known = events.get(r.id) ?? [];
+    const note = r.exitNote?.trim() ? { note: r.exitNote.trim() } : {};
+    const has = (kind: ReportedChange) => known.some((e) => e.kind === kind);
+    if (r.status === 'reforming' && !has('reformed')) {
+      add(r.id, { kind: 'reformed', ...(r.lastReviewDate ? { on: r.lastReviewDate } : {}), source: 'status' });
+    } else if (r.status === 'withdrawing' && !has('withdrawn')) {
+      add(r.id, {
+        kind: 'withdrawn',
+        ...(r.lastReviewDate ? { on: r.lastReviewDate } : {}),
+        source: 'status',
+        ...note,
+      });
+    } else if (r.status === 'closed' && !has('withdrawn') && r.endDate !== undefined && r.exitNote?.trim()) {
+      add(r.id, { kind: 'withdrawn', on: r.endDate, source: 'status', ...note });
+    }
+  }
+  const out = new Map<number, RecordChanges>();
+  for (const [id, list] of events) {
+    const dated = list.filter((e) => e.on !== undefined && isIsoDate(e.on)).sort((a, b) => a.on!.localeCompare(b.on!));
+    const c: RecordChanges = { undated: [] };
+    const firstWithdrawal = dated.find((e) => e.kind === 'withdrawn');
+    if (firstWithdrawal && inPeriod(firstWithdrawal.on, period)) c.withdrawn = firstWithdrawal;
+    const reforms = dated.filter((e) => e.kind === 'reformed' && inPeriod(e.on, period));
+    if (reforms.length > 0) c.reformed = reforms.at(-1)!;
+    for (const kind of ['reformed', 'withdrawn'] as const) {
+      const undatedOfKind = list.find((e) => e.kind === kind && (e.on === undefined || !isIsoDate(e.on)));
+      // Undated, and no dated change of the same kind that would already say when.
+      if (undatedOfKind && !dated.some((e) => e.kind === kind)) c.undated.push(undatedOfKind);
+    }
+    out.set(id, c);
+  }
+  return out;
 }
 
 const OUTCOME_KEYS = [...OUTCOMES, 'none'] as const;
@@ -345,8 +445,6 @@ export function annualSummary(input: AnnualSummaryInput): Result<AnnualSummary> 
     Record<Outcome | 'none', number>
   >;
   const reviewLines: ReviewLine[] = [];
-  const reformedBy = new Map<number, ChangeLine>();
-  const withdrawnBy = new Map<number, ChangeLine>();
   for (const rv of input.reviews) {
     if (rv.heldOn === undefined || !inPeriod(rv.heldOn, period)) continue;
     const outcome = rv.outcome ?? 'none';
@@ -370,63 +468,37 @@ export function annualSummary(input: AnnualSummaryInput): Result<AnnualSummary> 
       line.status = record.status;
     }
     reviewLines.push(line);
-    if (record && (rv.outcome === 'reform' || rv.outcome === 'withdraw')) {
-      const target = rv.outcome === 'reform' ? reformedBy : withdrawnBy;
-      const seen = target.get(record.id);
-      if (!seen?.on || seen.on < rv.heldOn) {
-        target.set(record.id, {
-          ...ref(record),
-          on: rv.heldOn,
-          source: 'outcome',
-          ...(rv.decisionNote ? { note: rv.decisionNote } : {}),
-        });
-      }
-    }
   }
 
-  // Records whose reform or withdrawal an outcome decided, in any period.
-  const decidedByOutcome = new Set(
-    input.reviews
-      .filter((rv) => rv.heldOn !== undefined && (rv.outcome === 'reform' || rv.outcome === 'withdraw'))
-      .map((rv) => rv.collaborationId),
-  );
+  const changes = changesByRecord(input, period);
 
   // Started, reformed or withdrawn by status, out of scope.
   const started: StartedLine[] = [];
   const outOfScope: OutOfScopeLine[] = [];
   const periodRange = { periodStart: period.from, periodEnd: period.to };
-  const nowInPeriod = isIsoDate(today) && inPeriod(today, period);
   for (const r of input.records) {
     if (r.startDate !== undefined && inPeriod(r.startDate, period))
       started.push({ ...ref(r), startDate: r.startDate, model: r.model });
     if (!isCurrentIn(r, periodRange)) continue;
     const scope = scopeOf(r.model);
     if (!scope.inScope) outOfScope.push({ ...ref(r), model: r.model, reason: scope.reason });
-    // A status says what is true now, and is counted once, in one period: the one of the record's
-    // last review (where the status was set), or, for a record never reviewed, the present one. A
-    // record whose reform or withdrawal a review's outcome decided is counted by that outcome, in
-    // the year it was held, never again by its status.
-    const statusSpeaks =
-      !decidedByOutcome.has(r.id) &&
-      (r.lastReviewDate !== undefined ? inPeriod(r.lastReviewDate, period) : nowInPeriod);
-    const reviewedOn =
-      r.lastReviewDate !== undefined && inPeriod(r.lastReviewDate, period) ? { on: r.lastReviewDate } : {};
-    if (r.status === 'reforming' && statusSpeaks && !reformedBy.has(r.id)) {
-      reformedBy.set(r.id, { ...ref(r), ...reviewedOn, source: 'status' });
-    }
-    if (withdrawnBy.has(r.id)) continue;
-    const note = r.exitNote?.trim() ? { note: r.exitNote.trim() } : {};
-    if (r.status === 'withdrawing' && statusSpeaks) {
-      withdrawnBy.set(r.id, { ...ref(r), ...reviewedOn, source: 'status', ...note });
-    } else if (
-      !decidedByOutcome.has(r.id) &&
-      r.status === 'closed' &&
-      r.endDate !== undefined &&
-      inPeriod(r.endDate, period) &&
-      r.exitNote?.trim()
-    ) {
-      withdrawnBy.set(r.id, { ...ref(r), on: r.endDate, source: 'status', ...note });
-    }
+  }
+  const reformed: ChangeLine[] = [];
+  const withdrawn: ChangeLine[] = [];
+  const undated: ChangeLine[] = [];
+  for (const [id, c] of changes) {
+    const r = byId.get(id);
+    if (!r) continue;
+    const line = (e: ChangeEvent): ChangeLine => ({
+      ...ref(r),
+      ...(e.on !== undefined ? { on: e.on } : {}),
+      source: e.source,
+      ...(e.note ? { note: e.note } : {}),
+      kind: e.kind,
+    });
+    if (c.reformed) reformed.push(line(c.reformed));
+    if (c.withdrawn) withdrawn.push(line(c.withdrawn));
+    for (const e of c.undated) undated.push(line(e));
   }
 
   // Actions.
@@ -478,8 +550,9 @@ export function annualSummary(input: AnnualSummaryInput): Result<AnnualSummary> 
         list: reviewLines.sort(byDateThenRef((x) => x.heldOn)),
       },
       started: started.sort(byDateThenRef((x) => x.startDate)),
-      reformed: [...reformedBy.values()].sort(byDateThenRef((x) => x.on)),
-      withdrawn: [...withdrawnBy.values()].sort(byDateThenRef((x) => x.on)),
+      reformed: reformed.sort(byDateThenRef((x) => x.on)),
+      withdrawn: withdrawn.sort(byDateThenRef((x) => x.on)),
+      undated: undated.sort(byDateThenRef(() => undefined)),
       actions: {
         completed: completed.sort(byDateThenRef((x) => x.completedOn)),
         overdue: overdue.sort(byDateThenRef((x) => x.dueDate)),

@@ -52,6 +52,10 @@ export const ERROR_CODES = [
   'actionsRequired',
   'reviewFrozen',
   'ownerNotSiteUser',
+  'tierOrder',
+  'bandRepeated',
+  'cadenceOrder',
+  'assuranceReasonRequired',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,8 +1,9 @@
 import type { Collaboration } from './collaboration';
 import { addDays, addMonths, daysBetween, isIsoDate, type IsoDate } from './dates';
+import { DEFAULT_ASSURANCE_CADENCE, nextReviewAfterAssurance, type AssuranceCadence } from './governancePolicy';
 import { transition } from './lifecycle';
 import { err, fail, ok, type DomainError, type Result } from './result';
-import { STATUSES, type Outcome, type ReviewFrequency, type Status } from './vocabulary';
+import { STATUSES, type AssuranceLevel, type Outcome, type ReviewFrequency, type Status } from './vocabulary';
 
 /**
  * The review cycle (seeds 000 and 002): each collaboration is reviewed at its
@@ -61,6 +62,8 @@ export interface OutcomeInput {
   readonly nextReviewDue?: IsoDate;
   /** For `withdraw`: the exit plan; defaults to the record's exit note, then the decision note. */
   readonly exitNote?: string;
+  /** The assurance level the panel gave, with its reason (required with a level). */
+  readonly assurance?: { readonly level: AssuranceLevel; readonly reason: string };
 }
 
 export interface OutcomeApplied {
@@ -99,11 +102,14 @@ const TARGET_STATUS: Readonly<Record<Outcome, Status>> = {
  *   decision note, is the exit plan); no next review; the record keeps its history.
  * The last review date becomes the meeting's date. A missing decision note is
  * `decisionNoteRequired`; a status the outcome cannot move from is `transitionNotAllowed`.
+ * An assurance level given with the outcome is the record's, dated the meeting, and the next
+ * review comes no later than the policy's months for that level (below substantial, sooner).
  */
 export function applyOutcome(
   record: Collaboration,
   input: OutcomeInput,
   cadence: ReviewCadence = DEFAULT_REVIEW_CADENCE,
+  assuranceCadence: AssuranceCadence = DEFAULT_ASSURANCE_CADENCE,
 ): Result<OutcomeApplied> {
   const errors: DomainError[] = [];
   const heldOnValid = isIsoDate(input.heldOn);
@@ -116,6 +122,8 @@ export function applyOutcome(
       errors.push(err('nextReviewDue', 'endBeforeStart'));
     }
   }
+  const assurance = input.assurance;
+  if (assurance && assurance.reason.trim() === '') errors.push(err('assuranceReason', 'assuranceReasonRequired'));
 
   const to = TARGET_STATUS[input.outcome];
   let next: Collaboration = record;
@@ -133,6 +141,14 @@ export function applyOutcome(
   if (errors.length > 0) return fail(errors);
 
   next = { ...next, lastReviewDate: input.heldOn };
+  if (assurance) {
+    next = {
+      ...next,
+      assuranceLevel: assurance.level,
+      assuranceReason: assurance.reason.trim(),
+      assuranceDate: input.heldOn,
+    };
+  }
   if (to === 'withdrawing') {
     delete next.nextReviewDue;
     return ok({ record: next, requiresActions: false });
@@ -146,6 +162,9 @@ export function applyOutcome(
     else return fail([err('nextReviewDue', 'reviewDateRequired')]);
   }
   due ??= nextReviewDue(record.reviewFrequency, { lastReviewDate: input.heldOn }, cadence);
+  // The panel's own date stands; otherwise the level's months may bring the review forward.
+  if (input.nextReviewDue === undefined)
+    due = nextReviewAfterAssurance(due, assurance?.level, input.heldOn, assuranceCadence);
   if (due !== undefined) next.nextReviewDue = due;
   return ok({ record: next, requiresActions: outcomeNeedsActions(input.outcome) });
 }

@@ -68,6 +68,14 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 export const SIGNIFICANCE_TIERS = ['low', 'medium', 'high'] as const;
 export type SignificanceTier = (typeof SIGNIFICANCE_TIERS)[number];
 
+/**
+ * How far the governance arrangements of a collaboration can be relied on, in the four
+ * levels of Annual Governance Statements and internal audit opinions: substantial,
+ * reasonable, limited, no assurance. A panel review or a governance check gives one.
+ */
+export const ASSURANCE_LEVELS = ['substantial', 'reasonable', 'limited', 'none'] as const;
+export type AssuranceLevel = (typeof ASSURANCE_LEVELS)[number];
+
 export const RAGS = ['red', 'amber', 'green'] as const;
 export type Rag = (typeof RAGS)[number];
 

@@ -1,5 +1,6 @@
 import {
   ACTION_STATUSES,
+  ASSURANCE_LEVELS,
   BASES,
   FOOTPRINTS,
   KINDS,
@@ -35,6 +36,12 @@ export const CHOICES = {
     sharedAppointment: 'Shared appointment or secondment',
     contractualArrangement: 'Contractual arrangement',
     corporateVehicle: 'Corporate vehicle or joint venture',
+  }),
+  assurance: choices(ASSURANCE_LEVELS, {
+    substantial: 'Substantial',
+    reasonable: 'Reasonable',
+    limited: 'Limited',
+    none: 'No assurance',
   }),
   status: choices(STATUSES, {
     proposed: 'Proposed',

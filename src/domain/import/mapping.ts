@@ -166,6 +166,12 @@ const CHOICE_SYNONYMS: Readonly<Record<ChoiceField, Readonly<Record<string, read
   },
   serviceRisk: { low: ['l', 'isel'], medium: ['m', 'med', 'moderate', 'canolig'], high: ['h', 'uchel'] },
   significance: { low: ['l'], medium: ['m', 'med'], high: ['h'] },
+  assuranceLevel: {
+    substantial: ['substantial assurance', 'sylweddol', 'sicrwydd sylweddol', 'full', 'good'],
+    reasonable: ['reasonable assurance', 'rhesymol', 'sicrwydd rhesymol', 'adequate', 'satisfactory'],
+    limited: ['limited assurance', 'cyfyngedig', 'sicrwydd cyfyngedig', 'partial'],
+    none: ['no assurance', 'nil', 'unsatisfactory', 'dim sicrwydd', 'dim'],
+  },
   reasons: {},
 };
 

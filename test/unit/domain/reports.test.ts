@@ -6,6 +6,8 @@ import {
   lastFinancialYear,
   quarterlyList,
   type AnnualSummary,
+  type HistoryEntry,
+  type Review,
 } from '../../../src/domain';
 
 import { action, record, review, TODAY } from './reportFixtures';
@@ -205,12 +207,14 @@ describe('the annual summary for the Governance and Audit Committee', () => {
   it.each([
     ['a collaboration that started in the year is counted as started', () => summary.started.map((s) => s.id), [202]],
     [
-      'a reform outcome in the year, and a record now reforming (undated, last), are reformed',
+      'a reform outcome in the year is reformed',
       () => summary.reformed.map((s) => [s.id, s.source, s.on]),
-      [
-        [204, 'outcome', '2025-11-15'],
-        [205, 'status', undefined],
-      ],
+      [[204, 'outcome', '2025-11-15']],
+    ],
+    [
+      'a record now reforming with nothing to date it is undated: shown to be dated, counted in no year',
+      () => summary.undated.map((s) => [s.id, s.kind, s.on]),
+      [[205, 'reformed', undefined]],
     ],
     [
       'a withdraw outcome in the year, and a closure in the year with an exit note, are withdrawn',
@@ -288,10 +292,97 @@ describe('the annual summary for the Governance and Audit Committee', () => {
       if (!r.ok) throw new Error('period');
       return r.value.withdrawn.map((w) => w.id).sort();
     });
-    // TODAY (2026-03-02) is in 2025-26: the undated record is counted there, and only there.
-    expect(counted).toEqual([[], [401, 403], [402]]);
+    // The undated record is counted in no year: each year's report lists it to be dated.
+    expect(counted).toEqual([[], [401, 403], []]);
     const all = counted.flat();
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  describe('from the status history', () => {
+    const years = [financialYear(2024), financialYear(2025), financialYear(2026)];
+    const count = (records: ReturnType<typeof record>[], history: HistoryEntry[], reviews: Review[] = []) =>
+      years.map((period) => {
+        const r = annualSummary({ records, reviews, actions: [], history, period, today: '2027-03-01' });
+        if (!r.ok) throw new Error('period');
+        return {
+          withdrawn: r.value.withdrawn.map((w) => [w.id, w.on, w.source]),
+          reformed: r.value.reformed.map((w) => [w.id, w.on, w.source]),
+          undated: r.value.undated.map((w) => [w.id, w.kind]),
+        };
+      });
+    const entry = (over: Partial<HistoryEntry> & Pick<HistoryEntry, 'collaborationId' | 'to'>): HistoryEntry => ({
+      key: `HIS-${over.collaborationId}-${over.to}-${over.on ?? 'x'}`,
+      aspect: 'status',
+      source: 'edit',
+      ...over,
+    });
+
+    it('counts a change once, in the year it happened, whatever the record says now', () => {
+      // Withdrawing from on 2025-02-10 (2024-25), closed on 2025-09-30 (2025-26): one withdrawal, in 2024-25.
+      const closed = record({ id: 501, status: 'closed', endDate: '2025-09-30', exitNote: 'Dissolved.' });
+      const got = count(
+        [closed],
+        [
+          entry({ collaborationId: 501, from: 'active', to: 'withdrawing', on: '2025-02-10' }),
+          entry({ collaborationId: 501, from: 'withdrawing', to: 'closed', on: '2025-09-30' }),
+        ],
+      );
+      expect(got.map((y) => y.withdrawn)).toEqual([[[501, '2025-02-10', 'history']], [], []]);
+      expect(got.flatMap((y) => y.undated)).toEqual([]);
+    });
+
+    it('a change a review made is its outcome, counted once', () => {
+      const gone = record({ id: 502, status: 'withdrawing', lastReviewDate: '2025-06-01' });
+      const decision = review({ key: 'REV-502', collaborationId: 502, heldOn: '2025-06-01', outcome: 'withdraw' });
+      const got = count(
+        [gone],
+        [
+          entry({
+            collaborationId: 502,
+            from: 'active',
+            to: 'withdrawing',
+            on: '2025-06-01',
+            source: 'review',
+            sourceKey: 'REV-502',
+          }),
+        ],
+        [decision],
+      );
+      expect(got.map((y) => y.withdrawn)).toEqual([[], [[502, '2025-06-01', 'outcome']], []]);
+    });
+
+    it('a reform in each of two years is counted in each', () => {
+      const twice = record({ id: 503, status: 'reforming' });
+      const got = count(
+        [twice],
+        [
+          entry({ collaborationId: 503, from: 'active', to: 'reforming', on: '2024-07-01' }),
+          entry({ collaborationId: 503, from: 'reforming', to: 'active', on: '2024-12-01' }),
+          entry({ collaborationId: 503, from: 'active', to: 'reforming', on: '2026-05-01' }),
+        ],
+      );
+      expect(got.map((y) => y.reformed)).toEqual([
+        [[503, '2024-07-01', 'history']],
+        [],
+        [[503, '2026-05-01', 'history']],
+      ]);
+    });
+
+    it('an undated change is counted in no year until it is dated, then in its year only', () => {
+      const imported = record({ id: 504, status: 'withdrawing' });
+      const undatedEntry = entry({ collaborationId: 504, to: 'withdrawing', source: 'import' });
+      expect(count([imported], [undatedEntry]).map((y) => [y.withdrawn, y.undated])).toEqual([
+        [[], [[504, 'withdrawn']]],
+        [[], [[504, 'withdrawn']]],
+        [[], [[504, 'withdrawn']]],
+      ]);
+      const dated = { ...undatedEntry, key: 'HIS-504-dated', on: '2026-01-15' as const, source: 'dated' as const };
+      expect(count([imported], [undatedEntry, dated]).map((y) => [y.withdrawn.length, y.undated.length])).toEqual([
+        [0, 0],
+        [1, 0],
+        [0, 0],
+      ]);
+    });
   });
 
   it('an action completed after the year ended was still overdue at its end', () => {
