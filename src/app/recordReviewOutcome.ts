@@ -11,7 +11,8 @@
  *    due) on the version stored now; the actions are created on their client-made keys;
  *    the next review is scheduled on its key and given its panel's permissions; the
  *    decided review is made read-only to all but the governance team; `appliedOn` is
- *    set last. Every step is safe to repeat. It needs the governance team's rights: the
+ *    set last. The record's history gets the changes of status and assurance, keyed by
+ *    the review so they are written once. Every step is safe to repeat. It needs the governance team's rights: the
  *    tab runs it at once for them, and for everyone else the reminder job's next run
  *    (or the next governance officer to open the review) completes it. A half-applied
  *    outcome is finished by whoever runs it next; it never stays.
@@ -19,12 +20,23 @@
 import type { Collaboration } from '../domain/collaboration';
 import type { IsoDate } from '../domain/dates';
 import type { Action, Assessment, Review } from '../domain/entities';
-import type { ActionStore, CollaborationStore, PeopleDirectory, RepoError, ReviewStore, Stored } from '../domain/ports';
+import type {
+  ActionStore,
+  CollaborationStore,
+  HistoryStore,
+  PeopleDirectory,
+  PolicyStore,
+  RepoError,
+  ReviewStore,
+  Stored,
+} from '../domain/ports';
+import { policyInForce, type AssuranceCadence, type GovernancePolicy } from '../domain/governancePolicy';
+import { changesOf } from '../domain/history';
 import type { DomainError } from '../domain/result';
 import { deriveFields } from '../domain/prepare';
 import { applyOutcome, type OutcomeInput } from '../domain/reviewCycle';
 import { openActions, recordOutcome, type NewActionInput } from '../domain/reviews';
-import type { Outcome } from '../domain/vocabulary';
+import type { AssuranceLevel, Outcome } from '../domain/vocabulary';
 import { panelKeyOf, type Panel } from '../domain/panels';
 import { reviewItemAccess } from '../domain/policy';
 
@@ -32,6 +44,10 @@ export interface ApplyPorts {
   readonly reviews: Pick<ReviewStore, 'update' | 'create' | 'get' | 'secure'>;
   readonly collaborations: Pick<CollaborationStore, 'get' | 'update'>;
   readonly actions: Pick<ActionStore, 'createMany'>;
+  /** Where the record's changes of status and assurance are written (absent: not written). */
+  readonly history?: Pick<HistoryStore, 'record'>;
+  /** The governance policy's versions: the tier is worked out by the one in force (absent: the shipped weights). */
+  readonly policies?: Pick<PolicyStore, 'published'>;
 }
 
 export interface RecordOutcomePorts extends ApplyPorts {
@@ -68,6 +84,10 @@ export interface RecordOutcomeInput {
   readonly apply: boolean;
   /** The panels, to give the next review its panel's permissions when the stored panel is a name. */
   readonly panels?: readonly Panel[];
+  /** The assurance level the panel gives, and why. */
+  readonly assurance?: { readonly level: AssuranceLevel; readonly reason: string };
+  /** The governance policy in force: its cadence sets the next review after an assurance level, its weights the tier. */
+  readonly policy?: GovernancePolicy;
 }
 
 /** What follows from a decision, carried on the review (`decision`) until it is applied. */
@@ -77,6 +97,8 @@ export interface Decision {
   readonly actions: readonly Action[];
   readonly nextReviewKey: string;
   readonly nextReviewTitle: string;
+  /** The policy's cadence when it was decided, so applying it later gives the dates the panel saw. */
+  readonly assuranceCadence?: AssuranceCadence;
 }
 
 export function decisionOf(review: Review): Decision | undefined {
@@ -161,6 +183,8 @@ export async function recordReviewOutcome(
     openActions: openActions(input.actions, input.today).length,
     nextReviewKey: input.nextReviewKey,
     nextReviewTitle: input.nextReviewTitle,
+    ...(input.assurance ? { assurance: input.assurance } : {}),
+    ...(input.policy ? { assuranceCadence: input.policy.assuranceCadence } : {}),
   });
   if (!checked.ok) return { ok: false, error: { code: 'invalid', errors: checked.error } };
 
@@ -178,6 +202,7 @@ export async function recordReviewOutcome(
       decisionNote: input.decisionNote,
       ...(input.nextReviewDue ? { nextReviewDue: input.nextReviewDue } : {}),
       ...(exitNote !== '' ? { exitNote: input.exitNote } : {}),
+      ...(input.assurance ? { assurance: { level: input.assurance.level, reason: input.assurance.reason.trim() } } : {}),
     },
     // The domain's actions, linked to the review and its collaboration.
     actions: checked.value.actions.map((a) => ({
@@ -188,6 +213,7 @@ export async function recordReviewOutcome(
     })),
     nextReviewKey: input.nextReviewKey,
     nextReviewTitle: input.nextReviewTitle,
+    ...(input.policy ? { assuranceCadence: input.policy.assuranceCadence } : {}),
   };
   const mine: Review = { ...checked.value.review, decision: JSON.stringify(decision) };
   const frozen = await ports.reviews.update({ ...mine, id: base.id, etag: base.etag });
@@ -243,26 +269,41 @@ export async function applyDecidedReview(
 async function complete(
   ports: ApplyPorts,
   frozen: Stored<Review>,
-  { outcome, actions, nextReviewKey, nextReviewTitle }: Decision,
+  { outcome, actions, nextReviewKey, nextReviewTitle, assuranceCadence }: Decision,
   panels: readonly Panel[],
 ): Promise<RepoError | undefined> {
   // The record as stored now: the outcome moves its status and dates; nobody's other edits are touched.
   let moved = false;
+  const versions = ports.policies ? await ports.policies.published() : undefined;
+  if (versions && !versions.ok) return versions.error;
+  const weights = versions ? policyInForce(versions.value).significance : undefined;
   for (let round = 0; round < RECORD_ROUNDS && !moved; round += 1) {
     const fresh = await ports.collaborations.get(frozen.collaborationId);
     if (!fresh.ok) return fresh.error;
-    const applied = applyOutcome(fresh.value, outcome);
+    const applied = applyOutcome(fresh.value, outcome, undefined, assuranceCadence);
     if (!applied.ok) return { code: 'invalid', detail: JSON.stringify(applied.error) };
     // The one prepare-for-save derivation (significance and the rest), keeping the review dates the
     // outcome set; the outcome's own rules were checked by applyOutcome.
-    const prepared = deriveFields(applied.value.record, { base: applied.value.record });
+    const prepared = deriveFields(applied.value.record, {
+      base: applied.value.record,
+      ...(weights ? { significance: weights } : {}),
+    });
     const saved = await ports.collaborations.update({
       ...prepared,
       id: fresh.value.id,
       etag: fresh.value.etag,
     });
-    if (saved.ok) moved = true;
-    else if (saved.error.code !== 'conflict') return saved.error;
+    if (saved.ok) {
+      moved = true;
+      const entries = changesOf(fresh.value, saved.value, {
+        source: 'review',
+        sourceKey: frozen.key,
+        on: outcome.heldOn,
+        reason: outcome.assurance ? `${outcome.decisionNote}\n${outcome.assurance.reason}` : outcome.decisionNote,
+      });
+      const written = ports.history ? await ports.history.record(entries) : undefined;
+      if (written && !written.ok) return written.error;
+    } else if (saved.error.code !== 'conflict') return saved.error;
   }
   // Someone kept saving the record in between: the person finishes with "Finish saving".
   if (!moved) return { code: 'conflict', detail: 'the record changed three times while the outcome was applied' };

@@ -7,14 +7,20 @@
  * - our own create landed but its response was lost: the store recognises the
  *   retry (same reference, same content) and answers with the stored item.
  */
-import type { Collaboration } from '../domain/collaboration';
-import type { CollaborationStore, RepoResult, Stored } from '../domain/ports';
+import type { Collaboration, Person } from '../domain/collaboration';
+import type { IsoDate } from '../domain/dates';
+import { changesOf } from '../domain/history';
+import type { CollaborationStore, HistoryStore, RepoResult, Stored } from '../domain/ports';
 
 export type RegisterPorts = Pick<CollaborationStore, 'nextReference' | 'create'>;
 
 export interface RegisterOptions {
   /** How many references to try before giving up with `duplicate` (default 3). */
   readonly attempts?: number;
+  /** Where the record's first status, assurance and tier are written, dated `today`, by `by`. */
+  readonly history?: Pick<HistoryStore, 'record'>;
+  readonly today?: IsoDate;
+  readonly by?: Person | undefined;
 }
 
 export const REGISTER_ATTEMPTS = 3;
@@ -30,7 +36,19 @@ export async function registerCollaboration(
     const reference = await store.nextReference();
     if (!reference.ok) return reference;
     const created = await store.create({ ...record, reference: reference.value });
-    if (created.ok) return created;
+    if (created.ok) {
+      // Its first values: keyed by the record, so a retried create writes them once.
+      if (options.history)
+        await options.history.record(
+          changesOf(undefined, created.value, {
+            source: 'created',
+            sourceKey: 'created',
+            on: options.today,
+            by: options.by,
+          }),
+        );
+      return created;
+    }
     if (created.error.code !== 'duplicate') return created;
   }
   return { ok: false, error: { code: 'duplicate' } };

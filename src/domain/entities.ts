@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from './dates';
 import { personSchema } from './collaboration';
-import { OUTCOMES, PARTNER_SECTORS, RAGS, REVIEW_KINDS } from './vocabulary';
+import { ASSURANCE_LEVELS, OUTCOMES, PARTNER_SECTORS, RAGS, REVIEW_KINDS } from './vocabulary';
 
 const isoDate = z.custom<IsoDate>((v) => isIsoDate(v), { message: 'invalidDate' });
 
@@ -46,6 +46,9 @@ export const reviewSchema = z.object({
   decision: z.string().optional(),
   /** When what follows from the decision was applied to the record, the actions and the next review. */
   appliedOn: isoDate.optional(),
+  /** The assurance level the panel gave, and why. */
+  assuranceLevel: z.enum(ASSURANCE_LEVELS).optional(),
+  assuranceReason: z.string().optional(),
 });
 export type Review = z.infer<typeof reviewSchema>;
 

@@ -35,7 +35,9 @@ export type StoreName =
   | 'reminderChannels'
   | 'reminderLog'
   | 'reportNarratives'
-  | 'assuranceStatements';
+  | 'assuranceStatements'
+  | 'recordHistory'
+  | 'governancePolicies';
 
 /**
  * List-level access. Reviews: governance manages, because a decided review is made
@@ -60,6 +62,9 @@ export const STORE_ACCESS: Readonly<Record<StoreName, Readonly<Record<Role, Acce
   // A Head of Service is an officer: officers add and update statements, the tab (`confirmStatement`)
   // keeps each to the directorates its Heads of Service answer for.
   assuranceStatements: { governance: 'edit', officers: 'contribute', panel: 'read' },
+  // An officer's edit of a record writes its history; a panel's outcome is written by the job.
+  recordHistory: { governance: 'edit', officers: 'contribute', panel: 'read' },
+  governancePolicies: { governance: 'edit', officers: 'read', panel: 'read' },
 };
 
 /** One review's own permissions (inheritance broken on the item). */

@@ -12,6 +12,8 @@ import type {
 } from './entities';
 import type { ReportNarrative } from './annualReport';
 import type { AssuranceStatement } from './assuranceStatement';
+import type { GovernancePolicy } from './governancePolicy';
+import type { HistoryEntry } from './history';
 import type { Model, Rag, ReviewKind, SignificanceTier, Status } from './vocabulary';
 
 /**
@@ -234,6 +236,26 @@ export interface AssuranceStatementStore {
   create(statement: AssuranceStatement): Promise<RepoResult<Stored<AssuranceStatement>, AssuranceStatement>>;
   /** With If-Match on the ETag read; `conflict` carries `theirs` and `mine`. */
   update(statement: Stored<AssuranceStatement>): Promise<RepoResult<Stored<AssuranceStatement>, AssuranceStatement>>;
+}
+
+/** The records' history of status, assurance and significance (history.ts). */
+export interface HistoryStore {
+  /** Writes the entries; an entry already there (the same key: the same event) is left as it is. */
+  record(entries: readonly HistoryEntry[]): Promise<RepoResult<void>>;
+  /** One record's history, oldest first. */
+  forCollaboration(collaborationId: number): Promise<RepoResult<Stored<HistoryEntry>[]>>;
+  /** Every record's history (the reports), oldest first. */
+  all(): Promise<RepoResult<Stored<HistoryEntry>[]>>;
+  /** Changes an entry (the governance team dating it), with If-Match on the ETag read. */
+  update(entry: Stored<HistoryEntry>): Promise<RepoResult<Stored<HistoryEntry>, HistoryEntry>>;
+}
+
+/** The versions of the governance policy (governancePolicy.ts). */
+export interface PolicyStore {
+  /** Every published version. */
+  published(): Promise<RepoResult<GovernancePolicy[]>>;
+  /** Publishes a new version; `duplicate` (with `theirs`) when someone published that version first. */
+  publish(policy: GovernancePolicy): Promise<RepoResult<Stored<GovernancePolicy>, GovernancePolicy>>;
 }
 
 export interface ReminderLogEntry {

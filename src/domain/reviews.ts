@@ -12,7 +12,8 @@ import {
   type ReviewCadence,
   type ReviewStateOf,
 } from './reviewCycle';
-import type { Outcome, Rag, ReviewKind } from './vocabulary';
+import type { AssuranceLevel, Outcome, Rag, ReviewKind } from './vocabulary';
+import type { AssuranceCadence } from './governancePolicy';
 
 /**
  * A review's life (seed 002): scheduled for the date the review cycle gives,
@@ -165,6 +166,10 @@ export interface RecordOutcomeInput {
   readonly nextReviewKey: string;
   readonly nextReviewTitle: string;
   readonly cadence?: ReviewCadence;
+  /** The assurance level the panel gives, and why (a reason is required with a level). */
+  readonly assurance?: { readonly level: AssuranceLevel; readonly reason: string };
+  /** The governance policy's months to the next review after each level. */
+  readonly assuranceCadence?: AssuranceCadence;
 }
 
 export interface OutcomeRecorded {
@@ -233,8 +238,10 @@ export function recordOutcome(input: RecordOutcomeInput): Result<OutcomeRecorded
       decisionNote,
       ...(input.nextReviewDue !== undefined ? { nextReviewDue: input.nextReviewDue } : {}),
       ...(exitNote !== '' ? { exitNote } : {}),
+      ...(input.assurance ? { assurance: input.assurance } : {}),
     },
     input.cadence,
+    input.assuranceCadence,
   );
   if (!applied.ok) {
     for (const e of applied.error) if (!errors.some((x) => x.field === e.field && x.code === e.code)) errors.push(e);
@@ -257,6 +264,9 @@ export function recordOutcome(input: RecordOutcomeInput): Result<OutcomeRecorded
     attendees: [...(input.attendees ?? review.attendees)],
     ...(input.assessment?.id !== undefined ? { assessmentId: input.assessment.id } : {}),
     snapshot: snapshotJson(snapshot),
+    ...(input.assurance
+      ? { assuranceLevel: input.assurance.level, assuranceReason: input.assurance.reason.trim() }
+      : {}),
   };
   const next = applied.value.record;
   const nextReview: Review | undefined =

@@ -10,3 +10,5 @@ export * from './channelMapping';
 export * from './reminderLog';
 export * from './reportNarrative';
 export * from './assuranceStatement';
+export * from './history';
+export * from './governancePolicy';

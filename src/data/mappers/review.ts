@@ -21,6 +21,8 @@ export const REVIEW_COLUMNS = {
   snapshot: 'SnapshotJson',
   decision: 'DecisionJson',
   appliedOn: 'AppliedOn',
+  assuranceLevel: 'AssuranceLevel',
+  assuranceReason: 'AssuranceReason',
 } as const satisfies Record<Exclude<keyof Review, 'id'>, string>;
 
 const c = REVIEW_COLUMNS;
@@ -28,7 +30,7 @@ const c = REVIEW_COLUMNS;
 export const reviewMapper: ListMapper<Review> = {
   list,
   columns: c,
-  choiceSets: { ReviewKind: 'reviewKind', Outcome: 'outcome' },
+  choiceSets: { ReviewKind: 'reviewKind', Outcome: 'outcome', AssuranceLevel: 'assurance' },
   fromItem: (item: SpItem) =>
     mapItem<Review>(list, item, reviewSchema, c, (r) => ({
       key: r.text(c.key),
@@ -46,6 +48,8 @@ export const reviewMapper: ListMapper<Review> = {
       snapshot: r.optText(c.snapshot),
       decision: r.optText(c.decision),
       appliedOn: r.date(c.appliedOn),
+      assuranceLevel: r.choice(c.assuranceLevel, 'assurance'),
+      assuranceReason: r.optText(c.assuranceReason),
     })),
   toItem: (v: Review) =>
     new ItemWriter(list)
@@ -64,6 +68,8 @@ export const reviewMapper: ListMapper<Review> = {
       .text(c.snapshot, v.snapshot)
       .text(c.decision, v.decision)
       .date(c.appliedOn, v.appliedOn)
+      .choice(c.assuranceLevel, 'assurance', v.assuranceLevel)
+      .text(c.assuranceReason, v.assuranceReason)
       .build(),
   keyOf: (v) => v.key,
 };

@@ -5,6 +5,8 @@ import type {
   AssuranceStatementStore,
   ChannelMappingStore,
   CollaborationStore,
+  HistoryStore,
+  PolicyStore,
   PartnerStore,
   ReminderLogStore,
   ReportNarrativeStore,
@@ -16,6 +18,8 @@ import { AssessmentRepository } from './assessments';
 import { AssuranceStatementRepository } from './assuranceStatements';
 import { ChannelMappingRepository } from './channelMappings';
 import { CollaborationRepository } from './collaborations';
+import { HistoryRepository } from './history';
+import { PolicyRepository } from './policies';
 import { PartnerRepository } from './partners';
 import { ReminderLogRepository } from './reminderLog';
 import { ReportNarrativeRepository } from './reportNarratives';
@@ -33,6 +37,8 @@ export interface Repositories {
   readonly reminderLog: ReminderLogStore;
   readonly reportNarratives: ReportNarrativeStore;
   readonly assuranceStatements: AssuranceStatementStore;
+  readonly history: HistoryStore;
+  readonly policies: PolicyStore;
 }
 
 /** Every store of ports.ts over one SPFI (from createSp). The tab sees only these ports. */
@@ -48,6 +54,8 @@ export function createRepositories(sp: SPFI): Repositories {
     reminderLog: new ReminderLogRepository(sp),
     reportNarratives: new ReportNarrativeRepository(sp),
     assuranceStatements: new AssuranceStatementRepository(sp),
+    history: new HistoryRepository(sp),
+    policies: new PolicyRepository(sp),
   };
 }
 
@@ -57,6 +65,8 @@ export {
   AssuranceStatementRepository,
   ChannelMappingRepository,
   CollaborationRepository,
+  HistoryRepository,
+  PolicyRepository,
   PartnerRepository,
   ReminderLogRepository,
   ReportNarrativeRepository,

@@ -16,6 +16,7 @@ import {
   STATUSES,
 } from '../../domain/vocabulary';
 import { REMINDER_KINDS } from '../../domain/reminders';
+import { HISTORY_ASPECTS, HISTORY_SOURCES } from '../../domain/history';
 import type { ChoiceDef } from './types';
 
 /**
@@ -28,6 +29,20 @@ function choices<C extends string>(codes: readonly C[], words: Readonly<Record<C
 }
 
 export const CHOICES = {
+  historyAspect: choices(HISTORY_ASPECTS, {
+    status: 'Status',
+    assurance: 'Assurance level',
+    significance: 'Significance',
+  }),
+  historySource: choices(HISTORY_SOURCES, {
+    review: 'Review',
+    edit: 'Edit',
+    created: 'Created',
+    import: 'Import',
+    policy: 'Significance policy',
+    versionHistory: 'Version history',
+    dated: 'Dated by the governance team',
+  }),
   kind: choices(KINDS, { formalPartnership: 'Formal partnership', collaboration: 'Collaboration' }),
   model: choices(MODELS, {
     delegationOfFunctions: 'Delegation of functions',

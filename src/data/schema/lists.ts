@@ -270,6 +270,8 @@ export const REVIEWS: ListDef = {
     note('SnapshotJson', 'What the panel saw'),
     note('DecisionJson', 'What follows from the decision'),
     date('AppliedOn', 'Decision applied on', { indexed: true }),
+    choice('AssuranceLevel', 'Assurance level', 'assurance'),
+    note('AssuranceReason', 'Reason for the assurance level'),
   ],
   views: [
     {
@@ -480,6 +482,70 @@ export const ASSURANCE_STATEMENTS: ListDef = {
   ],
 };
 
+export const RECORD_HISTORY: ListDef = {
+  key: 'recordHistory',
+  title: 'Record History',
+  url: 'RecordHistory',
+  description:
+    "Every change of a collaboration's status, assurance level and significance tier: from, to, when, by whom and why (the review, the edit, the import, a new policy). The annual report counts each change once, in the year it happened.",
+  keyField: 'HistoryKey',
+  versioning: true,
+  permissions: listPermissions('recordHistory'),
+  fields: [
+    title('Change'),
+    key('HistoryKey', 'History key'),
+    lookup('Collaboration', 'Collaboration', 'collaborations', { required: true }),
+    choice('HistoryAspect', 'What changed', 'historyAspect', { required: true, indexed: true }),
+    text('FromValue', 'From'),
+    text('ToValue', 'To', { required: true }),
+    date('ChangedOn', 'Changed on', { indexed: true }),
+    { internalName: 'ChangedBy', title: 'Changed by', type: 'User' },
+    note('ChangeReason', 'Why'),
+    choice('ChangeSource', 'Made by', 'historySource', { required: true }),
+    text('SourceKey', 'Source'),
+  ],
+  views: [
+    {
+      title: 'All changes',
+      default: true,
+      fields: ['LinkTitle', 'Collaboration', 'HistoryAspect', 'FromValue', 'ToValue', 'ChangedOn', 'ChangedBy'],
+      query: '<OrderBy><FieldRef Name="ChangedOn" Ascending="FALSE"/></OrderBy>',
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
+};
+
+export const GOVERNANCE_POLICIES: ListDef = {
+  key: 'governancePolicies',
+  title: 'Governance Policies',
+  url: 'GovernancePolicies',
+  description:
+    "The governance team's significance weights and tiers, and how soon a collaboration is reviewed after each assurance level. Each version is kept; the newest is in force.",
+  keyField: 'PolicyKey',
+  versioning: true,
+  permissions: listPermissions('governancePolicies'),
+  fields: [
+    title('Policy'),
+    key('PolicyKey', 'Policy key'),
+    { internalName: 'PolicyVersion', title: 'Version', type: 'Number', required: true, min: 1, indexed: true },
+    note('PolicyJson', 'Policy'),
+    date('PublishedOn', 'Published on'),
+    { internalName: 'PublishedBy', title: 'Published by', type: 'User' },
+    note('ChangeNote', 'What changed and why'),
+  ],
+  views: [
+    {
+      title: 'All versions',
+      default: true,
+      fields: ['LinkTitle', 'PolicyVersion', 'PublishedOn', 'PublishedBy', 'ChangeNote'],
+      query: '<OrderBy><FieldRef Name="PolicyVersion" Ascending="FALSE"/></OrderBy>',
+      rowLimit: 100,
+      paged: true,
+    },
+  ],
+};
+
 /** Every list, in the order provisioning creates them (lookup targets first). */
 export const LISTS: readonly ListDef[] = [
   PARTNERS,
@@ -494,6 +560,8 @@ export const LISTS: readonly ListDef[] = [
   REMINDER_LOG,
   REPORT_NARRATIVES,
   ASSURANCE_STATEMENTS,
+  RECORD_HISTORY,
+  GOVERNANCE_POLICIES,
 ];
 
 export function listByKey(key: ListKey): ListDef {

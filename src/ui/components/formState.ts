@@ -17,6 +17,7 @@ import {
   type Collaboration,
   type DomainError,
   type IsoDate,
+  type SignificanceWeights,
   type Status,
   type Stored,
 } from '../../domain';
@@ -66,6 +67,8 @@ export interface CandidateOptions {
   readonly councilName: string;
   /** The version the person started from (to tell what they changed). */
   readonly base?: Collaboration;
+  /** The significance policy in force (the shipped weights when absent). */
+  readonly significance?: SignificanceWeights;
 }
 
 /**
@@ -99,7 +102,11 @@ export function candidateOf(form: FormState, options: CandidateOptions): Candida
     else errors.push(...moved.error);
   }
 
-  record = deriveFields(record, { councilName: options.councilName, ...(base ? { base } : {}) });
+  record = deriveFields(record, {
+    councilName: options.councilName,
+    ...(base ? { base } : {}),
+    ...(options.significance ? { significance: options.significance } : {}),
+  });
 
   const valid = validateCollaboration(record, { councilName: options.councilName });
   if (!valid.ok) errors.push(...valid.error, ...restOfTheRecord(record, valid.error, options.councilName));

@@ -32,6 +32,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { FieldGroup } from '../../components/FieldGroup';
 import { RecordField, setField, type RecordFieldContext } from '../../components/RecordField';
 import { useLookup } from '../../components/useLookups';
+import { usePolicy } from '../../components/usePolicy';
+import { useMe } from '../../components/useRoles';
 
 const COUNCIL_NAME = translate('en-GB', 'app.council');
 const DRAFT_KEY = 'collaboration-register:new-draft';
@@ -117,6 +119,8 @@ export function NewCollaborationPage() {
   const format = useFormat();
   const partners = useLookup('partners');
   const mappings = useLookup('channelMappings');
+  const me = useMe();
+  const { policy } = usePolicy();
   const [form, setForm] = useState<FormState>(() => loadNewDraft() ?? emptyForm());
   const [errors, setErrors] = useState<readonly DomainError[]>([]);
   const [failure, setFailure] = useState<RepoError | undefined>();
@@ -159,6 +163,7 @@ export function NewCollaborationPage() {
       {
         today: app.today,
         councilName: COUNCIL_NAME,
+        significance: policy.significance,
       },
     );
     setErrors(checked.errors);
@@ -168,7 +173,11 @@ export function NewCollaborationPage() {
     }
     setCreating(true);
     try {
-      const created = await registerCollaboration(app.services.stores.collaborations, checked.record);
+      const created = await registerCollaboration(app.services.stores.collaborations, checked.record, {
+        history: app.services.stores.history,
+        today: app.today,
+        by: me.person,
+      });
       if (!created.ok) return setFailure(created.error);
       localStorage.removeItem(DRAFT_KEY);
       navigate(`${paths.record(created.value.reference)}?created=1`);

@@ -31,6 +31,7 @@ import { useRecord } from './useRecord';
 import { useFieldText } from '../../components/useFieldText';
 import { VersionHistory } from './VersionHistory';
 import { may } from '../../../domain/policy';
+import { usePolicy } from '../../components/usePolicy';
 import { useMe } from '../../components/useRoles';
 
 const RECORD_TABS = ['record', 'assessments', 'reviews', 'actions', 'history'] as const;
@@ -81,7 +82,15 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
   const app = useApp();
   const format = useFormat();
   const store = app.services.stores.collaborations;
-  const model = useRecord(store, reference, { today: app.today, councilName: COUNCIL_NAME });
+  const me = useMe();
+  const { policy } = usePolicy();
+  const model = useRecord(store, reference, {
+    today: app.today,
+    councilName: COUNCIL_NAME,
+    history: app.services.stores.history,
+    by: me.person,
+    significance: policy.significance,
+  });
   const partners = useLookup('partners');
   const mappings = useLookup('channelMappings');
   const valueText = useFieldText(partners.value);
@@ -89,7 +98,6 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
   const asked = route.query.get('tab');
   const [tab, setTab] = useState<RecordTab>(isRecordTab(asked) ? asked : 'record');
   const errorBar = useRef<HTMLDivElement>(null);
-  const me = useMe();
   const storedRecord = model.stored;
   // While the person's roles are read, the form stays as it was; a role read wrongly hides a Save, never grants a write.
   const mayEdit =

@@ -1,5 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Collaboration, CollaborationStore, DomainError, IsoDate, RepoError, Stored } from '../../../domain';
+import type {
+  Collaboration,
+  CollaborationStore,
+  DomainError,
+  HistoryStore,
+  IsoDate,
+  Person,
+  RepoError,
+  SignificanceWeights,
+  Stored,
+} from '../../../domain';
+import { saveCollaboration } from '../../../app/saveCollaboration';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { candidateOf, changedFields, formFrom, unstoredRecord, type FormState } from '../../components/formState';
 
@@ -45,6 +56,12 @@ export interface RecordModel {
 export interface RecordOptions {
   readonly today: IsoDate;
   readonly councilName: string;
+  /** Where a change of status, assurance or significance is written (saveCollaboration). */
+  readonly history?: Pick<HistoryStore, 'record'>;
+  /** Who is saving, for the history. */
+  readonly by?: Person | undefined;
+  /** The significance policy in force. */
+  readonly significance?: SignificanceWeights;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -140,7 +157,13 @@ export function useRecord(store: CollaborationStore, reference: string, options:
         return;
       }
       setSave({ kind: 'saving' });
-      const r = await store.update({ ...candidate.record, id: base.id, etag: base.etag });
+      const { history, by, today } = optionsRef.current;
+      const r = await saveCollaboration(
+        { collaborations: store, ...(history ? { history } : {}) },
+        base,
+        candidate.record,
+        { today, by },
+      );
       if (r.ok) {
         clearDraft(reference);
         setStored(r.value);

@@ -18,9 +18,11 @@ import { useTranslation } from 'react-i18next';
 import {
   isFrozen,
   openActions,
+  ASSURANCE_LEVELS,
   OUTCOMES,
   outcomeNeedsActions,
   reviewProgress,
+  type AssuranceLevel,
   type Outcome,
   type Person,
 } from '../../../domain';
@@ -30,6 +32,7 @@ import { paths } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
 import { ChoiceField, DateField, TextField } from '../../components/form';
 import { useMe } from '../../components/useRoles';
+import { usePolicy } from '../../components/usePolicy';
 import { useLookup } from '../../components/useLookups';
 import { panelKeyOf, panelsOf, type Panel } from '../../../domain/panels';
 import { may } from '../../../domain/policy';
@@ -58,6 +61,7 @@ export function ReviewPage({ reviewKey }: { readonly reviewKey: string }) {
   const format = useFormat();
   const me = useMe();
   const mappings = useLookup('channelMappings');
+  const { policy } = usePolicy();
   const panels = useMemo(() => panelsOf(mappings.value ?? []), [mappings.value]);
   const actor = me.actor;
   const canApply = may(actor, { kind: 'applyDecision' });
@@ -67,6 +71,7 @@ export function ReviewPage({ reviewKey }: { readonly reviewKey: string }) {
     app.today,
     (r, reference) => `${reference} ${t(`vocab.reviewKind.${r.kind}`)}`,
     { apply: canApply, panels },
+    policy,
   );
   const loaded = model.load.kind === 'ready' ? model.load.data.review : undefined;
   // A decided review whose consequences wait: the governance team's tab applies them on opening.
@@ -397,6 +402,7 @@ function OutcomeSection({ data, model }: { readonly data: ReviewData; readonly m
   const app = useApp();
   const key = data.review.key;
   const [form, setForm] = useState<OutcomeForm>(() => loadOutcomeDraft(key) ?? newForm(app.today));
+  const { policy } = usePolicy();
   useEffect(() => {
     const timer = setTimeout(() => saveOutcomeDraft(key, form), 200);
     return () => clearTimeout(timer);
@@ -486,6 +492,37 @@ function OutcomeSection({ data, model }: { readonly data: ReviewData; readonly m
           onChange={(decisionNote) => set({ decisionNote })}
           {...(messages['decisionNote'] ? { error: messages['decisionNote'] } : {})}
         />
+        <Field label={t('review.outcome.assurance')} hint={t('review.outcome.assuranceHint')}>
+          <RadioGroup
+            name="assuranceLevel"
+            value={form.assuranceLevel ?? ''}
+            onChange={(_e, d) =>
+              set(d.value === '' ? { assuranceLevel: undefined } : { assuranceLevel: d.value as AssuranceLevel })
+            }
+          >
+            <Radio value="" label={t('review.outcome.assuranceNotGiven')} />
+            {ASSURANCE_LEVELS.map((l) => (
+              <Radio key={l} value={l} label={t(`vocab.assurance.${l}`)} />
+            ))}
+          </RadioGroup>
+        </Field>
+        {form.assuranceLevel ? (
+          <TextField
+            name="assuranceReason"
+            label={t('review.outcome.assuranceReason')}
+            required
+            multiline
+            hint={(() => {
+              const months = policy.assuranceCadence[form.assuranceLevel];
+              return months === null
+                ? t('review.outcome.assuranceCadenceNone')
+                : t('review.outcome.assuranceCadence', { count: months });
+            })()}
+            value={form.assuranceReason ?? ''}
+            onChange={(assuranceReason) => set({ assuranceReason })}
+            {...(messages['assuranceReason'] ? { error: messages['assuranceReason'] } : {})}
+          />
+        ) : null}
         {form.outcome === 'withdraw' ? (
           <TextField
             name="exitNote"

@@ -9,6 +9,8 @@ import type { Panel } from '../../../domain/panels';
 import type {
   Action,
   Assessment,
+  AssuranceLevel,
+  GovernancePolicy,
   AssessmentTemplate,
   Collaboration,
   DomainError,
@@ -32,6 +34,9 @@ export interface OutcomeForm {
   readonly actions: readonly ActionDraft[];
   /** The next review's key, made once so a retried record creates it once. */
   readonly nextReviewKey: string;
+  /** The assurance level the panel gives (optional), and why. */
+  readonly assuranceLevel?: AssuranceLevel;
+  readonly assuranceReason?: string;
 }
 
 export type RecordState =
@@ -144,6 +149,8 @@ export function useReview(
   today: IsoDate,
   nextTitle: (r: Review, reference: string) => string,
   access: { readonly apply: boolean; readonly panels: readonly Panel[] } = { apply: false, panels: [] },
+  /** The governance policy in force (its cadence after an assurance level). */
+  policy?: GovernancePolicy,
 ): ReviewModel {
   const [load, setLoad] = useState<ReviewLoad>({ kind: 'loading' });
   const [record, setRecord] = useState<RecordState>({ kind: 'idle' });
@@ -154,6 +161,8 @@ export function useReview(
   titleRef.current = nextTitle;
   const accessRef = useRef(access);
   accessRef.current = access;
+  const policyRef = useRef(policy);
+  policyRef.current = policy;
 
   // Another review: nothing said about the last one's outcome carries over.
   useEffect(() => {
@@ -218,6 +227,8 @@ export function useReview(
     collaborations: services.stores.collaborations,
     actions: services.stores.actions,
     people: services.stores.people,
+    history: services.stores.history,
+    policies: services.stores.policies,
   };
 
   const settle = (r: RecordOutcomeResult) => {
@@ -261,6 +272,10 @@ export function useReview(
       })),
       nextReviewKey: form.nextReviewKey,
       nextReviewTitle: titleRef.current(base, reference),
+      ...(form.assuranceLevel
+        ? { assurance: { level: form.assuranceLevel, reason: form.assuranceReason ?? '' } }
+        : {}),
+      ...(policyRef.current ? { policy: policyRef.current } : {}),
       apply: accessRef.current.apply,
       panels: accessRef.current.panels,
       onSaving: () => setRecord({ kind: 'saving' }),
