@@ -67,14 +67,27 @@ function compile(node: KqlNode): Compiled {
   }
 }
 
-/** The top-level AND chain's scope restrictions, and the rest of the query. */
+/**
+ * The top-level AND chain's scope restrictions, and the rest of the query. `a b NOT c` parses
+ * as NOT(a AND b, c): the scope restrictions of its kept side are top level too.
+ */
 function splitScope(root: KqlNode): { scopes: (KqlNode & { kind: 'property' })[]; rest: KqlNode[] } {
+  if (root.kind === 'not') {
+    const inner = splitScope(root.keep);
+    if (inner.rest.length === 0) return { scopes: inner.scopes, rest: [root] };
+    const keep: KqlNode = inner.rest.length === 1 ? (inner.rest[0] as KqlNode) : { kind: 'and', items: inner.rest };
+    return { scopes: inner.scopes, rest: [{ kind: 'not', keep, drop: root.drop }] };
+  }
   const items = root.kind === 'and' ? root.items : [root];
   const scopes: (KqlNode & { kind: 'property' })[] = [];
   const rest: KqlNode[] = [];
   for (const n of items) {
     if (n.kind === 'property' && SCOPE_PROPERTIES.has(n.name.toLowerCase())) scopes.push(n);
-    else rest.push(n);
+    else if (n.kind === 'not') {
+      const inner = splitScope(n);
+      scopes.push(...inner.scopes);
+      rest.push(...inner.rest);
+    } else rest.push(n);
   }
   return { scopes, rest };
 }
