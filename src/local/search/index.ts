@@ -61,13 +61,13 @@ export class SearchIndex implements ItemListener {
           `SELECT id, version, ui_version, json(data) AS data, created, modified, author_id, editor_id, guid FROM items WHERE list_id=?`,
         )
         .all(list.id) as { id: number; data: string }[];
-      for (const r of rows) this.put(list, r.id, JSON.parse(r.data) as Record<string, unknown>);
+      for (const r of rows) this.put(list, r.id, JSON.parse(r.data) as Record<string, unknown>, true);
     }
   }
 
-  written(list: ListRecord, row: ItemRow): void {
+  written(list: ListRecord, row: ItemRow, isNew = false): void {
     if (list.noCrawl) return;
-    this.put(list, row.id, row.data);
+    this.put(list, row.id, row.data, isNew);
   }
 
   removed(list: ListRecord, id: number): void {
@@ -79,10 +79,10 @@ export class SearchIndex implements ItemListener {
     this.store.prepare(`DELETE FROM search_fts WHERE rowid BETWEEN ? AND ?`).run(from, to);
   }
 
-  private put(list: ListRecord, id: number, data: Record<string, unknown>): void {
+  private put(list: ListRecord, id: number, data: Record<string, unknown>, isNew = false): void {
     const { title, body } = this.textOf(list, data);
     const rowid = rowidOf(list.id, id);
-    this.store.prepare(`DELETE FROM search_fts WHERE rowid=?`).run(rowid);
+    if (!isNew) this.store.prepare(`DELETE FROM search_fts WHERE rowid=?`).run(rowid);
     this.store.prepare(`INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)`).run(rowid, title, body);
   }
 
@@ -120,12 +120,19 @@ export class SearchIndex implements ItemListener {
       case 'User':
       case 'UserMulti':
         return many.flatMap((id) => {
-          const u = typeof id === 'number' ? this.store.user(id) : undefined;
-          return u ? [u.Title] : [];
+          const name = typeof id === 'number' ? this.userName(id) : undefined;
+          return name ? [name] : [];
         });
       default:
         return [];
     }
+  }
+
+  /** People's display names, read once each: the server's users are fixed (docs/local-server.md). */
+  private readonly names = new Map<number, string | undefined>();
+  private userName(id: number): string | undefined {
+    if (!this.names.has(id)) this.names.set(id, this.store.user(id)?.Title);
+    return this.names.get(id);
   }
 
   /** A lookup's shown value (its LookupField, Title by default) as the crawl reads it from the item. */
@@ -136,9 +143,13 @@ export class SearchIndex implements ItemListener {
     if (numbers.length === 0) return [];
     const shown = f.lookupField ?? 'Title';
     const out: string[] = [];
-    for (const row of this.store.itemsByIds(target.id, numbers).values()) {
-      const v = row.data[shown];
-      if (typeof v === 'string') out.push(v);
+    // One indexed read per id with a cached statement (the demo loader writes 100,000 items).
+    const stmt = this.store.prepare(
+      `SELECT json_extract(data, '$."' || ? || '"') AS v FROM items WHERE list_id=? AND id=?`,
+    );
+    for (const id of numbers) {
+      const row = stmt.get(shown, target.id, id) as { v: unknown } | undefined;
+      if (typeof row?.v === 'string') out.push(row.v);
     }
     return out;
   }

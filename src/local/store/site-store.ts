@@ -66,7 +66,8 @@ export interface VersionRow {
  * how the search index (src/local/search) stays current without a crawl.
  */
 export interface ItemListener {
-  written(list: ListRecord, row: ItemRow): void;
+  /** `isNew`: the item was just inserted (no earlier state to replace). */
+  written(list: ListRecord, row: ItemRow, isNew?: boolean): void;
   removed(list: ListRecord, id: number): void;
   listRemoved(list: ListRecord): void;
 }
@@ -579,7 +580,7 @@ export class SiteStore {
       row.editorId,
       row.guid,
     );
-    for (const l of this.itemListeners) l.written(list, row);
+    for (const l of this.itemListeners) l.written(list, row, true);
   }
 
   updateItemRow(list: ListRecord, row: ItemRow): void {
