@@ -1,5 +1,8 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument -- raw REST bodies are untyped JSON */
-import { ACCEPT, startApi, type Api } from './helpers';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { ACCEPT, Api, startApi, tempDir } from './helpers';
+import { startListServer } from '../../../src/local/server';
 
 /**
  * The embedded server's Search REST API, tested against Microsoft's documentation of it
@@ -209,6 +212,46 @@ describe('POST /_api/search/postquery', () => {
       ).json,
     ).map((x) => Number(x['DocId']));
     expect([...byDoc].sort((a, b) => a - b)).toEqual(byDoc);
+  });
+});
+
+describe('quotes in the query text', () => {
+  it('takes a single quote doubled on GET and as it is in a POST', async () => {
+    const created = await api.call(api.items('Partner Organisations'), {
+      body: { Title: "O'Farrelly Xylophone Trust", PartnerKey: 'search-test-quote' },
+    });
+    expect(created.status).toBe(201);
+    const viaGet = await get(`"O'Farrelly Xylophone"`, { selectproperties: quoted('Title') });
+    expect(viaGet.status).toBe(200);
+    expect(rowsOf(viaGet.json).map((x) => x['Title'])).toEqual(["O'Farrelly Xylophone Trust"]);
+    const viaPost = await post({ Querytext: `O'Farrelly xylophone`, SelectProperties: ['Title'] });
+    expect(rowsOf(viaPost.json).map((x) => x['Title'])).toEqual(["O'Farrelly Xylophone Trust"]);
+  });
+});
+
+describe('a data file made before the search index', () => {
+  it('is indexed when the server opens it', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, 'register.db');
+      const first = await startListServer({ port: 0, dataFile: file, today: '2026-11-23' });
+      await first.close();
+      const db = new Database(file);
+      db.exec(`DROP TABLE search_fts; DELETE FROM meta WHERE key = 'searchIndexVersion'`);
+      db.close();
+      const again = new Api(await startListServer({ port: 0, dataFile: file, today: '2026-11-23' }));
+      try {
+        const r = await again.call(`/_api/search/query?querytext=${quoted('Safeguarding Board')}`, {
+          accept: ACCEPT.none,
+        });
+        expect(r.status).toBe(200);
+        expect(rowsOf(r.json).map((x) => x['Title'])).toContain('Gwent Safeguarding Board');
+      } finally {
+        await again.server.close();
+      }
+    } finally {
+      cleanup();
+    }
   });
 });
 
