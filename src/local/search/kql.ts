@@ -8,7 +8,8 @@
  * - the operators AND, OR and NOT, in upper case only (lower-case `and` is a word),
  *   with parentheses; `a NOT b` (NOT needs something before it);
  * - property restrictions `Name:value`, `Name:"a value"`, `Name=value`, with no
- *   white space around the operator (`Title: x` is the two words "Title:" and "x").
+ *   white space around the operator (`Title: x` is the two words "Title:" and "x",
+ *   as the reference's `author: "John Smith"` example says).
  *
  * A query that is empty or holds only operators, an unclosed quote or
  * parenthesis, or an operator with nothing on one side is malformed.
@@ -100,7 +101,12 @@ function tokenize(text: string): Token[] {
         i = next;
         continue;
       }
-      if (value === '') throw new KqlSyntaxError(`The property restriction ${name} has no value.`);
+      if (value === '') {
+        // `author: "John Smith"` is the words "author" and "John Smith" (white space after the operator).
+        out.push({ t: 'term', text: word, prefix: false });
+        i = j;
+        continue;
+      }
       const prefix = value.endsWith('*');
       if (prefix) value = value.slice(0, -1);
       if (value === '') throw new KqlSyntaxError(`The property restriction ${name} has no value.`);

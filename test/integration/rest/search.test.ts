@@ -321,7 +321,7 @@ describe('malformed queries', () => {
     ['an unclosed quotation mark', '"Gwent Safeguarding'],
     ['an unclosed parenthesis', '(Gwent OR Newport'],
     ['a closing parenthesis too many', 'Gwent)'],
-    ['a property restriction with no value', 'Title: '],
+    ['a property restriction with an empty quoted value', 'Title:""'],
     ['a wildcard before a word', '*guarding'],
   ])('%s is 400 with SharePoint’s "query is malformed" error', async (_name, kql) => {
     for (const r of [await get(kql), await post({ Querytext: kql })]) {
