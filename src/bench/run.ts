@@ -26,6 +26,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   assess: async () => (await import('./assess')).benchAssess,
   templates: async () => (await import('./templates')).benchTemplates,
   partnerMatching: async () => (await import('./partnerMatching')).benchPartnerMatching,
+  search: async () => (await import('./search')).benchSearch,
 };
 
 function format(value: number): string {

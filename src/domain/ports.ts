@@ -72,7 +72,7 @@ export interface CollaborationQuery {
   /** Next review due on or before this date. */
   readonly reviewDueOnOrBefore?: IsoDate;
   readonly reviewDueOnOrAfter?: IsoDate;
-  /** Title or reference starting with this text. */
+  /** Words (or "quoted phrases") each found somewhere in the name (English or Welsh), reference, council reference, purpose, lead organisation or partners. Past the list view threshold the results come in search order, not `orderBy`. */
   readonly search?: string;
   readonly orderBy?: {
     readonly field: 'reference' | 'title' | 'nextReviewDue' | 'status' | 'startDate';

@@ -9,6 +9,7 @@ import { provisionSchema, seedPanels, seedSite, syncUsers } from './store/provis
 import { seededRandom as prng } from '../lib/random';
 import { generateDemoData, loadDemoData } from './demo';
 import { DEMO_USERS, findDemoUser, PROVISIONER_KEY, type DemoUser } from './users';
+import { SearchIndex } from './search/index';
 import {
   BoundaryError,
   checkHostAndOrigin,
@@ -81,6 +82,8 @@ function lowerHeaders(req: IncomingMessage): Record<string, string | undefined> 
 
 function openStore(options: ListServerOptions): SiteStore {
   const store = SiteStore.open(options.dataFile);
+  // Before any item is written, so the demo data is indexed as it is loaded.
+  SearchIndex.attach(store);
   if (!store.isNew) {
     store.transaction(() => syncUsers(store));
     return store;

@@ -11,10 +11,11 @@ import type {
 } from '../../domain/ports';
 import { formatReference, parseReference } from '../../domain/reference';
 import { collaborationMapper, collection, etagOf, type SpItem } from '../mappers';
-import { or, type Clause } from '../odata';
-import { choiceValue } from '../schema';
+import { filterFor, or, type Clause } from '../odata';
+import { choiceValue, PARTNERS } from '../schema';
 import { toRepoError } from '../sp';
-import { allOf, fail, ListRepository, MAX_PAGE, ok, type ReadOptions } from './base';
+import { allOf, BATCH_SIZE, fail, ListRepository, MAX_PAGE, ok, type ReadOptions } from './base';
+import { MAX_SEARCH_ROWS, searchListItems, searchTerms } from './search';
 
 const ORDER_COLUMNS = {
   reference: 'Reference',
@@ -24,17 +25,41 @@ const ORDER_COLUMNS = {
   startDate: 'StartDate',
 } as const;
 
+/** Text columns a word of the search is looked for in by `$filter` (substringof works on text columns only). */
+const TEXT_COLUMNS = ['Title', 'TitleCy', 'Reference', 'CouncilReference', 'LeadOrganisation'] as const;
+/** At most this many records found by search only (a word of the purpose) join a `$filter`. */
+const SEARCH_IDS_IN_FILTER = 50;
+/** At most this many partner organisations a word may name in a `$filter`. */
+const PARTNER_IDS_PER_TERM = 20;
+/** A page token of the search path: the next search row. */
+const SEARCH_TOKEN = 'search:';
+/** Search pages read in a row when the other filters leave none of a page's records. */
+const SEARCH_ROUNDS = 5;
+
 /**
- * The register. Every filter of CollaborationQuery is on an indexed column
- * except the title half of `search` (Title is not indexed: on a list past the
- * threshold, search together with an indexed filter that narrows it first).
+ * The register. Every filter of CollaborationQuery is on an indexed column;
+ * `search` finds a record by a word of its name (English or Welsh),
+ * reference, council reference, purpose, lead organisation or partners.
+ *
+ * How search runs is decided here, by what SharePoint allows:
+ * - Within the list view threshold, one `$filter`: each word must be in one of
+ *   the text columns (`substringof`), or name one of its partner organisations
+ *   (`PartnersId eq n` for the partners whose name or Welsh name holds it), or
+ *   the record is one SharePoint search finds for all the words (`Id eq n`,
+ *   the first 50): search is the only way to a word of the purpose, a
+ *   multiple-lines column `$filter` cannot read. The filter sees a new record
+ *   at once; search after its crawl.
+ * - Past the threshold (`substringof` on an unindexed column is refused unless
+ *   an indexed filter narrows the list first), SharePoint search alone: a page
+ *   of item ids in search's order (relevance, not the register's sort), read
+ *   with the other filters in one `$batch` of `Id eq n and …` requests.
  */
 export class CollaborationRepository extends ListRepository<Collaboration> implements CollaborationStore {
   constructor(sp: SPFI) {
     super(sp, collaborationMapper);
   }
 
-  /** The query as OData: indexed equality first (odata.ts orders the clauses). */
+  /** The query as OData but for `search` (see searchReadOptions): indexed equality first (odata.ts orders the clauses). */
   toReadOptions(q: CollaborationQuery): ReadOptions {
     const f = this.f;
     const words = (
@@ -47,7 +72,6 @@ export class CollaborationRepository extends ListRepository<Collaboration> imple
             codes.map((c) => choiceValue(set, c)),
           )
         : undefined;
-    const search = q.search?.trim();
     // Most selective first: SharePoint judges the threshold on the first clause alone.
     const filter = allOf(
       q.leadOfficerId !== undefined ? f.eq('LeadOfficerId', q.leadOfficerId) : undefined,
@@ -63,9 +87,6 @@ export class CollaborationRepository extends ListRepository<Collaboration> imple
       words('model', q.model),
       words('status', q.status),
       q.inScope !== undefined ? f.eq('InScope', q.inScope) : undefined,
-      search
-        ? or(f.startswith('Reference', search), f.startswith('CouncilReference', search), f.startswith('Title', search))
-        : undefined,
     );
     const orderBy: [string, boolean][] = q.orderBy
       ? [[ORDER_COLUMNS[q.orderBy.field], q.orderBy.direction === 'asc']]
@@ -73,21 +94,180 @@ export class CollaborationRepository extends ListRepository<Collaboration> imple
     return { ...(filter ? { filter } : {}), orderBy, top: Math.min(MAX_PAGE, q.pageSize ?? 100) };
   }
 
-  query(query: CollaborationQuery, pageToken?: string): Promise<RepoResult<Page<Stored<Collaboration>>>> {
+  async query(query: CollaborationQuery, pageToken?: string): Promise<RepoResult<Page<Stored<Collaboration>>>> {
     try {
-      return this.page(this.toReadOptions(query), pageToken);
+      const terms = searchTerms(query.search ?? '');
+      if (pageToken?.startsWith(SEARCH_TOKEN)) return await this.searchPage(query, terms, pageToken);
+      // A next link of the $filter path carries its filter in it.
+      if (terms.length === 0 || pageToken !== undefined) return await this.page(this.toReadOptions(query), pageToken);
+      if (!this.pastThreshold) {
+        const filtered = await this.page(await this.searchReadOptions(query, terms));
+        if (filtered.ok || filtered.error.code !== 'threshold') return filtered;
+        this.pastThreshold = true;
+      }
+      return await this.searchPage(query, terms, undefined);
     } catch (e) {
-      return Promise.resolve(fail({ code: 'invalid', detail: e instanceof Error ? e.message : String(e) }));
+      return fail({ code: 'invalid', detail: e instanceof Error ? e.message : String(e) });
     }
   }
 
-  all(query: CollaborationQuery): Promise<RepoResult<Stored<Collaboration>[]>> {
+  async all(query: CollaborationQuery): Promise<RepoResult<Stored<Collaboration>[]>> {
     try {
-      const opts = this.toReadOptions(query);
-      return this.readAll({ ...opts, top: MAX_PAGE });
+      const terms = searchTerms(query.search ?? '');
+      if (terms.length === 0) return await this.readAll({ ...this.toReadOptions(query), top: MAX_PAGE });
+      if (!this.pastThreshold) {
+        const filtered = await this.readAll({ ...(await this.searchReadOptions(query, terms)), top: MAX_PAGE });
+        if (filtered.ok || filtered.error.code !== 'threshold') return filtered;
+        this.pastThreshold = true;
+      }
+      const out: Stored<Collaboration>[] = [];
+      const wide = { ...query, pageSize: MAX_SEARCH_ROWS };
+      let token: string | undefined;
+      do {
+        const page = await this.searchPage(wide, terms, token);
+        if (!page.ok) return page;
+        out.push(...page.value.items);
+        token = page.value.next;
+      } while (token !== undefined);
+      return ok(out);
     } catch (e) {
-      return Promise.resolve(fail({ code: 'invalid', detail: e instanceof Error ? e.message : String(e) }));
+      return fail({ code: 'invalid', detail: e instanceof Error ? e.message : String(e) });
     }
+  }
+
+  /** Set once a search `$filter` met the list view threshold: later searches go to search at once. */
+  private pastThreshold = false;
+  private listId: Promise<string> | undefined;
+
+  /** The list's GUID, read once (the search's scope). */
+  private async collaborationsListId(): Promise<string> {
+    this.listId ??= this.sp.web.lists
+      .getByTitle(this.title)
+      .select('Id')<{ Id: string }>()
+      .then((l) => l.Id);
+    try {
+      return await this.listId;
+    } catch (e) {
+      this.listId = undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * The query's `$filter` with the search as words (each word in some text column, or
+   * naming a partner) or as records search found (`Id eq n`). Partners and search are
+   * asked in parallel; if either fails, the filter goes without it.
+   */
+  private async searchReadOptions(q: CollaborationQuery, terms: readonly string[]): Promise<ReadOptions> {
+    const [partners, found] = await Promise.all([
+      this.partnersNaming(terms),
+      this.collaborationsListId().then(
+        (id) => searchListItems(this.sp, id, terms, 0, SEARCH_IDS_IN_FILTER),
+        () => undefined,
+      ),
+    ]);
+    const f = this.f;
+    const perTerm = terms.map((term, n) =>
+      or(
+        ...TEXT_COLUMNS.map((c) => f.substringof(term, c)),
+        ...(partners[n] ?? []).map((id) => f.eq(`${PARTNERS_COLUMN}Id`, id)),
+      ),
+    );
+    const words = perTerm.length === 1 ? (perTerm[0] as Clause) : allOf(...perTerm);
+    const ids = found?.ok ? found.value.ids.slice(0, SEARCH_IDS_IN_FILTER) : [];
+    const search = ids.length > 0 && words ? or(words, ...ids.map((id) => f.eq('Id', id))) : words;
+    const base = this.toReadOptions({ ...q, search: '' });
+    const filter = allOf(base.filter, search);
+    return { ...base, ...(filter ? { filter } : {}) };
+  }
+
+  /** For each term, the partner organisations whose name or Welsh name holds it. */
+  private async partnersNaming(terms: readonly string[]): Promise<number[][]> {
+    const pf = filterFor(PARTNERS);
+    const clause = or(...terms.flatMap((t) => [pf.substringof(t, 'Title'), pf.substringof(t, 'NameCy')]));
+    try {
+      const rows = await this.sp.web.lists
+        .getByTitle(PARTNERS.title)
+        .items.select('Id', 'Title', 'NameCy')
+        .filter(clause.text)
+        .top(MAX_PAGE)<{ Id: number; Title?: string | null; NameCy?: string | null }[]>();
+      return terms.map((t) => {
+        const needle = t.toLowerCase();
+        return rows
+          .filter((r) => [r.Title, r.NameCy].some((n) => typeof n === 'string' && n.toLowerCase().includes(needle)))
+          .slice(0, PARTNER_IDS_PER_TERM)
+          .map((r) => r.Id);
+      });
+    } catch {
+      // Without partners (a partner list past the threshold, say) the words still search the record's own text.
+      return terms.map(() => []);
+    }
+  }
+
+  /**
+   * One page of the search path: a page of SharePoint search's ids, then those records read
+   * with the query's other filters (`Id eq n and …`, indexed first) in one `$batch`, kept in
+   * search's order. A page the other filters empty is followed by the next, a few at most.
+   */
+  private async searchPage(
+    q: CollaborationQuery,
+    terms: readonly string[],
+    token: string | undefined,
+  ): Promise<RepoResult<Page<Stored<Collaboration>>>> {
+    let start = 0;
+    if (token !== undefined) {
+      const n = Number(token.slice(SEARCH_TOKEN.length));
+      if (!Number.isInteger(n) || n < 0)
+        return fail({ code: 'invalid', field: 'pageToken', detail: 'not a search page' });
+      start = n;
+    }
+    if (terms.length === 0) return fail({ code: 'invalid', field: 'search', detail: 'a search page without words' });
+    const listId = await this.collaborationsListId();
+    const rows = Math.min(MAX_SEARCH_ROWS, Math.max(1, q.pageSize ?? 100));
+    const others = this.toReadOptions({ ...q, search: '' }).filter;
+    const items: Stored<Collaboration>[] = [];
+    for (let round = 0; round < SEARCH_ROUNDS; round++) {
+      const hits = await searchListItems(this.sp, listId, terms, start, rows);
+      if (!hits.ok) return hits;
+      start += hits.value.rows;
+      const read = await this.readEach(hits.value.ids, others);
+      if (!read.ok) return read;
+      items.push(...read.value);
+      if (hits.value.rows === 0 || start >= hits.value.totalRows) return ok({ items });
+      if (items.length > 0) break;
+    }
+    return ok({ items, next: `${SEARCH_TOKEN}${start}` });
+  }
+
+  /** The records with these ids that pass `filter`, in the ids' order: `Id eq n and …`, in `$batch`es of 100. */
+  private async readEach(
+    ids: readonly number[],
+    filter: Clause | undefined,
+  ): Promise<RepoResult<Stored<Collaboration>[]>> {
+    const found = new Map<number, SpItem>();
+    try {
+      for (let at = 0; at < ids.length; at += BATCH_SIZE) {
+        const chunk = ids.slice(at, at + BATCH_SIZE);
+        const [batched, execute] = this.sp.batched({ maxRequests: BATCH_SIZE });
+        const parts = chunk.map((id) => {
+          const clause = allOf(this.f.eq('Id', id), filter) as Clause;
+          return this.selected(this.items(batched)).filter(clause.text).top(1)<SpItem[]>();
+        });
+        await execute();
+        for (const rows of await Promise.all(parts))
+          for (const item of rows) {
+            const id = item['Id'] ?? item['ID'];
+            if (typeof id === 'number') found.set(id, item);
+          }
+      }
+    } catch (e) {
+      return fail(toRepoError(e));
+    }
+    const ordered = ids.flatMap((id) => {
+      const item = found.get(id);
+      return item ? [item] : [];
+    });
+    return this.mapAll(ordered);
   }
 
   get(id: number): Promise<RepoResult<Stored<Collaboration>>> {

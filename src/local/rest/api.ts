@@ -28,6 +28,7 @@ import {
   usersRoute,
 } from './security';
 import type { SiteStore } from '../store/site-store';
+import { searchRoute } from '../search/rest';
 import type { ListRecord, UserRecord } from '../store/model';
 
 const NOT_SUPPORTED_LIST_METHODS = new Set([
@@ -99,6 +100,8 @@ export class ListApi {
         throw errors.notFoundResource(rest[0]?.name ?? 'site');
       case 'lists':
         return this.web(ctx, segments);
+      case 'search':
+        return searchRoute(ctx, rest);
       default:
         throw errors.notFoundResource(first.name);
     }

@@ -61,6 +61,17 @@ export interface VersionRow {
   editorId: number;
 }
 
+/**
+ * Told of every item write, whoever makes it (the REST API, the demo loader, provisioning):
+ * how the search index (src/local/search) stays current without a crawl.
+ */
+export interface ItemListener {
+  /** `isNew`: the item was just inserted (no earlier state to replace). */
+  written(list: ListRecord, row: ItemRow, isNew?: boolean): void;
+  removed(list: ListRecord, id: number): void;
+  listRemoved(list: ListRecord): void;
+}
+
 /** ISO instant without milliseconds, as SharePoint writes Created and Modified. */
 export function nowIso(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -75,6 +86,7 @@ export class SiteStore {
   private listCache: ListRecord[] | undefined;
   private readonly fieldCache = new Map<number, FieldRecord[]>();
   private readonly stmtCache = new Map<string, Stmt>();
+  private readonly itemListeners: ItemListener[] = [];
 
   private constructor(
     readonly db: Db,
@@ -88,6 +100,11 @@ export class SiteStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /** Adds a listener told of each item write inside the writing transaction. */
+  addItemListener(listener: ItemListener): void {
+    this.itemListeners.push(listener);
   }
 
   /** A cached prepared statement (generated query text repeats across pages). */
@@ -410,6 +427,7 @@ export class SiteStore {
     this.prepare(`DELETE FROM role_assignments WHERE scope=? OR scope LIKE ?`).run(list.guid, `${list.guid}/%`);
     this.prepare(`DELETE FROM unique_items WHERE list_id=?`).run(list.id);
     this.prepare(`DELETE FROM lists WHERE id=?`).run(list.id);
+    for (const l of this.itemListeners) l.listRemoved(list);
     this.invalidate();
   }
 
@@ -562,18 +580,21 @@ export class SiteStore {
       row.editorId,
       row.guid,
     );
+    for (const l of this.itemListeners) l.written(list, row, true);
   }
 
   updateItemRow(list: ListRecord, row: ItemRow): void {
     this.prepare(
       `UPDATE items SET version=?, ui_version=?, data=jsonb(?), modified=?, editor_id=? WHERE list_id=? AND id=?`,
     ).run(row.version, row.uiVersion, JSON.stringify(row.data), row.modified, row.editorId, list.id, row.id);
+    for (const l of this.itemListeners) l.written(list, row);
   }
 
   deleteItemRow(list: ListRecord, id: number): void {
     this.prepare(`DELETE FROM items WHERE list_id=? AND id=?`).run(list.id, id);
     this.prepare(`DELETE FROM item_versions WHERE list_id=? AND item_id=?`).run(list.id, id);
     this.setItemUniqueRoles(list, id, false);
+    for (const l of this.itemListeners) l.removed(list, id);
   }
 
   /** Keeps a past version of an item (the current version is the item itself). */

@@ -32,7 +32,7 @@ export interface RegisterView {
   readonly panel?: string;
   readonly significance: readonly SignificanceTier[];
   readonly review?: ReviewFilter;
-  /** Reference or name starting with this. */
+  /** Words to find anywhere in the record (name, reference, purpose, lead organisation, partners). */
   readonly search?: string;
   readonly sort: { readonly field: SortField; readonly direction: SortDirection };
 }
