@@ -125,7 +125,7 @@ describe('the statements season', () => {
     ['2027-07-29', undefined, 'a week after the last: quiet (the governance team sees it on the page)'],
     ['2027-12-08', undefined, 'out of season'],
     ['2028-01-20', undefined, 'still out of season in the new calendar year'],
-  ])('on %s the current milestone is %s (%s)', (today, milestone) => {
+  ])('on %s the current milestone is %s (%s)', (today, milestone, _why) => {
     const season = currentStatementSeason(today);
     expect(season?.current.milestone).toBe(milestone);
     if (milestone) expect(season?.year).toBe(YEAR);
