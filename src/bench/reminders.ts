@@ -12,6 +12,10 @@
  * spread so that those due on or before the job's window end stay under the
  * 5,000-item view threshold (15% of them), as in a real register where most
  * actions are due later or long done.
+ *
+ * A third run is on a day in the assurance statements' season (STATEMENT_DAY), after five
+ * of the twenty directorates have confirmed: it reads the register whole and reminds the
+ * other fifteen, once each; a rerun that day posts nothing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -19,7 +23,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChannelMappingRepository, createRepositories } from '../data/repositories';
+import { AssuranceStatementRepository } from '../data/repositories/assuranceStatements';
 import { ReminderChannelRepository } from '../data/repositories/reminderChannels';
+import { checkStatement } from '../domain/assuranceStatement';
 import { createSp } from '../data/sp';
 import type { Collaboration } from '../domain/collaboration';
 import { addDays, type IsoDate } from '../domain/dates';
@@ -33,6 +39,10 @@ import type { Figure } from './figure';
 import { round } from './measure';
 
 const TODAY: IsoDate = '2026-12-08';
+/** A working day in the statements' season for 2026–27 (asked for from 1 April 2027). */
+const STATEMENT_DAY: IsoDate = '2027-05-12';
+const STATEMENT_YEAR = 2026;
+const CONFIRMED_DIRECTORATES = 5;
 const CHANNELS = 20;
 const LANGUAGES: readonly ChannelLanguage[] = ['both', 'en', 'cy'];
 const OWNERS = [
@@ -63,6 +73,8 @@ function collaborationAt(i: number): Collaboration {
     purpose: 'A benchmark record.',
     directorate: directorate(i),
     leadOfficer: OWNERS[i % OWNERS.length],
+    // Each directorate's Head of Service, whom the assurance statements' reminders name.
+    headOfService: OWNERS[Math.floor(i / 10) % OWNERS.length],
     nextReviewDue: next,
     serviceRisk: 'medium',
   };
@@ -189,6 +201,37 @@ export async function benchReminders(options: { collaborations?: number; actions
     });
     figures.push({ name: 'reminders.rerun_same_day.sharepoint_requests', value: requests, unit: 'requests' });
     if (again.totals.posts !== 0) throw new Error(`the rerun posted ${again.totals.posts} messages`);
+
+    // The statements' season: five directorates have confirmed; the other fifteen are reminded.
+    const statements = new AssuranceStatementRepository(sp);
+    for (let c = 0; c < CONFIRMED_DIRECTORATES; c += 1) {
+      const checked = checkStatement({
+        year: STATEMENT_YEAR,
+        directorate: channelName(c),
+        confirmedBy: OWNERS[c % OWNERS.length] ?? { id: 7, displayName: 'Rhys Davies' },
+        confirmedOn: '2027-04-20',
+        complete: true,
+      });
+      if (!checked.ok || !(await statements.create(checked.value)).ok) throw new Error('could not confirm');
+    }
+    requests = 0;
+    start = performance.now();
+    const season = await runReminders({ ...job, today: STATEMENT_DAY });
+    const seasonMs = performance.now() - start;
+    const statementKeys = season.channels.flatMap((c) => c.keys).filter((k) => k.startsWith('statement'));
+    figures.push({ name: `reminders.statement_season.first_run.${label}`, value: round(seasonMs, 0), unit: 'ms' });
+    figures.push({
+      name: 'reminders.statement_season.statement_reminders_posted',
+      value: statementKeys.length,
+      unit: 'directorates',
+    });
+    figures.push({ name: 'reminders.statement_season.sharepoint_requests', value: requests, unit: 'requests' });
+    if (season.exitCode !== 0 || statementKeys.length !== CHANNELS - CONFIRMED_DIRECTORATES)
+      throw new Error(
+        `the season's run reminded ${statementKeys.length} directorates, not ${CHANNELS - CONFIRMED_DIRECTORATES}`,
+      );
+    const seasonAgain = await runReminders({ ...job, today: STATEMENT_DAY });
+    if (seasonAgain.totals.posts !== 0) throw new Error(`the season's rerun posted ${seasonAgain.totals.posts}`);
   } finally {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());

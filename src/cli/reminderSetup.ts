@@ -147,6 +147,12 @@ export function createTransports(options: SetupOptions): Partial<Record<Transpor
   return transports;
 }
 
+/** What a card's Open button opens: a record, the programme's action plan, or a year's assurance statements. */
+export type LinkTarget =
+  | { readonly kind: 'collaboration'; readonly reference: string }
+  | { readonly kind: 'programme' }
+  | { readonly kind: 'statements'; readonly year: number };
+
 /**
  * Where Open goes. Locally: the local tab, `<origin>/index.html#/collaboration/COL-0042`.
  * In Teams: a deep link to the tab (`deepLink`, from src/teams/deepLinks), with
@@ -155,7 +161,7 @@ export function createTransports(options: SetupOptions): Partial<Record<Transpor
 export function createRecordLinks(options: {
   readonly site: string;
   readonly env: Env;
-  readonly deepLink?: (reference: string | undefined, webUrl: string) => string;
+  readonly deepLink?: (target: LinkTarget, webUrl: string) => string;
 }): RecordLinks {
   const tab = (options.env.TAB_URL ?? (isLocalSite(options.site) ? new URL(options.site).origin : '')).replace(
     /\/+$/,
@@ -166,11 +172,15 @@ export function createRecordLinks(options: {
   return {
     collaboration: (reference) => {
       const url = web(`collaboration/${encodeURIComponent(reference)}`);
-      return deep ? deep(reference, url) : url;
+      return deep ? deep({ kind: 'collaboration', reference }, url) : url;
     },
     programme: () => {
       const url = web('action-plan');
-      return deep ? deep(undefined, url) : url;
+      return deep ? deep({ kind: 'programme' }, url) : url;
+    },
+    statements: (year) => {
+      const url = web(`statements?year=${year}`);
+      return deep ? deep({ kind: 'statements', year }, url) : url;
     },
   };
 }

@@ -23,20 +23,26 @@ import {
   runReminders,
   todayInWales,
   type Env,
+  type LinkTarget,
 } from './reminderSetup';
 import { formatRun } from '../notify/summary';
 import type { Log } from '../notify/transports';
-import { collaborationSubPage, recordDeepLink } from '../teams/deepLinks';
+import { collaborationSubPage, recordDeepLink, statementsSubPage } from '../teams/deepLinks';
 
-/** A Teams deep link to a record (or to the tab's home when no record), for the card's Open. */
+/** A Teams deep link to a record, a year's assurance statements or the action plan, for the card's Open. */
 export function teamsDeepLink(env: Env) {
-  return (reference: string | undefined, webUrl: string): string =>
+  return (target: LinkTarget, webUrl: string): string =>
     recordDeepLink({
       appId: env.TEAMS_APP_ID ?? '',
       entityId: env.TEAMS_ENTITY_ID ?? 'home',
-      subPageId: reference !== undefined ? collaborationSubPage(reference) : 'actionPlan',
+      subPageId:
+        target.kind === 'collaboration'
+          ? collaborationSubPage(target.reference)
+          : target.kind === 'statements'
+            ? statementsSubPage(target.year)
+            : 'actionPlan',
       webUrl,
-      ...(reference !== undefined ? { label: reference } : {}),
+      ...(target.kind === 'collaboration' ? { label: target.reference } : {}),
     });
 }
 

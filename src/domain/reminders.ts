@@ -74,10 +74,15 @@ export const REMINDER_KINDS = [
   'assessmentDueSoon',
   'assessmentDueToday',
   'assessmentNotSubmitted',
+  // The annual assurance statements (statementReminders.ts).
+  'statementRequested',
+  'statementDueSoon',
+  'statementOverdue',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-export type ReminderItem = 'review' | 'action' | 'assessment';
+/** `statement`: a directorate's annual assurance statement, still to confirm (statementReminders.ts). */
+export type ReminderItem = 'review' | 'action' | 'assessment' | 'statement';
 
 /** What the job needs of a collaboration; a domain `Collaboration` fits. */
 export interface ReminderCollaboration {
@@ -150,9 +155,21 @@ export interface Reminder {
   readonly collaborationReference?: string;
   /** The action's owner, or the collaboration's lead officer for a review. */
   readonly owner?: Person;
+  /** The title in Welsh, where there is one (a statement's directorate, from its channel mapping). */
+  readonly titleCy?: string;
+  /** Statements: the start year of the financial year to confirm (2026 is 2026–27). */
+  readonly statementYear?: number;
+  /** Statements: the Heads of Service expected to confirm, by name (never an address). */
+  readonly expected?: readonly Person[];
 }
 
-export const REMINDER_PROBLEMS = ['invalidDueDate', 'noChannel', 'noOwner', 'unknownCollaboration'] as const;
+export const REMINDER_PROBLEMS = [
+  'invalidDueDate',
+  'noChannel',
+  'noOwner',
+  'unknownCollaboration',
+  'noHeadOfService',
+] as const;
 export type ReminderProblemCode = (typeof REMINDER_PROBLEMS)[number];
 
 export interface ReminderProblem {
@@ -192,7 +209,10 @@ interface Schedule {
   readonly soonDays: number;
 }
 
-const SCHEDULES: Readonly<Record<ReminderItem, (p: ReminderPolicy) => Schedule>> = {
+/** The items whose reminders follow a due date of their own (statements follow a season: statementReminders.ts). */
+type DatedItem = Exclude<ReminderItem, 'statement'>;
+
+const SCHEDULES: Readonly<Record<DatedItem, (p: ReminderPolicy) => Schedule>> = {
   review: (p) => ({
     dueSoon: 'reviewDueSoon',
     dueToday: 'reviewDueToday',
@@ -260,7 +280,7 @@ function currentMilestone(
 
 /** Every milestone of an item due on `dueDate`, for a card or a calendar to show what will be sent when. */
 export function reminderMilestones(
-  item: ReminderItem,
+  item: DatedItem,
   dueDate: IsoDate,
   policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
 ): { readonly milestone: string; readonly sendOn: IsoDate }[] {
@@ -271,6 +291,40 @@ export function reminderMilestones(
 }
 
 const normalise = (name: string): string => name.trim().toLowerCase();
+
+/**
+ * Finds a directorate's or panel's channel mapping by name, key or Welsh name, ignoring case
+ * and surrounding spaces (a record names its panel by key, older ones by name: domain/panels.ts).
+ * The first mapping to claim a name keeps it.
+ */
+export function channelLookup(
+  channels: readonly ReminderChannelMapping[],
+): (kind: 'panel' | 'directorate', name: string | undefined) => ReminderChannelMapping | undefined {
+  const mappings = {
+    panel: new Map<string, ReminderChannelMapping>(),
+    directorate: new Map<string, ReminderChannelMapping>(),
+  };
+  for (const m of channels) {
+    for (const name of [m.name, m.key, m.nameCy]) {
+      if (name === undefined || name.trim() === '') continue;
+      const key = normalise(name);
+      if (!mappings[m.kind].has(key)) mappings[m.kind].set(key, m);
+    }
+  }
+  const cache = {
+    panel: new Map<string, ReminderChannelMapping | null>(),
+    directorate: new Map<string, ReminderChannelMapping | null>(),
+  };
+  return (kind, name) => {
+    if (name === undefined) return undefined;
+    let found = cache[kind].get(name);
+    if (found === undefined) {
+      found = mappings[kind].get(normalise(name)) ?? null;
+      cache[kind].set(name, found);
+    }
+    return found ?? undefined;
+  };
+}
 
 /**
  * Reminders due on `options.today`, and the items that could not be reminded.
@@ -292,32 +346,7 @@ export function dueReminders(input: ReminderInput, options: ReminderOptions): Re
     assessment: dueWindow(todayDay, schedules.assessment, policy),
   };
 
-  const mappings = {
-    panel: new Map<string, ReminderChannelMapping>(),
-    directorate: new Map<string, ReminderChannelMapping>(),
-  };
-  for (const m of input.channels) {
-    // By name, and by key and Welsh name: a record names its panel by key (domain/panels.ts).
-    for (const name of [m.name, m.key, m.nameCy]) {
-      if (name === undefined || name.trim() === '') continue;
-      const key = normalise(name);
-      if (!mappings[m.kind].has(key)) mappings[m.kind].set(key, m);
-    }
-  }
-  const channelCache = {
-    panel: new Map<string, ReminderChannelMapping | null>(),
-    directorate: new Map<string, ReminderChannelMapping | null>(),
-  };
-  const channelFor = (kind: 'panel' | 'directorate', name: string | undefined): ReminderChannelMapping | undefined => {
-    if (name === undefined) return undefined;
-    const cache = channelCache[kind];
-    let found = cache.get(name);
-    if (found === undefined) {
-      found = mappings[kind].get(normalise(name)) ?? null;
-      cache.set(name, found);
-    }
-    return found ?? undefined;
-  };
+  const channelFor = channelLookup(input.channels);
 
   const reminders: Reminder[] = [];
   const problems: ReminderProblem[] = [];

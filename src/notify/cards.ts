@@ -41,6 +41,8 @@ export interface RecordLinks {
   collaboration(reference: string): string;
   /** The programme's action plan (actions that belong to no collaboration). */
   programme(): string;
+  /** The annual assurance statements of a financial year (`#/statements?year=2026`). */
+  statements(year: number): string;
 }
 
 /** A parameter: plain (unescaped) text, or text that depends on the language (a date, another message). */
@@ -140,6 +142,8 @@ export const DIGEST_SECTIONS = [
   'actionsDue',
   'assessmentsNotSubmitted',
   'assessmentsDue',
+  'statementsOverdue',
+  'statementsDue',
 ] as const;
 export type DigestSection = (typeof DIGEST_SECTIONS)[number];
 
@@ -153,6 +157,9 @@ const SECTION_OF: Readonly<Record<ReminderKind, DigestSection>> = {
   assessmentNotSubmitted: 'assessmentsNotSubmitted',
   assessmentDueToday: 'assessmentsDue',
   assessmentDueSoon: 'assessmentsDue',
+  statementOverdue: 'statementsOverdue',
+  statementDueSoon: 'statementsDue',
+  statementRequested: 'statementsDue',
 };
 
 export function sectionOf(reminder: Pick<Reminder, 'kind'>): DigestSection {
@@ -200,8 +207,53 @@ function linkFor(links: RecordLinks, r: Reminder): string {
   return links.programme();
 }
 
+/** A name in the channel's language(s): the Welsh one where there is one, Welsh first when both. */
+function nameIn(language: ChannelLanguage, en: string, cy: string | undefined): string {
+  const welsh = cy?.trim() ? cy : undefined;
+  if (language === 'en' || welsh === undefined || welsh === en) return en;
+  if (language === 'cy') return welsh;
+  return translate('cy-GB', 'cards.bilingual', { cy: welsh, en });
+}
+
+/** "2026–27". */
+const yearLabel = (year: number): string => `${year}–${String((year + 1) % 100).padStart(2, '0')}`;
+
+/**
+ * A directorate's annual assurance statement still to confirm: the directorate and the year,
+ * the due date, the state, the Heads of Service expected to confirm (by name only, never an
+ * address), and Open to the year's statements in the tab.
+ */
+function statementElement(language: ChannelLanguage, r: Reminder, links: RecordLinks): Container {
+  const year = r.statementYear ?? Number(r.dueDate.slice(0, 4)) - 1;
+  const names = (r.expected ?? []).map((p) => ownerName(p)).filter((n): n is string => n !== undefined);
+  const facts: Fact[] = [
+    fact(say(language, 'cards.facts.due'), sayDate(language, r.dueDate)),
+    fact(say(language, 'cards.facts.state'), stateOf(language, r)),
+    fact(
+      say(language, 'cards.statement.expected'),
+      names.length > 0 ? names.join(', ') : say(language, 'cards.statement.nobody'),
+    ),
+  ];
+  const color: TextColor | undefined = r.overdue ? 'Attention' : undefined;
+  return {
+    type: 'Container',
+    separator: true,
+    spacing: 'Small',
+    items: [
+      text(
+        `${clip(nameIn(language, r.title, r.titleCy), TITLE_MAX)} · ${say(language, 'cards.statement.name', { year: yearLabel(year) })}`,
+        { weight: 'Bolder', ...(color ? { color } : {}) },
+      ),
+      factSet(facts),
+      text(say(language, 'cards.statement.ask'), { isSubtle: true, spacing: 'Small' }),
+      openButton(language, links.statements(year)),
+    ],
+  };
+}
+
 /** One reminder as a card element: reference and name, due date, state, owner, and Open. */
 export function reminderElement(language: ChannelLanguage, r: Reminder, links: RecordLinks): Container {
+  if (r.item === 'statement') return statementElement(language, r, links);
   const facts: Fact[] = [
     fact(say(language, 'cards.facts.due'), sayDate(language, r.dueDate)),
     fact(say(language, 'cards.facts.state'), stateOf(language, r)),
@@ -415,10 +467,7 @@ export type PanelReviewInput = PanelCardInput;
 const RAG_COLOR: Readonly<Record<Rag, TextColor>> = { red: 'Attention', amber: 'Warning', green: 'Good' };
 
 function titleIn(language: ChannelLanguage, c: PanelReviewInput['collaboration']): string {
-  const cy = c.titleCy?.trim() ? c.titleCy : undefined;
-  if (language === 'en' || cy === undefined || cy === c.title) return c.title;
-  if (language === 'cy') return cy;
-  return translate('cy-GB', 'cards.bilingual', { cy, en: c.title });
+  return nameIn(language, c.title, c.titleCy);
 }
 
 /**

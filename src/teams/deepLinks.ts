@@ -40,10 +40,21 @@ export function reviewSubPage(reviewKey: string): string {
   return `review:${reviewKey}`;
 }
 
+/** A year's annual assurance statements: a statement reminder's card opens them. */
+export function statementsSubPage(year: number): string {
+  return `statements:${year}`;
+}
+
 export function parseSubPage(
   subPageId: string | undefined,
-): { kind: 'collaboration'; reference: string } | { kind: 'review'; key: string } | undefined {
+):
+  | { kind: 'collaboration'; reference: string }
+  | { kind: 'review'; key: string }
+  | { kind: 'statements'; year: number }
+  | undefined {
   if (subPageId?.startsWith('collaboration:')) return { kind: 'collaboration', reference: subPageId.slice(14) };
   if (subPageId?.startsWith('review:')) return { kind: 'review', key: subPageId.slice(7) };
+  const year = /^statements:(\d{4})$/.exec(subPageId ?? '')?.[1];
+  if (year !== undefined) return { kind: 'statements', year: Number(year) };
   return undefined;
 }

@@ -119,6 +119,8 @@ run('the governance reports in Chromium', () => {
       'Actions completed',
       'Actions overdue',
       'Out of scope',
+      'Assurance statements',
+      'Yet to confirm',
     ]);
     const sheet = workbook.getWorksheet('Figures')!;
     const inBook: Record<string, unknown> = {};

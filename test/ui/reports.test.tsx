@@ -56,7 +56,10 @@ async function downloadWorkbook(buttonName: string): Promise<{ workbook: ExcelJS
     names.push(this.download);
   });
   const user = userEvent.setup();
-  await user.click(screen.getByRole('button', { name: buttonName }));
+  // The button waits for everything the workbook holds (the annual report's statements too).
+  const button = screen.getByRole('button', { name: buttonName });
+  await waitFor(() => expect(button).toBeEnabled(), { timeout: 20_000 });
+  await user.click(button);
   await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 20_000 });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await blobs[0]!.arrayBuffer());
@@ -212,7 +215,14 @@ describe('the annual summary for the Governance and Audit Committee', () => {
       'Camau a gwblhawyd',
       'Camau yn hwyr',
       "Y tu allan i'r cwmpas",
+      'Datganiadau sicrwydd',
+      'Heb gadarnhau eto',
     ]);
+    // No statement made yet: the demo's directorates are all still to confirm, each with its Head(s) of Service.
+    const pending = workbook.getWorksheet('Heb gadarnhau eto')!;
+    expect(pending.getRow(1).values).toEqual([undefined, 'Cyfarwyddiaeth', 'Pennaeth Gwasanaeth']);
+    expect(pending.rowCount).toBeGreaterThan(1);
+    expect(workbook.getWorksheet('Datganiadau sicrwydd')!.rowCount).toBe(1);
     for (const n of names) expect([...n].length).toBeLessThanOrEqual(31);
 
     const figures = workbook.getWorksheet('Ffigurau')!;

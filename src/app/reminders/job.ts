@@ -1,3 +1,5 @@
+import type { AssuranceStatement } from '../../domain/assuranceStatement';
+import { isWorkingDay } from '../../domain/calendar';
 import type { Collaboration } from '../../domain/collaboration';
 import { addDays, type IsoDate } from '../../domain/dates';
 import type { Assessment, ChannelMapping } from '../../domain/entities';
@@ -14,7 +16,14 @@ import {
   type ReminderCollaboration,
   type ReminderItem,
   type ReminderPolicy,
+  type ReminderProblemCode,
 } from '../../domain/reminders';
+import {
+  currentStatementSeason,
+  DEFAULT_STATEMENT_REMINDER_POLICY,
+  dueStatementReminders,
+  type StatementReminderPolicy,
+} from '../../domain/statementReminders';
 import type {
   ChannelTarget,
   ChannelTransport,
@@ -38,9 +47,14 @@ export type { ReminderRepositories } from './ports';
  *    window the reminder rules can reach; open actions due on or before the
  *    window's end (day by day when a list past the threshold refuses that);
  *    draft assessments; channel mappings; reminder channel settings; the
- *    collaborations that due actions and assessments belong to, by id.
- * 2. `dueReminders` decides what is due; `groupByChannel` makes one digest per
- *    channel; a digest too big for one message is split (cards.ts).
+ *    collaborations that due actions and assessments belong to, by id. In the
+ *    assurance statements' season (1 April to the end of July, on working days)
+ *    the collaborations are read whole instead (paged by ID, no filter, so the
+ *    threshold never applies: who must confirm depends on every record current
+ *    in the year), with the year's Assurance Statements.
+ * 2. `dueReminders` and `dueStatementReminders` decide what is due;
+ *    `groupByChannel` makes one digest per channel; a digest too big for one
+ *    message is split (cards.ts).
  * 3. For each reminder key, the Reminder Log is read first: Posted is skipped;
  *    Failed is tried again; Pending younger than the lease is another run's
  *    work in progress and left to it; Pending older than the lease was left by
@@ -81,6 +95,8 @@ export interface RunOptions<Card = unknown> {
   /** Where webhook addresses are read from (by the names in Reminder Channel Settings): the host's settings. */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly policy?: ReminderPolicy;
+  /** When the annual assurance statements are asked for and reminded (domain/statementReminders.ts). */
+  readonly statementPolicy?: StatementReminderPolicy;
   /** Largest message payload, bytes. Default 28,000. */
   readonly maxBytes?: number;
   /** A Pending entry younger than this is another run's work in progress. Default 15 minutes. */
@@ -142,7 +158,7 @@ export type ChannelProblemCode =
 export type RunProblem =
   | {
       readonly kind: 'item';
-      readonly code: 'invalidDueDate' | 'noChannel' | 'noOwner' | 'unknownCollaboration';
+      readonly code: ReminderProblemCode;
       readonly item: ReminderItem;
       readonly itemRef: string;
       readonly title: string;
@@ -175,7 +191,15 @@ export interface RunResult {
   readonly failedChannels: readonly string[];
   /** 0 when every channel with something due posted (or had nothing new); 1 otherwise. */
   readonly exitCode: 0 | 1;
-  readonly reads: { readonly collaborations: number; readonly actions: number; readonly assessments: number };
+  readonly reads: {
+    readonly collaborations: number;
+    readonly actions: number;
+    readonly assessments: number;
+    /** Assurance Statements read (only in their season). */
+    readonly statements: number;
+  };
+  /** The financial year whose assurance statements were due for reminders today, if any (2026 is 2026–27). */
+  readonly statementYear?: number;
 }
 
 /** Non-working days in a row never exceed this in Wales; widens the read window as the domain's rules do. */
@@ -218,6 +242,12 @@ interface Inputs {
   readonly mappings: Stored<ChannelMapping>[];
   readonly settings: Stored<ReminderChannelSetting>[];
   readonly reads: RunResult['reads'];
+  /** In the statements' season: the year, every collaboration and the year's statements. */
+  readonly statements?: {
+    readonly year: number;
+    readonly records: readonly Stored<Collaboration>[];
+    readonly statements: readonly AssuranceStatement[];
+  };
 }
 
 function toReminderCollaboration(c: Stored<Collaboration>): ReminderCollaboration {
@@ -260,17 +290,23 @@ async function readInputs(options: RunOptions, limit: number): Promise<Inputs> {
   const { repos, today } = options;
   const policy = options.policy ?? DEFAULT_REMINDER_POLICY;
   const window = readWindow(today, policy);
-  const [collabs, actions, drafts, mappings, settings] = await Promise.all([
-    // Only an upper bound: SharePoint applies the threshold to the first condition, and reviews
-    // due up to the window's end are few, while those due after its start include every future one.
-    readWindowed(
-      options,
-      'collaborations',
-      window,
-      limit,
-      () => repos.collaborations.all({ reviewDueOnOrBefore: window.to }),
-      (reads, d) => reads.collaborationsReviewDueOn(d),
-    ),
+  // The statements' season needs every record current in the year: the whole list, paged by ID.
+  const season = isWorkingDay(today)
+    ? currentStatementSeason(today, options.statementPolicy ?? DEFAULT_STATEMENT_REMINDER_POLICY)
+    : undefined;
+  const [collabs, actions, drafts, mappings, settings, statements] = await Promise.all([
+    season
+      ? repos.collaborations.all({}).then((r) => must('collaborations', r))
+      : // Only an upper bound: SharePoint applies the threshold to the first condition, and reviews
+        // due up to the window's end are few, while those due after its start include every future one.
+        readWindowed(
+          options,
+          'collaborations',
+          window,
+          limit,
+          () => repos.collaborations.all({ reviewDueOnOrBefore: window.to }),
+          (reads, d) => reads.collaborationsReviewDueOn(d),
+        ),
     readWindowed(
       options,
       'actions',
@@ -282,6 +318,9 @@ async function readInputs(options: RunOptions, limit: number): Promise<Inputs> {
     repos.assessments.drafts().then((r) => must('assessments', r)),
     repos.channelMappings.all().then((r) => must('channel mappings', r)),
     repos.reminderChannels.all().then((r) => must('reminder channel settings', r)),
+    season
+      ? repos.assuranceStatements.forYear(season.year).then((r) => must('assurance statements', r))
+      : Promise.resolve([]),
   ]);
   const byId = new Map<number, Stored<Collaboration>>(collabs.map((c) => [c.id, c]));
   const inWindow = (d: string | undefined) => d !== undefined && d >= window.from && d <= window.to;
@@ -321,7 +360,13 @@ async function readInputs(options: RunOptions, limit: number): Promise<Inputs> {
     assessments: reminderAssessments,
     mappings,
     settings,
-    reads: { collaborations: collabs.length + extra.length, actions: actions.length, assessments: drafts.length },
+    reads: {
+      collaborations: collabs.length + extra.length,
+      actions: actions.length,
+      assessments: drafts.length,
+      statements: statements.length,
+    },
+    ...(season ? { statements: { year: season.year, records: collabs, statements } } : {}),
   };
 }
 
@@ -758,8 +803,11 @@ async function run<Card>(options: RunOptions<Card> & { log: Log }, secrets: stri
       failedChannels: failed.map((c) => c.channelKey),
       exitCode: fatal || failed.length > 0 ? 1 : 0,
       reads,
+      ...(season.statementYear !== undefined ? { statementYear: season.statementYear } : {}),
     };
   };
+  /** Set once the statements' reminders are worked out. */
+  const season: { statementYear?: number } = {};
 
   let inputs: Inputs;
   try {
@@ -771,7 +819,7 @@ async function run<Card>(options: RunOptions<Card> & { log: Log }, secrets: stri
         true,
         [],
         [],
-        { collaborations: 0, actions: 0, assessments: 0 },
+        { collaborations: 0, actions: 0, assessments: 0, statements: 0 },
         {
           what: e.what,
           code: e.error.code,
@@ -781,19 +829,38 @@ async function run<Card>(options: RunOptions<Card> & { log: Log }, secrets: stri
     }
     throw e;
   }
-  const run = dueReminders(
+  const channelMappings = reminderChannels(inputs.mappings);
+  const items = dueReminders(
     {
       collaborations: inputs.collaborations,
       actions: inputs.actions,
       assessments: inputs.assessments,
-      channels: reminderChannels(inputs.mappings),
+      channels: channelMappings,
     },
     { today, ...(options.policy ? { policy: options.policy } : {}) },
   );
+  const statementRun = inputs.statements
+    ? dueStatementReminders(
+        { records: inputs.statements.records, statements: inputs.statements.statements, channels: channelMappings },
+        { today, ...(options.statementPolicy ? { policy: options.statementPolicy } : {}) },
+      )
+    : undefined;
+  const run = {
+    workingDay: items.workingDay,
+    reminders: [...items.reminders, ...(statementRun?.reminders ?? [])],
+    problems: [...items.problems, ...(statementRun?.problems ?? [])],
+  };
   const problems: RunProblem[] = run.problems.map((p) => ({ kind: 'item', ...p }));
   if (!run.workingDay) {
     log('info', `${today} is not a working day: nothing is due`);
     return result(false, [], problems, inputs.reads);
+  }
+  if (statementRun?.year !== undefined) {
+    season.statementYear = statementRun.year;
+    log(
+      'info',
+      `assurance statements ${statementRun.year}: ${statementRun.reminders.length} directorates still to confirm are reminded`,
+    );
   }
   const digests = groupByChannel(run.reminders);
   log('info', `${run.reminders.length} reminders due today in ${digests.length} channels; ${problems.length} problems`);

@@ -2,6 +2,7 @@ import type { IsoDate } from '../../domain/dates';
 import type {
   ActionStore,
   AssessmentStore,
+  AssuranceStatementStore,
   ChannelMappingStore,
   CollaborationStore,
   ReminderLogStore,
@@ -20,6 +21,8 @@ export interface ReminderRepositories {
   readonly collaborations: Pick<CollaborationStore, 'all'>;
   readonly actions: Pick<ActionStore, 'openDueOnOrBefore'>;
   readonly assessments: Pick<AssessmentStore, 'drafts'>;
+  /** The year's annual assurance statements, read in their season only. */
+  readonly assuranceStatements: Pick<AssuranceStatementStore, 'forYear'>;
   readonly channelMappings: ChannelMappingStore;
   readonly reminderLog: ReminderLogStore;
   readonly reminderChannels: ReminderChannelSettingsStore;

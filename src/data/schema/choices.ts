@@ -169,6 +169,9 @@ export const CHOICES = {
     assessmentDueSoon: 'Assessment due soon',
     assessmentDueToday: 'Assessment due today',
     assessmentNotSubmitted: 'Assessment not submitted',
+    statementRequested: 'Assurance statement requested',
+    statementDueSoon: 'Assurance statement due soon',
+    statementOverdue: 'Assurance statement overdue',
   }),
 } as const;
 

@@ -6,6 +6,7 @@ export const TODAY = '2026-12-08';
 export const links: RecordLinks = {
   collaboration: (ref) => `http://127.0.0.1:4321/index.html#/collaboration/${encodeURIComponent(ref)}`,
   programme: () => 'http://127.0.0.1:4321/index.html#/action-plan',
+  statements: (year) => `http://127.0.0.1:4321/index.html#/statements?year=${year}`,
 };
 
 const ITEM: Record<ReminderKind, Reminder['item']> = {
@@ -18,6 +19,9 @@ const ITEM: Record<ReminderKind, Reminder['item']> = {
   assessmentDueSoon: 'assessment',
   assessmentDueToday: 'assessment',
   assessmentNotSubmitted: 'assessment',
+  statementRequested: 'statement',
+  statementDueSoon: 'statement',
+  statementOverdue: 'statement',
 };
 
 /** A reminder as dueReminders makes them; tests override what they are about. */

@@ -1,4 +1,4 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import type { TFunction } from 'i18next';
 import { syntheticRegister } from '../../../src/bench/reports';
 import { annualPapers, type AnnualPapers, type ReportRecord } from '../../../src/domain';
@@ -6,6 +6,7 @@ import { translate, type Locale } from '../../../src/i18n';
 import { formattersFor } from '../../../src/ui/app/context';
 import { annualWordDocument } from '../../../src/ui/features/reports/wordDocument';
 import { annualPapersTables } from '../../../src/ui/features/reports/workbook';
+import { openDocx, tablesOf, textOf } from './wordXml';
 
 /**
  * The annual report's Word document, opened as Word would: unzipped (fflate) and its
@@ -18,40 +19,6 @@ const YEAR = 2025;
 const tFor = (locale: Locale) =>
   ((key: string, params?: Record<string, unknown>) =>
     translate(locale, key, (params ?? {}) as Record<string, string | number>)) as unknown as TFunction;
-
-function decode(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-/** The text of an XML fragment: its w:t runs, joined. */
-const textOf = (xml: string) => decode([...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
-
-interface WordTable {
-  readonly heading: string;
-  readonly rows: string[][];
-  readonly xml: string;
-}
-
-/** Every table in the document, each with the heading paragraph just before it. */
-function tablesOf(xml: string): WordTable[] {
-  const out: WordTable[] = [];
-  const re = /<w:tbl>([\s\S]*?)<\/w:tbl>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const before = xml.slice(0, m.index);
-    const paragraphs = [...before.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)];
-    const heading = textOf(paragraphs[paragraphs.length - 1]?.[0] ?? '');
-    const rows = [...(m[1] ?? '').matchAll(/<w:tr>([\s\S]*?)<\/w:tr>|<w:tr [^>]*>([\s\S]*?)<\/w:tr>/g)].map((r) =>
-      [...(r[1] ?? r[2] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1] ?? '')),
-    );
-    out.push({ heading, rows, xml: m[0] });
-  }
-  return out;
-}
 
 /** A table's body rows by their first cell: the rest of the row. */
 function byLabel(rows: readonly string[][]): Record<string, string[]> {
@@ -72,10 +39,7 @@ async function documentXml(papers: AnnualPapers, locale: Locale, narrative = {})
     yearLabel: '2025–26',
     period: papers.summary.period,
   });
-  const files = unzipSync(new Uint8Array(bytes));
-  const xml = files['word/document.xml'];
-  if (!xml) throw new Error('no word/document.xml');
-  return { xml: strFromU8(xml), files };
+  return openDocx(bytes);
 }
 
 function withMoney(records: ReportRecord[]): ReportRecord[] {

@@ -1,6 +1,7 @@
 import { makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
 import { useMemo, type ChangeEvent } from 'react';
 import { annualPapers, financialYear, financialYearOf } from '../../../domain';
+import { assuranceOverview } from '../../../domain/assuranceStatement';
 import { panelsOf } from '../../../domain/panels';
 import { useLookup } from '../../components/useLookups';
 import { navigate, paths } from '../../app/router';
@@ -9,10 +10,10 @@ import { fileSlug, ReportToolbar } from './ReportToolbar';
 import { ReportShell, useReportPage } from './ReportShell';
 import { ReportTableView } from './ReportTableView';
 import { AnnualNarrative, useNarrative } from './AnnualNarrative';
-import { AnnualStatements } from './AnnualStatements';
+import { AnnualStatements, useAnnualStatements } from './AnnualStatements';
 import { AnnualPrintStyles } from './annualPrint';
 import { annualWordDocument } from './wordDocument';
-import { annualPapersTables, financialYearLabel, toWorkbook } from './workbook';
+import { annualPapersTables, financialYearLabel, statementTables, toWorkbook } from './workbook';
 
 const useStyles = makeStyles({
   note: { display: 'block', marginBottom: tokens.spacingVerticalL },
@@ -63,6 +64,16 @@ export function AnnualReport() {
     [papers, t, app.locale, mappings.value],
   );
   const narrative = useNarrative(year);
+  // The assurance statements: on the page after the other tables, and in the workbook and the Word document.
+  const statements = useAnnualStatements(year);
+  const statementsTables = useMemo(
+    () =>
+      data.data && typeof statements !== 'string'
+        ? statementTables(assuranceOverview(year, data.data.records, statements), t)
+        : [],
+    [data.data, statements, year, t],
+  );
+  const allTables = useMemo(() => [...tables, ...statementsTables], [tables, statementsTables]);
 
   const years = useMemo(() => {
     const list = Array.from({ length: YEARS_BACK + 2 }, (_, i) => thisYear + 1 - i);
@@ -80,7 +91,7 @@ export function AnnualReport() {
   const wordFileName = `${fileSlug(t('report.annual.fileName'), yearLabel(year, '-'))}.docx`;
   const word = () =>
     annualWordDocument({
-      tables,
+      tables: allTables,
       ...(narrative.stored ? { narrative: narrative.stored } : {}),
       t,
       locale: app.locale,
@@ -93,6 +104,7 @@ export function AnnualReport() {
             notes: [
               `${t('report.printedOn', { date: format.date(app.today) })} ${t('report.annual.asOf', { date: format.date(summary.value.asOf) })}`,
               t('report.papers.costNote'),
+              ...(statements === 'failed' ? [t('report.annual.statements.loadFailed')] : []),
             ],
           }
         : {}),
@@ -108,9 +120,9 @@ export function AnnualReport() {
       })}
       actions={
         <ReportToolbar
-          disabled={tables.length === 0}
+          disabled={tables.length === 0 || statements === 'loading'}
           fileName={fileName}
-          workbook={() => toWorkbook(tables, { title: `${title} ${label}` })}
+          workbook={() => toWorkbook(allTables, { title: `${title} ${label}` })}
           word={{ build: word, fileName: wordFileName, disabled: narrative.loading }}
         />
       }
@@ -146,7 +158,7 @@ export function AnnualReport() {
             {tables.map((table) => (
               <ReportTableView key={table.id} table={table} />
             ))}
-            {data.data ? <AnnualStatements year={year} records={data.data.records} /> : null}
+            <AnnualStatements state={statements} tables={statementsTables} />
           </div>
         )
       }

@@ -1,30 +1,23 @@
 /**
  * The annual report's section on the assurance statements: each statement the Heads of Service
  * made for the year (who, when, complete or not, their comment), then the directorates yet to
- * confirm. Shown as the report's other tables, so it prints the same way.
+ * confirm. Shown as the report's other tables, so it prints the same way; the same tables
+ * (workbook.ts, statementTables) go into the workbook and the Word document.
  */
 import { Text } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Collaboration } from '../../../domain';
-import { assuranceOverview, type AssuranceStatement } from '../../../domain/assuranceStatement';
+import type { AssuranceStatement } from '../../../domain/assuranceStatement';
 import { useServices } from '../../app/context';
 import { ReportTableView } from './ReportTableView';
-import type { ReportCell, ReportTable } from './workbook';
+import type { ReportTable } from './workbook';
 
-const text = (value: string | undefined): ReportCell => (value ? { kind: 'text', value } : { kind: 'empty' });
+export type StatementsState = readonly AssuranceStatement[] | 'loading' | 'failed';
 
-export function AnnualStatements({
-  year,
-  records,
-}: {
-  readonly year: number;
-  readonly records: readonly Pick<Collaboration, 'directorate' | 'headOfService' | 'startDate' | 'endDate'>[];
-}) {
-  const { t } = useTranslation();
+/** The year's stored statements, read once per year shown. */
+export function useAnnualStatements(year: number): StatementsState {
   const services = useServices();
-  const [statements, setStatements] = useState<readonly AssuranceStatement[] | 'loading' | 'failed'>('loading');
-
+  const [statements, setStatements] = useState<StatementsState>('loading');
   useEffect(() => {
     let live = true;
     setStatements('loading');
@@ -35,56 +28,20 @@ export function AnnualStatements({
       live = false;
     };
   }, [services, year]);
+  return statements;
+}
 
-  const tables = useMemo((): ReportTable[] => {
-    if (typeof statements === 'string') return [];
-    const overview = assuranceOverview(year, records, statements);
-    const k = 'report.annual.statements';
-    const answered = overview.directorates.filter((d) => d.statement !== undefined);
-    const pending = overview.directorates.filter((d) => d.statement === undefined);
-    return [
-      {
-        id: 'statements',
-        title: t(`${k}.title`),
-        sheet: t(`${k}.sheet`),
-        headings: [
-          t(`${k}.directorate`),
-          t(`${k}.confirmedBy`),
-          t(`${k}.confirmedOn`),
-          t(`${k}.complete`),
-          t(`${k}.comment`),
-        ],
-        rows: answered.flatMap((d) =>
-          d.statement
-            ? [
-                [
-                  text(d.directorate),
-                  text(d.statement.confirmedBy.displayName),
-                  { kind: 'date', value: d.statement.confirmedOn },
-                  d.statement.complete
-                    ? { kind: 'mark', value: t(`${k}.yes`), tone: 'success' }
-                    : { kind: 'mark', value: t(`${k}.notYet`), tone: 'warning' },
-                  text(d.statement.comment),
-                ] satisfies ReportCell[],
-              ]
-            : [],
-        ),
-      },
-      {
-        id: 'statementsPending',
-        title: t(`${k}.pendingTitle`),
-        sheet: t(`${k}.pendingTitle`),
-        headings: [t(`${k}.directorate`), t(`${k}.expected`)],
-        rows: pending.map((d) => [
-          text(d.directorate),
-          text(d.expected.length > 0 ? d.expected.map((p) => p.displayName).join(', ') : t(`${k}.noneExpected`)),
-        ]),
-      },
-    ];
-  }, [statements, year, records, t]);
-
-  if (statements === 'loading') return <Text as="p">{t('report.annual.statements.loading')}</Text>;
-  if (statements === 'failed') return <Text as="p">{t('report.annual.statements.loadFailed')}</Text>;
+export function AnnualStatements({
+  state,
+  tables,
+}: {
+  readonly state: StatementsState;
+  /** statementTables of the year's overview, once the statements are read. */
+  readonly tables: readonly ReportTable[];
+}) {
+  const { t } = useTranslation();
+  if (state === 'loading') return <Text as="p">{t('report.annual.statements.loading')}</Text>;
+  if (state === 'failed') return <Text as="p">{t('report.annual.statements.loadFailed')}</Text>;
   return (
     <div data-annual-statements>
       {tables.map((table) => (

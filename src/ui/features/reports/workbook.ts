@@ -20,6 +20,7 @@ import {
   type Rag,
   type ReviewState,
 } from '../../../domain';
+import type { AssuranceOverview } from '../../../domain/assuranceStatement';
 import type { Locale } from '../../../i18n';
 import { paths } from '../../app/router';
 import { sheetValue } from '../../../transfer/xlsx';
@@ -273,6 +274,58 @@ export function annualTables(
     actionTable('completed'),
     actionTable('overdue'),
     outOfScope,
+  ];
+}
+
+/**
+ * The annual assurance statements as two tables: each statement made for the year (the
+ * directorate, who confirmed, on what date, complete and correct or not yet, their comment),
+ * then the directorates yet to confirm, with the Heads of Service expected to. The page, the
+ * workbook and the Word document all show these. Directorates are named as the register names
+ * them (the register keeps no Welsh name for a directorate).
+ */
+export function statementTables(overview: AssuranceOverview, t: TFunction): ReportTable[] {
+  const k = 'report.annual.statements';
+  const answered = overview.directorates.filter((d) => d.statement !== undefined);
+  const pending = overview.directorates.filter((d) => d.statement === undefined);
+  return [
+    {
+      id: 'statements',
+      title: t(`${k}.title`),
+      sheet: t(`${k}.sheet`),
+      headings: [
+        t(`${k}.directorate`),
+        t(`${k}.confirmedBy`),
+        t(`${k}.confirmedOn`),
+        t(`${k}.complete`),
+        t(`${k}.comment`),
+      ],
+      rows: answered.flatMap((d) =>
+        d.statement
+          ? [
+              [
+                text(d.directorate),
+                text(d.statement.confirmedBy.displayName),
+                date(d.statement.confirmedOn),
+                d.statement.complete
+                  ? { kind: 'mark', value: t(`${k}.yes`), tone: 'success' }
+                  : { kind: 'mark', value: t(`${k}.notYet`), tone: 'warning' },
+                text(d.statement.comment),
+              ] satisfies ReportCell[],
+            ]
+          : [],
+      ),
+    },
+    {
+      id: 'statementsPending',
+      title: t(`${k}.pendingTitle`),
+      sheet: t(`${k}.pendingSheet`),
+      headings: [t(`${k}.directorate`), t(`${k}.expected`)],
+      rows: pending.map((d) => [
+        text(d.directorate),
+        text(d.expected.length > 0 ? d.expected.map((p) => p.displayName).join(', ') : t(`${k}.noneExpected`)),
+      ]),
+    },
   ];
 }
 
