@@ -48,6 +48,7 @@ export function AnnualReport() {
             reviews: data.data.reviews,
             actions: data.data.actions,
             partners: data.data.partners,
+            history: data.data.history,
             year,
             today: app.today,
           })

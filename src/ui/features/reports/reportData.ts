@@ -1,6 +1,6 @@
 /**
- * What both reports read: every collaboration, review and action, and the
- * partners list. Each list is read whole, 5,000 items a request in ID order
+ * What both reports read: every collaboration, review and action, the
+ * partners list, and the records' history (the year's reforms and withdrawals). Each list is read whole, 5,000 items a request in ID order
  * (no filter and no sort, so SharePoint's list view threshold never applies),
  * the four lists at once.
  */
@@ -10,6 +10,8 @@ import type {
   ActionStore,
   Collaboration,
   CollaborationStore,
+  HistoryEntry,
+  HistoryStore,
   Partner,
   PartnerStore,
   RepoError,
@@ -25,6 +27,7 @@ export interface ReportData {
   readonly reviews: readonly Stored<Review>[];
   readonly actions: readonly Stored<Action>[];
   readonly partners: readonly Stored<Partner>[];
+  readonly history: readonly Stored<HistoryEntry>[];
 }
 
 export interface ReportStores {
@@ -32,20 +35,29 @@ export interface ReportStores {
   readonly reviews: Pick<ReviewStore, 'all'>;
   readonly actions: Pick<ActionStore, 'all'>;
   readonly partners: Pick<PartnerStore, 'all'>;
+  readonly history: Pick<HistoryStore, 'all'>;
 }
 
 export async function loadReportData(stores: ReportStores): Promise<RepoResult<ReportData>> {
-  const [records, reviews, actions, partners] = await Promise.all([
+  const [records, reviews, actions, partners, history] = await Promise.all([
     stores.collaborations.all({}),
     stores.reviews.all(),
     stores.actions.all(),
     stores.partners.all(),
+    stores.history.all(),
   ]);
-  for (const r of [records, reviews, actions, partners]) if (!r.ok) return { ok: false, error: r.error };
-  if (!records.ok || !reviews.ok || !actions.ok || !partners.ok) return { ok: false, error: { code: 'unexpected' } };
+  for (const r of [records, reviews, actions, partners, history]) if (!r.ok) return { ok: false, error: r.error };
+  if (!records.ok || !reviews.ok || !actions.ok || !partners.ok || !history.ok)
+    return { ok: false, error: { code: 'unexpected' } };
   return {
     ok: true,
-    value: { records: records.value, reviews: reviews.value, actions: actions.value, partners: partners.value },
+    value: {
+      records: records.value,
+      reviews: reviews.value,
+      actions: actions.value,
+      partners: partners.value,
+      history: history.value,
+    },
   };
 }
 
