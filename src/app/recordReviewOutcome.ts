@@ -202,7 +202,9 @@ export async function recordReviewOutcome(
       decisionNote: input.decisionNote,
       ...(input.nextReviewDue ? { nextReviewDue: input.nextReviewDue } : {}),
       ...(exitNote !== '' ? { exitNote: input.exitNote } : {}),
-      ...(input.assurance ? { assurance: { level: input.assurance.level, reason: input.assurance.reason.trim() } } : {}),
+      ...(input.assurance
+        ? { assurance: { level: input.assurance.level, reason: input.assurance.reason.trim() } }
+        : {}),
     },
     // The domain's actions, linked to the review and its collaboration.
     actions: checked.value.actions.map((a) => ({

@@ -272,9 +272,7 @@ export function useReview(
       })),
       nextReviewKey: form.nextReviewKey,
       nextReviewTitle: titleRef.current(base, reference),
-      ...(form.assuranceLevel
-        ? { assurance: { level: form.assuranceLevel, reason: form.assuranceReason ?? '' } }
-        : {}),
+      ...(form.assuranceLevel ? { assurance: { level: form.assuranceLevel, reason: form.assuranceReason ?? '' } } : {}),
       ...(policyRef.current ? { policy: policyRef.current } : {}),
       apply: accessRef.current.apply,
       panels: accessRef.current.panels,
