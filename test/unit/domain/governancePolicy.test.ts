@@ -188,7 +188,7 @@ describe('the record history', () => {
       aspect: 'assurance',
       ...(from ? { from } : {}),
       to,
-      on: on as HistoryEntry['on'] & string,
+      on: on,
       source: 'review',
     });
     const entries = [h('reasonable', '2025-05-01'), h('limited', '2026-05-01', 'reasonable')];
