@@ -268,11 +268,22 @@ function currentMilestone(
   schedule: Schedule,
   policy: ReminderPolicy,
 ): Milestone | undefined {
-  const list = milestonesOf(dueDay, schedule, policy);
+  return latestMilestone(milestonesOf(dueDay, schedule, policy), todayDay, policy.overdueRepeatDays);
+}
+
+/**
+ * Of milestones in send order, the latest whose send day has come; undefined before the
+ * first, and once the last has been repeated for `overdueRepeatDays` (the cap).
+ */
+export function latestMilestone<M extends { readonly sendDay: number }>(
+  list: readonly M[],
+  todayDay: number,
+  overdueRepeatDays: number,
+): M | undefined {
   for (let i = list.length - 1; i >= 0; i -= 1) {
     const m = list[i];
     if (m === undefined || m.sendDay > todayDay) continue;
-    if (i === list.length - 1 && todayDay >= m.sendDay + policy.overdueRepeatDays) return undefined;
+    if (i === list.length - 1 && todayDay >= m.sendDay + overdueRepeatDays) return undefined;
     return m;
   }
   return undefined;

@@ -47,6 +47,7 @@ import {
   type ReminderChannelMapping,
   type ReminderKind,
   type ReminderProblem,
+  latestMilestone,
 } from './reminders';
 
 /** A day of the year, as a council's timetable gives it. */
@@ -155,13 +156,7 @@ export function currentStatementSeason(
 }
 
 function currentMilestone(list: readonly Milestone[], todayDay: number, policy: StatementReminderPolicy) {
-  for (let i = list.length - 1; i >= 0; i -= 1) {
-    const m = list[i];
-    if (m === undefined || m.sendDay > todayDay) continue;
-    if (i === list.length - 1 && todayDay >= m.sendDay + policy.overdueRepeatDays) return undefined;
-    return m;
-  }
-  return undefined;
+  return latestMilestone(list, todayDay, policy.overdueRepeatDays);
 }
 
 export interface StatementReminderInput {
