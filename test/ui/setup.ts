@@ -24,6 +24,25 @@ if (typeof window !== 'undefined') {
   Element.prototype.scrollIntoView ??= function scrollIntoView() {};
   URL.createObjectURL ??= () => 'blob:test';
   URL.revokeObjectURL ??= () => undefined;
+
+  // jsdom has no layout: every offsetParent is null and the body measures 0 by 0, so tabster (Fluent's
+  // focus manager) takes nothing for visible. A dialog then focuses its own surface instead of its
+  // first button, as no browser does, and when tabster registers the dialog after that focus it hides
+  // the dialog from assistive technology: a test failure on a loaded machine that a browser never has.
+  // Answer as a browser would for what is not hidden; display:none is not computed (that costs a
+  // getComputedStyle up every ancestor), the `hidden` attribute is.
+  Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
+    configurable: true,
+    get(this: HTMLElement) {
+      if (!this.isConnected || this === document.body || this.closest('[hidden]')) return null;
+      return this.parentElement;
+    },
+  });
+  const bodyRect = HTMLBodyElement.prototype.getBoundingClientRect;
+  HTMLBodyElement.prototype.getBoundingClientRect = function getBoundingClientRect(this: HTMLBodyElement) {
+    const rect = bodyRect.call(this);
+    return rect.width === 0 && rect.height === 0 ? new DOMRect(0, 0, 1366, 768) : rect;
+  };
 }
 /* eslint-enable @typescript-eslint/unbound-method */
 

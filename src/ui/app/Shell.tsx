@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { may } from '../../domain/policy';
 import type { ThemeName } from '../../teams/host';
 import { Loading } from '../components/Loading';
+import { focusPage } from '../components/focus';
 import { useMe } from '../components/useRoles';
 import { useApp } from './context';
 import { paths, useRoute, type Route } from './router';
@@ -149,7 +150,7 @@ export function Shell() {
       firstRoute.current = false;
       return;
     }
-    mainRef.current?.focus();
+    focusPage(mainRef.current);
   }, [pageKey]);
 
   const skip = (e: MouseEvent<HTMLAnchorElement>) => {

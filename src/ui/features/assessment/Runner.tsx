@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { progressOf, sectionsOf, type AssessmentTemplate, type Person } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
 import { domainErrorMessage } from '../../components/messages';
+import { focusPage } from '../../components/focus';
 import { QuestionField, questionId } from './QuestionField';
 import { questionText, sectionTitle } from './text';
 import { nowInstant, type AssessmentModel } from './useAssessment';
@@ -96,10 +97,10 @@ export function Runner({ model, template, me }: RunnerProps) {
       const input =
         el?.querySelector<HTMLElement>('input:checked') ??
         el?.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled])');
-      (input ?? el)?.focus();
+      focusPage(input ?? el);
       return;
     }
-    heading.current?.focus();
+    focusPage(heading.current);
   }, [index, moves]);
 
   useEffect(() => {
