@@ -10,6 +10,7 @@
  */
 import type { Collaboration, Person } from '../domain/collaboration';
 import type { Partner } from '../domain/entities';
+import { changesOf, type HistoryEntry } from '../domain/history';
 import {
   absentFields,
   columnValues,
@@ -109,6 +110,11 @@ export interface ImportSummary {
   readonly partnersCreated: number;
   /** Rows that failed, with the store's code (conflict, duplicate, throttled...). */
   readonly failures: readonly { readonly row: number; readonly code: string }[];
+  /**
+   * History entries (status, assurance, significance as imported) that could not be written:
+   * the records stand; the reports count an imported status only once it is dated anyway.
+   */
+  readonly historyNotWritten: number;
 }
 
 export interface Progress {
@@ -318,12 +324,18 @@ export async function runImport(
   }
   const total = creates.length + updates.length;
   let done = 0;
+  // What the import set, as history: a new record's first values; an update's changes. An imported
+  // status has no date (the file does not say when it began): a reform or withdrawal among them is
+  // listed in the annual report for the governance team to date, never counted in a year it may not belong to.
+  const history: HistoryEntry[] = [];
   for (let start = 0; start < creates.length; start += WRITE_CHUNK) {
     const chunk = creates.slice(start, start + WRITE_CHUNK);
     const results = await target.createMany(chunk.map((e) => e.record));
     results.forEach((r, i) => {
-      if (r.ok) counts.created++;
-      else {
+      if (r.ok) {
+        counts.created++;
+        history.push(...changesOf(undefined, r.value, { source: 'import', sourceKey: 'import' }));
+      } else {
         counts.failed++;
         failures.push({ row: (chunk[i] as PlanEntry).row, code: r.error.code });
       }
@@ -334,15 +346,24 @@ export async function runImport(
   for (const e of updates) {
     const stored = e.existing as Stored<Collaboration>;
     const r = await target.update({ ...e.record, id: stored.id, etag: stored.etag });
-    if (r.ok) counts.updated++;
-    else {
+    if (r.ok) {
+      counts.updated++;
+      const sourceKey = `import-${r.value.etag.replace(/[^A-Za-z0-9]/g, '')}`;
+      history.push(...changesOf(stored, r.value, { source: 'import', sourceKey }));
+    } else {
       counts.failed++;
       failures.push({ row: e.row, code: r.error.code });
     }
     done++;
     if (done % WRITE_CHUNK === 0 || done === total) options.onProgress?.({ done, total });
   }
-  return { ok: true, value: { ...counts, partnersCreated, failures } };
+  let historyNotWritten = 0;
+  for (let start = 0; start < history.length; start += WRITE_CHUNK) {
+    const chunk = history.slice(start, start + WRITE_CHUNK);
+    const written = await target.recordHistory(chunk);
+    if (!written.ok) historyNotWritten += chunk.length;
+  }
+  return { ok: true, value: { ...counts, partnersCreated, failures, historyNotWritten } };
 }
 
 /**

@@ -349,6 +349,7 @@ async function main(): Promise<number> {
     }),
   );
   for (const f of r.failures) console.log(`  ${t('transfer.preview.row')} ${f.row}: ${f.code}`);
+  if (r.historyNotWritten > 0) console.log(t('transfer.summary.historyNotWritten', { count: r.historyNotWritten }));
   console.log(`requests: ${requests}, ms: ${Math.round(performance.now() - start)}`);
   return r.failed > 0 ? 1 : 0;
 }

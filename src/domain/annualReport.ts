@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCurrentIn } from './compendium';
+import { assuranceTrend, type HistoryEntry } from './history';
 import { err, type DomainError, type Result } from './result';
 import {
   annualSummary,
@@ -9,7 +10,16 @@ import {
   type AnnualSummaryInput,
   type ReportRecord,
 } from './reports';
-import { MODELS, RAGS, SIGNIFICANCE_TIERS, type Model, type Rag, type SignificanceTier } from './vocabulary';
+import {
+  ASSURANCE_LEVELS,
+  MODELS,
+  RAGS,
+  SIGNIFICANCE_TIERS,
+  type AssuranceLevel,
+  type Model,
+  type Rag,
+  type SignificanceTier,
+} from './vocabulary';
 
 /**
  * The annual report as committee papers (issue 18): what the annual summary
@@ -54,6 +64,28 @@ export interface ComparisonRow {
 export const COMPARISON_MEASURES = ['current', 'started', 'closedOrWithdrawn', 'reformed', 'reviewsHeld'] as const;
 export type ComparisonMeasure = (typeof COMPARISON_MEASURES)[number];
 
+/** How an arrangement's assurance level moved in the year: against its level at the end of the year before. */
+export const ASSURANCE_MOVEMENTS = ['up', 'down', 'same', 'first'] as const;
+export type AssuranceMovement = (typeof ASSURANCE_MOVEMENTS)[number];
+
+/** An arrangement whose assurance level went down in the year: the committee asks about each. */
+export interface AssuranceDrop {
+  readonly id: number;
+  readonly reference: string;
+  readonly title: string;
+  readonly titleCy?: string;
+  readonly from: AssuranceLevel;
+  readonly to: AssuranceLevel;
+}
+
+export interface AssuranceSummary {
+  /** The arrangements current in the year by their level at the year's end ("not assessed": never given one). */
+  readonly levels: Readonly<Record<AssuranceLevel | NotAssessed, number>>;
+  /** Of those with a level, how it moved: up, down, the same, or given for the first time in the year. */
+  readonly movement: Readonly<Record<AssuranceMovement, number>>;
+  readonly down: readonly AssuranceDrop[];
+}
+
 export interface AnnualPapers {
   /** The financial year's start (2025 is 2025–26). */
   readonly year: number;
@@ -68,6 +100,7 @@ export interface AnnualPapers {
   readonly comparison: readonly ComparisonRow[];
   /** Actions overdue at the year's end (or today, in the year under way), with their owners' display names. */
   readonly overdueActions: readonly ActionLine[];
+  readonly assurance: AssuranceSummary;
 }
 
 export interface AnnualPapersInput extends Omit<AnnualSummaryInput, 'period'> {
@@ -152,6 +185,74 @@ function measures(s: AnnualSummary, records: readonly ReportRecord[]): Record<Co
   };
 }
 
+/** Each record's dated assurance entries, oldest first: one pass over the history, not one per record. */
+function assuranceTimelines(history: readonly HistoryEntry[]): Map<number, { on: string; to: AssuranceLevel }[]> {
+  const out = new Map<number, { on: string; to: AssuranceLevel }[]>();
+  for (const e of history) {
+    if (e.aspect !== 'assurance' || e.on === undefined || !ASSURANCE_LEVELS.includes(e.to as AssuranceLevel)) continue;
+    let list = out.get(e.collaborationId);
+    if (!list) out.set(e.collaborationId, (list = []));
+    list.push({ on: e.on, to: e.to as AssuranceLevel });
+  }
+  // A stable sort keeps entries of one day in the order they were written.
+  for (const list of out.values()) list.sort((a, b) => a.on.localeCompare(b.on));
+  return out;
+}
+
+function levelOn(timeline: readonly { on: string; to: AssuranceLevel }[] | undefined, day: string) {
+  let level: AssuranceLevel | undefined;
+  for (const e of timeline ?? []) {
+    if (e.on > day) break;
+    level = e.to;
+  }
+  return level;
+}
+
+/**
+ * The assurance levels of the arrangements current in a year, at its end (`asOf`), from
+ * their history; a record from before the history was kept counts with the level it holds
+ * now, in the year under way only (its level in a past year is not known). The movement
+ * compares with the level at the end of the year before.
+ */
+export function assuranceSummary(
+  current: readonly ReportRecord[],
+  history: readonly HistoryEntry[],
+  asOf: string,
+  previousEnd: string,
+  underWay: boolean,
+): AssuranceSummary {
+  const timelines = assuranceTimelines(history);
+  const levels = Object.fromEntries([...ASSURANCE_LEVELS, NOT_ASSESSED].map((k) => [k, 0])) as Record<
+    AssuranceLevel | NotAssessed,
+    number
+  >;
+  const movement = Object.fromEntries(ASSURANCE_MOVEMENTS.map((k) => [k, 0])) as Record<AssuranceMovement, number>;
+  const down: AssuranceDrop[] = [];
+  for (const r of current) {
+    const timeline = timelines.get(r.id);
+    const now = timeline ? levelOn(timeline, asOf) : underWay ? r.assuranceLevel : undefined;
+    if (now === undefined) {
+      levels[NOT_ASSESSED] += 1;
+      continue;
+    }
+    levels[now] += 1;
+    const before = levelOn(timeline, previousEnd);
+    const trend = before === undefined ? 'first' : (assuranceTrend(before, now) ?? 'same');
+    movement[trend] += 1;
+    if (trend === 'down' && before !== undefined)
+      down.push({
+        id: r.id,
+        reference: r.reference,
+        title: r.title,
+        ...(r.titleCy ? { titleCy: r.titleCy } : {}),
+        from: before,
+        to: now,
+      });
+  }
+  down.sort((a, b) => collator.compare(a.reference, b.reference));
+  return { levels, movement, down };
+}
+
 /**
  * The committee papers for a financial year: the annual summary (unchanged
  * rules) and, over the arrangements current in that year, the cost totals and
@@ -185,6 +286,13 @@ export function annualPapers(input: AnnualPapersInput): Result<AnnualPapers> {
         change: now[measure] - before[measure],
       })),
       overdueActions: summary.value.actions.overdue,
+      assurance: assuranceSummary(
+        current,
+        input.history ?? [],
+        summary.value.asOf,
+        previousPeriod.to,
+        input.today >= period.from && input.today <= period.to,
+      ),
     },
   };
 }

@@ -115,6 +115,10 @@ export type Capability =
   | { readonly kind: 'managePartners' }
   /** Write the narrative of a governance report (the annual report's introduction, key messages, recommendations). */
   | { readonly kind: 'writeReportNarrative' }
+  /** Publish a new version of the governance policy (significance weights, assurance cadence) and apply it to the register. */
+  | { readonly kind: 'editGovernancePolicy' }
+  /** Date a reform or withdrawal the reports could not place in a year (from version history, or by hand). */
+  | { readonly kind: 'dateChange' }
   /**
    * Confirm a directorate's annual assurance statement: the governance team, or an officer who is
    * the Head of Service of at least one of the directorate's records.
@@ -157,6 +161,8 @@ export function may(actor: Actor, what: Capability): boolean {
     case 'configureChannels':
     case 'managePartners':
     case 'writeReportNarrative':
+    case 'editGovernancePolicy':
+    case 'dateChange':
       return governance;
     case 'manageAction':
       return (

@@ -87,6 +87,13 @@ export interface VersionChange {
   readonly newValue: unknown;
 }
 
+/** A change of status that a record's version history shows. */
+export interface StatusChangeSeen {
+  readonly on: IsoDate;
+  readonly from: Status;
+  readonly to: Status;
+}
+
 export interface ItemVersion {
   readonly versionLabel: string;
   readonly modified: string;
@@ -108,6 +115,8 @@ export interface CollaborationStore {
   update(record: Stored<Collaboration>): Promise<RepoResult<Stored<Collaboration>, Collaboration>>;
   nextReference(): Promise<RepoResult<string>>;
   versions(id: number): Promise<RepoResult<ItemVersion[]>>;
+  /** The record's changes from one status to another as its version history shows them, oldest first, each on the day it was saved (UK time). */
+  statusChanges(id: number): Promise<RepoResult<StatusChangeSeen[]>>;
   /**
    * Which partners each record names (only that, with the record's ETag): those naming
    * `partnerId`, or every record. Safe past the list view threshold (the partners column is

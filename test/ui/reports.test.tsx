@@ -207,6 +207,9 @@ describe('the annual summary for the Governance and Audit Committee', () => {
       'Costau yn ôl model',
       'Graddfeydd RAG',
       'Arwyddocâd',
+      'Sicrwydd',
+      'Newid mewn sicrwydd',
+      'Sicrwydd i lawr',
       'Adolygiadau yn ôl canlyniad',
       'Adolygiadau a gynhaliwyd',
       'Wedi dechrau',
@@ -218,6 +221,19 @@ describe('the annual summary for the Governance and Audit Committee', () => {
       'Datganiadau sicrwydd',
       'Heb gadarnhau eto',
     ]);
+    // The assurance levels: each level in Welsh, "not yet given", and a total of every arrangement in the year.
+    const assurance = workbook.getWorksheet('Sicrwydd')!;
+    expect(assurance.getRow(1).values).toEqual([undefined, 'Lefel sicrwydd', 'Trefniadau']);
+    expect(assurance.getColumn(1).values.slice(2)).toEqual([
+      'Sicrwydd sylweddol',
+      'Sicrwydd rhesymol',
+      'Sicrwydd cyfyngedig',
+      'Dim sicrwydd',
+      'Heb ei rhoi eto',
+      'Cyfanswm',
+    ]);
+    const levels = assurance.getColumn(2).values.slice(2, 7) as number[];
+    expect(assurance.getRow(7).getCell(2).value).toBe(levels.reduce((a, b) => a + b, 0));
     // No statement made yet: the demo's directorates are all still to confirm, each with its Head(s) of Service.
     const pending = workbook.getWorksheet('Heb gadarnhau eto')!;
     expect(pending.getRow(1).values).toEqual([undefined, 'Cyfarwyddiaeth', 'Pennaeth Gwasanaeth']);

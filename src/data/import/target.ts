@@ -8,6 +8,7 @@ import type { SPFI } from '@pnp/sp';
 import type { Partner } from '../../domain/entities';
 import type { ImportTarget } from '../../domain/import';
 import { CollaborationRepository } from '../repositories/collaborations';
+import { HistoryRepository } from '../repositories/history';
 import { PartnerRepository } from '../repositories/partners';
 
 /** Import keys share at least their kind and one more character (`h:a`, `id:R`); references `COL-0`. */
@@ -17,6 +18,7 @@ const referencePrefix = () => 5;
 export function createImportTarget(sp: SPFI): ImportTarget {
   const collaborations = new CollaborationRepository(sp);
   const partners = new PartnerRepository(sp);
+  const history = new HistoryRepository(sp);
   return {
     // Unordered: Title is not indexed, and the partner list may pass the threshold too.
     partners: () => partners.readAll(),
@@ -28,5 +30,6 @@ export function createImportTarget(sp: SPFI): ImportTarget {
     nextReference: () => collaborations.nextReference(),
     createMany: (records) => collaborations.createMany(records),
     update: (record) => collaborations.update(record),
+    recordHistory: (entries) => history.record(entries),
   };
 }

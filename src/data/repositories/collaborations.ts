@@ -7,13 +7,26 @@ import type {
   Page,
   PartnerLinks,
   RepoResult,
+  StatusChangeSeen,
   Stored,
 } from '../../domain/ports';
+import { isIsoDate, type IsoDate } from '../../domain/dates';
+import { STATUSES, type Status } from '../../domain/vocabulary';
 import { formatReference, parseReference } from '../../domain/reference';
 import { collaborationMapper, collection, etagOf, type SpItem } from '../mappers';
 import { filterFor, or, type Clause } from '../odata';
 import { choiceValue, PARTNERS } from '../schema';
 import { toRepoError } from '../sp';
+
+const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The day an instant SharePoint gives (UTC) falls on in the UK. */
+function ukDate(instant: string): IsoDate | undefined {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return undefined;
+  const day = UK_DAY.format(new Date(ms));
+  return isIsoDate(day) ? day : undefined;
+}
 import { allOf, BATCH_SIZE, fail, ListRepository, MAX_PAGE, ok, type ReadOptions } from './base';
 import { MAX_SEARCH_ROWS, searchListItems, searchTerms } from './search';
 
@@ -307,6 +320,23 @@ export class CollaborationRepository extends ListRepository<Collaboration> imple
 
   override versions(id: number): Promise<RepoResult<ItemVersion[]>> {
     return super.versions(id);
+  }
+
+  /** The Status column's changes from one status to another in the item's versions (values as codes), oldest first, each dated by the version's Modified in UK time. */
+  async statusChanges(id: number): Promise<RepoResult<StatusChangeSeen[]>> {
+    const versions = await this.versions(id);
+    if (!versions.ok) return versions;
+    const isStatus = (v: unknown): v is Status => typeof v === 'string' && (STATUSES as readonly string[]).includes(v);
+    const out: { seen: StatusChangeSeen; version: number }[] = [];
+    for (const v of versions.value) {
+      const change = v.changes.find((c) => c.field === 'status');
+      const on = ukDate(v.modified);
+      // The first version's status says what the record was typed in as, not when that status began.
+      if (!change || on === undefined || !isStatus(change.newValue) || !isStatus(change.oldValue)) continue;
+      const seen = { on, from: change.oldValue, to: change.newValue };
+      out.push({ seen, version: Number.parseFloat(v.versionLabel) || 0 });
+    }
+    return ok(out.sort((a, b) => a.version - b.version).map((o) => o.seen));
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import type { Collaboration } from '../collaboration';
 import type { Partner } from '../entities';
+import type { HistoryEntry } from '../history';
 import type { RepoError, RepoResult, Stored } from '../ports';
 
 export interface ImportTarget {
@@ -27,4 +28,6 @@ export interface ImportTarget {
   /** Creates in batches; a create that landed before (same reference, same content) is success. */
   createMany(records: readonly Collaboration[]): Promise<RepoResult<Stored<Collaboration>>[]>;
   update(record: Stored<Collaboration>): Promise<RepoResult<Stored<Collaboration>, Collaboration>>;
+  /** Writes the records' history (in batches; an entry already written is success). */
+  recordHistory(entries: readonly HistoryEntry[]): Promise<RepoResult<void>>;
 }

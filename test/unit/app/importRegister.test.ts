@@ -22,6 +22,7 @@ function emptyTarget(): ImportTarget & { reads: string[] } {
     nextReference: () => ok('COL-0001'),
     createMany: () => Promise.resolve([]),
     update: () => Promise.resolve({ ok: false, error: { code: 'unexpected' } }),
+    recordHistory: () => Promise.resolve({ ok: true, value: undefined }),
   };
 }
 

@@ -160,6 +160,9 @@ function ImportScreen() {
             {model.summary.partnersCreated > 0
               ? t('transfer.summary.partners', { count: model.summary.partnersCreated })
               : null}
+            {model.summary.historyNotWritten > 0
+              ? t('transfer.summary.historyNotWritten', { count: model.summary.historyNotWritten })
+              : null}
             {model.summary.failures.map((f) => (
               <div key={f.row}>{t('transfer.summary.failure', { row: f.row, code: f.code })}</div>
             ))}{' '}

@@ -12,6 +12,7 @@ import { ReportTableView } from './ReportTableView';
 import { AnnualNarrative, useNarrative } from './AnnualNarrative';
 import { AnnualStatements, useAnnualStatements } from './AnnualStatements';
 import { AnnualPrintStyles } from './annualPrint';
+import { DateChanges } from './DateChanges';
 import { annualWordDocument } from './wordDocument';
 import { annualPapersTables, financialYearLabel, statementTables, toWorkbook } from './workbook';
 
@@ -159,6 +160,7 @@ export function AnnualReport() {
             {tables.map((table) => (
               <ReportTableView key={table.id} table={table} />
             ))}
+            <DateChanges changes={summary.value.undated} onDated={data.retry} />
             <AnnualStatements state={statements} tables={statementsTables} />
           </div>
         )

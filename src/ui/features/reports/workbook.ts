@@ -7,6 +7,8 @@
  */
 import type { TFunction } from 'i18next';
 import {
+  ASSURANCE_LEVELS,
+  ASSURANCE_MOVEMENTS,
   NOT_ASSESSED,
   OUTCOMES,
   RAGS,
@@ -264,6 +266,20 @@ export function annualTables(
     ]),
   };
 
+  // Reforms and withdrawals counted in no year until the governance team dates them.
+  const undated: ReportTable = {
+    ...section('undated'),
+    headings: [col('change'), t('fields.reference'), t('fields.title'), t('fields.directorate'), t('fields.status'), col('source')],
+    rows: summary.undated.map((r) => [
+      text(t(`report.annual.changeKind.${r.kind}`)),
+      text(r.reference),
+      title(r),
+      text(r.directorate),
+      text(t(`vocab.status.${r.status}`)),
+      text(t(`report.annual.source.${r.source}`)),
+    ]),
+  };
+
   return [
     figures,
     byKind,
@@ -271,6 +287,7 @@ export function annualTables(
     started,
     change('reformed'),
     change('withdrawn'),
+    ...(summary.undated.length > 0 ? [undated] : []),
     actionTable('completed'),
     actionTable('overdue'),
     outOfScope,
@@ -415,7 +432,42 @@ export function annualPapersTables(
       [text(col('total')), num(counted(papers.significance))],
     ],
   };
-  return [...(figures ? [figures] : []), comparison, costsByDirectorate, costsByModel, rag, significance, ...rest];
+  const assurance: ReportTable = {
+    ...section('assurance'),
+    headings: [col('assurance'), col('arrangements')],
+    rows: [
+      ...ASSURANCE_LEVELS.map((l) => [text(t(`vocab.assurance.${l}`)), num(papers.assurance.levels[l])]),
+      [text(col('noAssurance')), num(papers.assurance.levels[NOT_ASSESSED])],
+      [text(col('total')), num(counted(papers.assurance.levels))],
+    ],
+  };
+  const assuranceMovement: ReportTable = {
+    ...section('assuranceMovement'),
+    headings: [col('movement'), col('arrangements')],
+    rows: ASSURANCE_MOVEMENTS.map((m) => [text(t(`report.papers.movement.${m}`)), num(papers.assurance.movement[m])]),
+  };
+  const assuranceDown: ReportTable = {
+    ...section('assuranceDown'),
+    headings: [t('fields.reference'), t('fields.title'), col('levelBefore'), col('levelNow')],
+    rows: papers.assurance.down.map((d) => [
+      text(d.reference),
+      text(displayTitle({ title: d.title, ...(d.titleCy ? { titleCy: d.titleCy } : {}) }, locale), paths.record(d.reference)),
+      text(t(`vocab.assurance.${d.from}`)),
+      text(t(`vocab.assurance.${d.to}`)),
+    ]),
+  };
+  return [
+    ...(figures ? [figures] : []),
+    comparison,
+    costsByDirectorate,
+    costsByModel,
+    rag,
+    significance,
+    assurance,
+    assuranceMovement,
+    assuranceDown,
+    ...rest,
+  ];
 }
 
 /** Characters Excel refuses in a sheet name; it may not start or end with an apostrophe either. */
