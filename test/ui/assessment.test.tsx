@@ -5,7 +5,7 @@ import type { RunningListServer } from '../../src/local/server';
 import type { Answer, Assessment, AssessmentTemplate } from '../../src/domain';
 import { exportTable } from '../../src/ui/features/register/exportView';
 import { translate } from '../../src/i18n';
-import { renderTab, servicesFor, settle, startServer } from './helpers';
+import { renderTab, servicesFor, setFaults, settle, startServer } from './helpers';
 
 /** A small template of every kind of question, saved by the governance team before the tests. */
 const TEMPLATE: AssessmentTemplate = {
@@ -145,13 +145,7 @@ const group = (name: RegExp) => screen.getByRole('radiogroup', { name });
 
 const AUTOSAVE = { timeout: 10_000 };
 
-async function faults(rate: number) {
-  await fetch(`${server.url}/_dev/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ rate, retryAfterSeconds: 0 }),
-  });
-}
+const faults = (rate: number) => setFaults(server, rate);
 
 describe('the assessment form runner', () => {
   // This once failed under load: jsdom's missing layout made the dialog focus its own surface, and tabster

@@ -14,6 +14,28 @@ import { createServices, type Services } from '../../src/ui/app/services';
 /** Every test's calendar day: the server's demo data is generated for it, and the tab uses it. */
 export const TODAY = '2026-03-02';
 
+/**
+ * Sets the embedded server's fault rate (`/_dev/faults`), answered or not at all: the test's own
+ * control call, so a connection the server reset a moment before (a fault it injected into the
+ * tab's request on a kept-alive socket) is tried again, a few times, rather than failing the test.
+ */
+export async function setFaults(server: { readonly url: string }, rate: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(`${server.url}/_dev/faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ rate, retryAfterSeconds: 0 }),
+      });
+      if (!res.ok) throw new Error(`faults: ${res.status}`);
+      return;
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
+}
+
 export async function startServer(options: { demoSize?: number } = {}): Promise<RunningListServer> {
   return startListServer({
     port: 0,

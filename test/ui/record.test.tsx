@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RunningListServer } from '../../src/local/server';
-import { renderTab, servicesFor, settle, startServer } from './helpers';
+import { renderTab, servicesFor, setFaults, settle, startServer } from './helpers';
 
 let server: RunningListServer;
 beforeAll(async () => {
@@ -20,13 +20,7 @@ async function storedRecord(reference: string) {
   return r.value;
 }
 
-async function faults(rate: number) {
-  await fetch(`${server.url}/_dev/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ rate, retryAfterSeconds: 0 }),
-  });
-}
+const faults = (rate: number) => setFaults(server, rate);
 
 /** Types as a person pasting: one change, not one render per letter. */
 async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string, replace = true) {

@@ -2,7 +2,7 @@
 import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RunningListServer } from '../../src/local/server';
-import { renderTab, servicesFor, startServer } from './helpers';
+import { renderTab, servicesFor, setFaults, startServer } from './helpers';
 
 // Editing renders a whole template's fields; on a shared, busy machine a journey can take a while.
 jest.setTimeout(120_000);
@@ -16,13 +16,7 @@ afterAll(() => server.close());
 beforeEach(() => localStorage.clear());
 afterEach(cleanup);
 
-async function faults(rate: number) {
-  await fetch(`${server.url}/_dev/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ rate, retryAfterSeconds: 0 }),
-  });
-}
+const faults = (rate: number) => setFaults(server, rate);
 
 const store = () => servicesFor(server.siteUrl, { devUser: 'governance' }).stores.templates;
 
