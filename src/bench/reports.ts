@@ -15,9 +15,19 @@ import { join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { addDays, type IsoDate } from '../domain/dates';
 import type { Action, Review } from '../domain/entities';
+import type { HistoryEntry } from '../domain/history';
 import { annualPapers } from '../domain/annualReport';
 import { annualSummary, financialYear, financialYearOf, quarterlyList, type ReportRecord } from '../domain/reports';
-import { BASES, FOOTPRINTS, KINDS, MODELS, OUTCOMES, REVIEW_KINDS, STATUSES } from '../domain/vocabulary';
+import {
+  ASSURANCE_LEVELS,
+  BASES,
+  FOOTPRINTS,
+  KINDS,
+  MODELS,
+  OUTCOMES,
+  REVIEW_KINDS,
+  STATUSES,
+} from '../domain/vocabulary';
 import { createRepositories } from '../data/repositories';
 import { translate } from '../i18n';
 import { startListServer } from '../local/server';
@@ -37,6 +47,7 @@ export function syntheticRegister(size: number, today: IsoDate) {
   const records: ReportRecord[] = [];
   const reviews: Review[] = [];
   const actions: Action[] = [];
+  const history: HistoryEntry[] = [];
   for (let id = 1; id <= size; id += 1) {
     const status = pick(STATUSES);
     records.push({
@@ -65,6 +76,7 @@ export function syntheticRegister(size: number, today: IsoDate) {
           }
         : {}),
     });
+    history.push(...syntheticHistory(id, status, day, rand));
     for (let r = 0; r < 4; r += 1) {
       const held = rand() < 0.8;
       const dueDate = day(1400, 60);
@@ -93,7 +105,64 @@ export function syntheticRegister(size: number, today: IsoDate) {
       });
     }
   }
-  return { records, reviews, actions };
+  return { records, reviews, actions, history };
+}
+
+/**
+ * A record's history as the tab writes it: its first status, a move into a status the reports
+ * count (one in ten of them undated, as an imported register's are), and two assurance levels.
+ */
+function syntheticHistory(
+  id: number,
+  status: ReportRecord['status'],
+  day: (back: number, ahead?: number) => IsoDate,
+  rand: () => number,
+): HistoryEntry[] {
+  const out: HistoryEntry[] = [
+    {
+      key: `HIS-${id}-status-created`,
+      collaborationId: id,
+      aspect: 'status',
+      to: 'active',
+      on: day(2200),
+      source: 'created',
+    },
+  ];
+  if (status !== 'active' && status !== 'proposed') {
+    const undated = rand() < 0.1;
+    out.push({
+      key: `HIS-${id}-status-edit`,
+      collaborationId: id,
+      aspect: 'status',
+      from: 'active',
+      to: status,
+      ...(undated ? {} : { on: day(700) }),
+      source: undated ? 'import' : 'edit',
+    });
+  }
+  const levels = ASSURANCE_LEVELS;
+  const first = levels[Math.floor(rand() * levels.length)] as string;
+  const second = levels[Math.floor(rand() * levels.length)] as string;
+  out.push(
+    {
+      key: `HIS-${id}-assurance-1`,
+      collaborationId: id,
+      aspect: 'assurance',
+      to: first,
+      on: day(1100, 0),
+      source: 'review',
+    },
+    {
+      key: `HIS-${id}-assurance-2`,
+      collaborationId: id,
+      aspect: 'assurance',
+      from: first,
+      to: second,
+      on: day(300),
+      source: 'review',
+    },
+  );
+  return out;
 }
 
 const tEn = ((key: string, params?: Record<string, string | number>) =>
@@ -108,7 +177,7 @@ export async function benchReports(options: { size?: number; runs?: number } = {
 
   // 1. Domain only.
   const register = syntheticRegister(size, today);
-  const label = `${size}_collabs_${register.reviews.length}_reviews_${register.actions.length}_actions`;
+  const label = `${size}_collabs_${register.reviews.length}_reviews_${register.actions.length}_actions_${register.history.length}_history`;
   const annualMs: number[] = [];
   const quarterlyMs: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -170,6 +239,17 @@ export async function benchReports(options: { size?: number; runs?: number } = {
   try {
     const { sp, requests } = countedSp(server.siteUrl, 'dev:governance');
     const repos = createRepositories(sp);
+    // The demo writes no history: give each of its records one as the tab would have written it.
+    const demo = await repos.collaborations.all({});
+    if (!demo.ok) throw new Error(`read: ${demo.error.code}`);
+    const rand = prng(2026);
+    const back = (n: number) => addDays(today, -Math.floor(rand() * n));
+    const demoHistory = demo.value.flatMap((r) => syntheticHistory(r.id, r.status, back, rand));
+    for (let i = 0; i < demoHistory.length; i += 1000) {
+      const written = await repos.history.record(demoHistory.slice(i, i + 1000));
+      if (!written.ok) throw new Error(`history: ${written.error.code}`);
+    }
+    const wordMsE2e: number[] = [];
     const readMs: number[] = [];
     const totalMs: number[] = [];
     const computeMs: number[] = [];
@@ -188,10 +268,24 @@ export async function benchReports(options: { size?: number; runs?: number } = {
       if (!summary.ok) throw new Error('annual summary: bad period');
       const computed = performance.now() - start;
       const book = await toWorkbook(annualTables(summary.value, tEn, 'en-GB'), { title: 'Annual summary' });
+      const booked = performance.now() - start;
+      // The committee papers as a Word document, from the same read.
+      const papers = annualPapers({ ...data.value, year: financialYearOf(today), today });
+      if (!papers.ok) throw new Error('annual papers: bad year');
+      await annualWordDocument({
+        tables: annualPapersTables(papers.value, tEn, 'en-GB'),
+        t: tEn,
+        locale: 'en-GB',
+        format: formattersFor('en-GB'),
+        council: 'Benchmark Council',
+        yearLabel: String(financialYearOf(today)),
+        period,
+      });
       totalMs.push(performance.now() - start);
       readMs.push(read);
       computeMs.push(computed - read);
-      workbookMs.push(performance.now() - start - computed);
+      workbookMs.push(booked - computed);
+      wordMsE2e.push(performance.now() - start - booked);
       rowCount =
         summary.value.reviews.list.length +
         summary.value.outOfScope.length +
@@ -201,11 +295,12 @@ export async function benchReports(options: { size?: number; runs?: number } = {
         summary.value.actions.completed.length +
         summary.value.actions.overdue.length;
       bytes = book.byteLength;
-      counts = `${data.value.records.length}_collabs_${data.value.reviews.length}_reviews_${data.value.actions.length}_actions`;
+      counts = `${data.value.records.length}_collabs_${data.value.reviews.length}_reviews_${data.value.actions.length}_actions_${data.value.history.length}_history`;
     }
     figures.push({ name: `reports.e2e.annual_summary_read.${counts}`, value: round(median(readMs)), unit: 'ms' });
+    figures.push({ name: `reports.e2e.annual_papers_word.${counts}`, value: round(median(wordMsE2e)), unit: 'ms' });
     figures.push({
-      name: `reports.e2e.annual_summary_read_compute_workbook.${counts}`,
+      name: `reports.e2e.annual_summary_read_compute_workbook_word.${counts}`,
       value: round(median(totalMs)),
       unit: 'ms',
     });
