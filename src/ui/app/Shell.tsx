@@ -36,6 +36,7 @@ const PartnersPage = lazy(() => import('../features/partners/PartnersPage').then
 const StatementsPage = lazy(() =>
   import('../features/statements/StatementsPage').then((m) => ({ default: m.StatementsPage })),
 );
+const PolicyPage = lazy(() => import('../features/policy/PolicyPage').then((m) => ({ default: m.PolicyPage })));
 const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 const useStyles = makeStyles({
@@ -126,6 +127,8 @@ function Page({ route }: { readonly route: Route }) {
       return <PartnersPage />;
     case 'statements':
       return <StatementsPage />;
+    case 'policy':
+      return <PolicyPage />;
     default:
       return <NotFoundPage />;
   }
@@ -182,6 +185,10 @@ export function Shell() {
     // Others may open #/partners read-only; the nav offers it to those who may manage partners.
     ...(may(me.actor, { kind: 'managePartners' })
       ? [{ to: paths.partners(), label: t('tab.nav.partners'), active: route.name === 'partners' }]
+      : []),
+    // Others may open #/policy read-only; the nav offers it to those who may publish a version.
+    ...(may(me.actor, { kind: 'editGovernancePolicy' })
+      ? [{ to: paths.policy(), label: t('policyEditor.nav'), active: route.name === 'policy' }]
       : []),
     // Everyone may read who has confirmed; Heads of Service and the governance team confirm there.
     { to: paths.statements(), label: t('tab.nav.statements'), active: route.name === 'statements' },

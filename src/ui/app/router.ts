@@ -15,6 +15,7 @@
  *   #/compendium               the compendium export
  *   #/partners                 the partner register (governance edits and merges)
  *   #/statements?year=2025     the annual assurance statements (Heads of Service confirm)
+ *   #/policy                   the governance policy (governance publishes; everyone reads)
  */
 import { useSyncExternalStore } from 'react';
 
@@ -33,6 +34,7 @@ export type RouteName =
   | 'compendium'
   | 'partners'
   | 'statements'
+  | 'policy'
   | 'notFound';
 
 /** Routes of one segment (`#/import`). */
@@ -47,6 +49,7 @@ const SINGLE: Readonly<Record<string, RouteName>> = {
   compendium: 'compendium',
   partners: 'partners',
   statements: 'statements',
+  policy: 'policy',
 };
 
 /** Routes of two segments (`#/review/REV-0001`); the second is the route's `reference`. */
@@ -130,6 +133,7 @@ export const paths = {
   compendium: () => '#/compendium',
   partners: () => '#/partners',
   statements: (year?: number) => (year === undefined ? '#/statements' : `#/statements?year=${year}`),
+  policy: () => '#/policy',
 };
 
 let current: Route = parseHash(typeof location === 'undefined' ? '' : location.hash);
