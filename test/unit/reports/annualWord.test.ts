@@ -55,7 +55,7 @@ describe('the annual report as a Word document', () => {
   const papers = result.value;
   const fmt = formattersFor('en-GB');
 
-  it("holds the domain's figures: comparison, costs, RAG, significance and overdue owners", async () => {
+  it("holds the domain's figures: comparison, costs, RAG, significance, assurance and overdue owners", async () => {
     const { xml } = await documentXml(papers, 'en-GB');
     const tables = tablesOf(xml);
     const byHeading = (h: string) => {
@@ -99,6 +99,17 @@ describe('the annual report as a Word document', () => {
     const significance = byLabel(byHeading('Significance').rows);
     expect(significance['High']?.[0]).toBe(fmt.number(papers.significance.high));
     expect(significance['Not assessed']?.[0]).toBe(fmt.number(papers.significance.notAssessed));
+
+    // The synthetic register has history: levels at the year's end, their movement, the ones gone down.
+    const assurance = byLabel(byHeading('Assurance levels').rows);
+    expect(assurance['Limited assurance']?.[0]).toBe(fmt.number(papers.assurance.levels.limited));
+    expect(assurance['Not yet given']?.[0]).toBe(fmt.number(papers.assurance.levels.notAssessed));
+    expect(papers.assurance.levels.limited + papers.assurance.levels.substantial).toBeGreaterThan(0);
+    const movement = byLabel(byHeading('How assurance moved since last year').rows);
+    expect(movement['Down']?.[0]).toBe(fmt.number(papers.assurance.movement.down));
+    const down = byHeading('Arrangements whose assurance went down');
+    expect(down.rows).toHaveLength(papers.assurance.down.length + 1);
+    expect(down.rows.slice(1).map((r) => r[0])).toEqual(papers.assurance.down.map((d) => d.reference));
 
     const overdue = byHeading('Actions overdue at the end of the year');
     expect(overdue.rows).toHaveLength(papers.overdueActions.length + 1);
