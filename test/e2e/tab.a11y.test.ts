@@ -16,6 +16,7 @@ const PAGES = [
   { name: 'record', hash: '#/collaboration/COL-0001' },
   { name: 'new', hash: '#/new' },
   { name: 'config', hash: '#/config' },
+  { name: 'policy', hash: '#/policy' },
 ] as const;
 
 type Theme = 'light' | 'dark' | 'contrast';
