@@ -44,7 +44,9 @@ it('the governance team dates an undated withdrawal by hand, and the report coun
   const section = await screen.findByRole('region', { name: 'Date the changes counted in no year' });
   const undated = screen.getByRole('table', { name: 'Changes with no date, counted in no year' });
   expect(within(undated).getByText(reference)).toBeInTheDocument();
-  const row = within(section).getByText(new RegExp(`^${reference} Undated withdrawal test: Withdrawal`)).closest('li')!;
+  const row = within(section)
+    .getByText(new RegExp(`^${reference} Undated withdrawal test: Withdrawal`))
+    .closest('li')!;
   const day = within(row).getByLabelText('Day it happened');
   // A day after today (the tab's today is 2 March 2026) is refused, and nothing can be saved.
   await user.type(day, '2026-03-03');

@@ -18,7 +18,12 @@ import { filterFor, or, type Clause } from '../odata';
 import { choiceValue, PARTNERS } from '../schema';
 import { toRepoError } from '../sp';
 
-const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const UK_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The day an instant SharePoint gives (UTC) falls on in the UK. */
 function ukDate(instant: string): IsoDate | undefined {

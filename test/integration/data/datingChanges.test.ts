@@ -101,9 +101,10 @@ it('the governance team dates a withdrawal from version history and a reform by 
     ok: false,
     code: 'forbidden',
   });
-  expect(
-    await dateUndatedChange(gov, { change, actor: governance, today: '2026-01-10', on: '2026-01-11' }),
-  ).toEqual({ ok: false, code: 'futureDate' });
+  expect(await dateUndatedChange(gov, { change, actor: governance, today: '2026-01-10', on: '2026-01-11' })).toEqual({
+    ok: false,
+    code: 'futureDate',
+  });
   expect(await dateUndatedChange(gov, { change, actor: governance, today: ukToday, on: '2025-02-30' })).toEqual({
     ok: false,
     code: 'invalidDate',
@@ -119,7 +120,13 @@ it('the governance team dates a withdrawal from version history and a reform by 
     code: 'notInVersionHistory',
   });
   expect(
-    await dateUndatedChange(gov, { change: reformChange, actor: governance, by: sian, today: ukToday, on: '2025-11-14' }),
+    await dateUndatedChange(gov, {
+      change: reformChange,
+      actor: governance,
+      by: sian,
+      today: ukToday,
+      on: '2025-11-14',
+    }),
   ).toEqual({ ok: true, on: '2025-11-14', source: 'dated' });
 
   const data = await everything();

@@ -58,7 +58,10 @@ function ChangeRow({ change, onDated }: { readonly change: ChangeLine; readonly 
     if (r.ok) onDated();
   };
 
-  const title = displayTitle({ title: change.title, ...(change.titleCy ? { titleCy: change.titleCy } : {}) }, app.locale);
+  const title = displayTitle(
+    { title: change.title, ...(change.titleCy ? { titleCy: change.titleCy } : {}) },
+    app.locale,
+  );
   const fieldId = `dated-${change.id}-${change.kind}`;
   return (
     <li className={styles.row}>
@@ -73,13 +76,7 @@ function ChangeRow({ change, onDated }: { readonly change: ChangeLine; readonly 
       <Button disabled={busy} onClick={() => void run(undefined)}>
         {t('report.dating.fromVersions')}
       </Button>
-      <DateField
-        name={fieldId}
-        label={t('report.dating.on')}
-        value={on}
-        onChange={setOn}
-        notAfter={app.today}
-      />
+      <DateField name={fieldId} label={t('report.dating.on')} value={on} onChange={setOn} notAfter={app.today} />
       <Button appearance="primary" disabled={busy || on === undefined} onClick={() => void run(on)}>
         {t('report.dating.save')}
       </Button>
@@ -99,7 +96,13 @@ function ChangeRow({ change, onDated }: { readonly change: ChangeLine; readonly 
 }
 
 /** The undated changes, to date; nothing for those who may not date them, or when there are none. */
-export function DateChanges({ changes, onDated }: { readonly changes: readonly ChangeLine[]; readonly onDated: () => void }) {
+export function DateChanges({
+  changes,
+  onDated,
+}: {
+  readonly changes: readonly ChangeLine[];
+  readonly onDated: () => void;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const me = useMe();

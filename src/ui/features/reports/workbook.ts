@@ -269,7 +269,14 @@ export function annualTables(
   // Reforms and withdrawals counted in no year until the governance team dates them.
   const undated: ReportTable = {
     ...section('undated'),
-    headings: [col('change'), t('fields.reference'), t('fields.title'), t('fields.directorate'), t('fields.status'), col('source')],
+    headings: [
+      col('change'),
+      t('fields.reference'),
+      t('fields.title'),
+      t('fields.directorate'),
+      t('fields.status'),
+      col('source'),
+    ],
     rows: summary.undated.map((r) => [
       text(t(`report.annual.changeKind.${r.kind}`)),
       text(r.reference),
@@ -451,7 +458,10 @@ export function annualPapersTables(
     headings: [t('fields.reference'), t('fields.title'), col('levelBefore'), col('levelNow')],
     rows: papers.assurance.down.map((d) => [
       text(d.reference),
-      text(displayTitle({ title: d.title, ...(d.titleCy ? { titleCy: d.titleCy } : {}) }, locale), paths.record(d.reference)),
+      text(
+        displayTitle({ title: d.title, ...(d.titleCy ? { titleCy: d.titleCy } : {}) }, locale),
+        paths.record(d.reference),
+      ),
       text(t(`vocab.assurance.${d.from}`)),
       text(t(`vocab.assurance.${d.to}`)),
     ]),
