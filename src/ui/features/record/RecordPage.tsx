@@ -29,6 +29,7 @@ import { ConflictDialog } from './ConflictDialog';
 import { RecordForm } from './RecordForm';
 import { useRecord } from './useRecord';
 import { useFieldText } from '../../components/useFieldText';
+import { RecordChanges } from './RecordChanges';
 import { VersionHistory } from './VersionHistory';
 import { may } from '../../../domain/policy';
 import { usePolicy } from '../../components/usePolicy';
@@ -263,7 +264,11 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
           ) : null}
         </form>
       ) : tab === 'history' ? (
-        <VersionHistory store={store} id={stored.id} refreshKey={model.savedCount} valueText={valueText} />
+        <>
+          <RecordChanges collaborationId={stored.id} refreshKey={model.savedCount} />
+          <h2>{t('tab.record.tabHistory')}</h2>
+          <VersionHistory store={store} id={stored.id} refreshKey={model.savedCount} valueText={valueText} />
+        </>
       ) : null}
 
       {model.save.kind === 'conflict' ? (
