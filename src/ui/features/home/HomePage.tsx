@@ -55,6 +55,12 @@ function ReviewItem({ item }: { readonly item: DueReview }) {
         {t(`tab.reviewState.${state.state}`)}
       </Badge>
       <Text>{t('tab.home.reviewDue', { date: format.date(record.nextReviewDue) })}</Text>
+      {/* Its assurance level in words, so a lead officer sees where each of theirs stands before its review. */}
+      <Text data-assurance-level={record.assuranceLevel ?? 'notGiven'}>
+        {t('assuranceView.home', {
+          level: record.assuranceLevel ? t(`vocab.assurance.${record.assuranceLevel}`) : t('assuranceView.notGiven'),
+        })}
+      </Text>
       {item.mine ? (
         <Badge appearance="outline" size="small">
           {t('tab.home.yours')}

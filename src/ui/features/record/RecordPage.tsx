@@ -31,6 +31,7 @@ import { useRecord } from './useRecord';
 import { useFieldText } from '../../components/useFieldText';
 import { RecordChanges } from './RecordChanges';
 import { VersionHistory } from './VersionHistory';
+import { AssuranceSummary } from './AssuranceSummary';
 import { may } from '../../../domain/policy';
 import { usePolicy } from '../../components/usePolicy';
 import { useMe } from '../../components/useRoles';
@@ -38,6 +39,15 @@ import { useMe } from '../../components/useRoles';
 const RECORD_TABS = ['record', 'assessments', 'reviews', 'actions', 'history'] as const;
 type RecordTab = (typeof RECORD_TABS)[number];
 const isRecordTab = (v: string | null): v is RecordTab => RECORD_TABS.includes(v as RecordTab);
+const TAB_LABELS: Record<RecordTab, string> = {
+  record: 'tab.record.tabRecord',
+  assessments: 'tab.record.tabAssessments',
+  reviews: 'tab.record.tabReviews',
+  actions: 'tab.record.tabActions',
+  history: 'tab.record.tabHistory',
+};
+const tabId = (v: RecordTab) => `record-tab-${v}`;
+const panelId = (v: RecordTab) => `record-panel-${v}`;
 
 const useStyles = makeStyles({
   fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
@@ -136,6 +146,11 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
   const stored = model.stored;
   const form = model.form;
   if (!stored || !form) return null;
+  // From the overview to every change: the history tab, with the focus on it (the button that asked is gone).
+  const showHistory = () => {
+    setTab('history');
+    setTimeout(() => document.getElementById(tabId('history'))?.focus(), 0);
+  };
   const title = displayTitle(form.draft, app.locale) || reference;
   const errorCount = Object.keys(messages).length;
 
@@ -214,62 +229,68 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
         onTabSelect={(_e, d) => setTab(d.value as RecordTab)}
         aria-label={t('tab.record.tabsLabel')}
       >
-        <Tab value="record">{t('tab.record.tabRecord')}</Tab>
-        <Tab value="assessments">{t('tab.record.tabAssessments')}</Tab>
-        <Tab value="reviews">{t('tab.record.tabReviews')}</Tab>
-        <Tab value="actions">{t('tab.record.tabActions')}</Tab>
-        <Tab value="history">{t('tab.record.tabHistory')}</Tab>
+        {RECORD_TABS.map((v) => (
+          <Tab key={v} value={v} id={tabId(v)} {...(v === tab ? { 'aria-controls': panelId(v) } : {})}>
+            {t(TAB_LABELS[v])}
+          </Tab>
+        ))}
       </TabList>
 
-      {tab === 'assessments' ? <panels.assessments collaboration={stored} /> : null}
-      {tab === 'reviews' ? <panels.reviews collaboration={stored} /> : null}
-      {tab === 'actions' ? <panels.actions collaboration={stored} /> : null}
+      {/* The one panel shown, labelled by its tab (the others are not drawn until chosen). */}
+      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
+        {tab === 'assessments' ? <panels.assessments collaboration={stored} /> : null}
+        {tab === 'reviews' ? <panels.reviews collaboration={stored} /> : null}
+        {tab === 'actions' ? <panels.actions collaboration={stored} /> : null}
 
-      {tab === 'record' ? (
-        <form
-          aria-labelledby="record-title"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void model.submit();
-          }}
-        >
-          {mayEdit ? null : (
-            <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>{t('tab.record.readOnly')}</MessageBarBody>
-            </MessageBar>
-          )}
-          {/* A record the person may only read: every field read-only, and no Save that would fail. */}
-          <fieldset className={styles.fieldset} disabled={!mayEdit}>
-            <RecordForm
-              form={form}
-              storedStatus={stored.status}
-              onChange={model.setForm}
-              errors={messages}
-              partners={partners.value ?? []}
-              mappings={mappings.value ?? []}
-              councilName={COUNCIL_NAME}
-            />
-          </fieldset>
-          {mayEdit ? (
-            <div className={styles.actions}>
-              <Button appearance="primary" type="submit" disabledFocusable={model.save.kind === 'saving'}>
-                {model.save.kind === 'saving' ? t('tab.record.saving') : t('tab.record.save')}
-              </Button>
-              <Button onClick={model.discard} disabled={!model.dirty && !model.restoredAt}>
-                {t('tab.record.discard')}
-              </Button>
-              {model.dirty ? <Text role="status">{t('tab.record.unsaved')}</Text> : null}
-            </div>
-          ) : null}
-        </form>
-      ) : tab === 'history' ? (
-        <>
-          <RecordChanges collaborationId={stored.id} refreshKey={model.savedCount} />
-          <h2>{t('tab.record.tabHistory')}</h2>
-          <VersionHistory store={store} id={stored.id} refreshKey={model.savedCount} valueText={valueText} />
-        </>
-      ) : null}
+        {tab === 'record' ? (
+          <>
+            <AssuranceSummary record={stored} refreshKey={model.savedCount} onShowHistory={showHistory} />
+            <form
+              aria-labelledby="record-title"
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                void model.submit();
+              }}
+            >
+              {mayEdit ? null : (
+                <MessageBar intent="info" layout="multiline">
+                  <MessageBarBody>{t('tab.record.readOnly')}</MessageBarBody>
+                </MessageBar>
+              )}
+              {/* A record the person may only read: every field read-only, and no Save that would fail. */}
+              <fieldset className={styles.fieldset} disabled={!mayEdit}>
+                <RecordForm
+                  form={form}
+                  storedStatus={stored.status}
+                  onChange={model.setForm}
+                  errors={messages}
+                  partners={partners.value ?? []}
+                  mappings={mappings.value ?? []}
+                  councilName={COUNCIL_NAME}
+                />
+              </fieldset>
+              {mayEdit ? (
+                <div className={styles.actions}>
+                  <Button appearance="primary" type="submit" disabledFocusable={model.save.kind === 'saving'}>
+                    {model.save.kind === 'saving' ? t('tab.record.saving') : t('tab.record.save')}
+                  </Button>
+                  <Button onClick={model.discard} disabled={!model.dirty && !model.restoredAt}>
+                    {t('tab.record.discard')}
+                  </Button>
+                  {model.dirty ? <Text role="status">{t('tab.record.unsaved')}</Text> : null}
+                </div>
+              ) : null}
+            </form>
+          </>
+        ) : tab === 'history' ? (
+          <>
+            <RecordChanges collaborationId={stored.id} refreshKey={model.savedCount} />
+            <h2>{t('tab.record.tabHistory')}</h2>
+            <VersionHistory store={store} id={stored.id} refreshKey={model.savedCount} valueText={valueText} />
+          </>
+        ) : null}
+      </div>
 
       {model.save.kind === 'conflict' ? (
         <ConflictDialog

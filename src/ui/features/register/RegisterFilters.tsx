@@ -18,6 +18,7 @@ import {
   type ChannelMapping,
 } from '../../../domain';
 import { REVIEW_FILTERS, isFiltered, type RegisterView } from './view';
+import { ASSURANCE_FILTERS, ASSURANCE_NOT_GIVEN, type AssuranceFilter } from '../../../domain/assuranceStanding';
 import { panelName, panelsOf } from '../../../domain/panels';
 import { useApp } from '../../app/context';
 
@@ -69,6 +70,14 @@ export function RegisterFilters({ view, onChange, directorates, panels }: Regist
     <K extends 'status' | 'model' | 'significance'>(key: K): Select =>
     (_e, data) =>
       onChange({ ...view, [key]: data.selectedOptions });
+  // Assurance is in the view only when something is chosen (the address stays as it was without it).
+  const onAssurance: Select = (_e, data) => {
+    const { assurance: _old, ...rest } = view;
+    const chosen = data.selectedOptions as AssuranceFilter[];
+    onChange(chosen.length ? { ...rest, assurance: chosen } : rest);
+  };
+  const assuranceText = (a: AssuranceFilter) =>
+    a === ASSURANCE_NOT_GIVEN ? t('assuranceView.notGiven') : t(`vocab.assurance.${a}`);
   const single =
     <K extends 'scope' | 'directorate' | 'panel' | 'review'>(key: K): Select =>
     (_e, data) => {
@@ -165,6 +174,22 @@ export function RegisterFilters({ view, onChange, directorates, panels }: Regist
           {SIGNIFICANCE_TIERS.map((s) => (
             <Option key={s} value={s}>
               {t(`vocab.significance.${s}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t('fields.assuranceLevel')}>
+        <Dropdown
+          className={styles.dropdown}
+          multiselect
+          selectedOptions={[...(view.assurance ?? [])]}
+          value={joined((view.assurance ?? []).map(assuranceText))}
+          placeholder={t('tab.register.filters.any')}
+          onOptionSelect={onAssurance}
+        >
+          {ASSURANCE_FILTERS.map((a) => (
+            <Option key={a} value={a}>
+              {assuranceText(a)}
             </Option>
           ))}
         </Dropdown>

@@ -33,10 +33,12 @@ import { exportTable, toCsv, toXlsx } from './exportView';
 import { RegisterFilters } from './RegisterFilters';
 import { useRegisterRows } from './useRegisterRows';
 import { panelsOf, resolvePanel } from '../../../domain/panels';
-import { queryFor, viewFromParams, viewToParams, type RegisterView, type SortField } from './view';
+import { keepFor, queryFor, viewFromParams, viewToParams, type RegisterView, type SortField } from './view';
 
 /** First page small (first rows fast); the store pages on with the same size. */
 export const PAGE_SIZE = 100;
+/** With a filter the list cannot run (assurance), pages are read larger: fewer round trips for the rows kept. */
+const KEPT_PAGE_SIZE = 500;
 const ROW_HEIGHT = 44;
 
 type Row = Stored<Collaboration>;
@@ -54,7 +56,7 @@ const useStyles = makeStyles({
   },
   count: { color: tokens.colorNeutralForeground2 },
   grid: {
-    minWidth: '1480px',
+    minWidth: '1640px',
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -75,6 +77,7 @@ const useStyles = makeStyles({
   significance: { flexGrow: 0, flexShrink: 0, flexBasis: '110px' },
   scope: { flexGrow: 0, flexShrink: 0, flexBasis: '100px' },
   lastAssessment: { flexGrow: 0, flexShrink: 0, flexBasis: '140px' },
+  assurance: { flexGrow: 0, flexShrink: 0, flexBasis: '160px' },
   assessmentCell: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
   // WCAG 2.2 target size: at least 24 px high.
   rowLink: {
@@ -98,7 +101,8 @@ type ColumnId =
   | 'nextReviewDue'
   | 'significance'
   | 'scope'
-  | 'lastAssessment';
+  | 'lastAssessment'
+  | 'assurance';
 
 /** Columns the server can sort on (indexed or small enough); the others cannot be clicked to sort. */
 const SORTABLE: Partial<Record<ColumnId, SortField>> = {
@@ -121,9 +125,13 @@ export function RegisterPage() {
     const p = resolvePanel(view.panel, panelsOf(mappings.value ?? []));
     return p ? [p.name, ...(p.nameCy ? [p.nameCy] : [])] : [];
   }, [view.panel, mappings.value]);
-  const query = useMemo(() => queryFor(view, app.today, PAGE_SIZE, panelNames), [view, app.today, panelNames]);
+  const keep = useMemo(() => keepFor(view), [view]);
+  const query = useMemo(
+    () => queryFor(view, app.today, keep ? KEPT_PAGE_SIZE : PAGE_SIZE, panelNames),
+    [view, app.today, panelNames, keep],
+  );
   const store = app.services.stores.collaborations;
-  const data = useRegisterRows(store, query, viewKey);
+  const data = useRegisterRows(store, query, viewKey, keep);
   const [exporting, setExporting] = useState<'csv' | 'xlsx' | undefined>();
   const [exportError, setExportError] = useState<RepoError | undefined>();
 
@@ -167,6 +175,10 @@ export function RegisterPage() {
           ''
         ),
       ),
+      // The level in words; a record no panel has assured yet says so.
+      col('assurance', t('fields.assuranceLevel'), (r) =>
+        r.assuranceLevel ? t(`vocab.assurance.${r.assuranceLevel}`) : t('assuranceView.notGiven'),
+      ),
     ];
   }, [t, app.locale, app.today, format, styles]);
 
@@ -207,7 +219,7 @@ export function RegisterPage() {
         setExportError(all.error);
         return;
       }
-      const table = exportTable(all.value, t, app.today);
+      const table = exportTable(keep ? all.value.filter(keep) : all.value, t, app.today);
       const name = `${t('tab.register.export.fileName')}-${app.today}`;
       if (kind === 'csv') download(toCsv(table), `${name}.csv`, 'text/csv;charset=utf-8');
       else

@@ -8,6 +8,7 @@ import {
   MODELS,
   SIGNIFICANCE_TIERS,
   STATUSES,
+  type Collaboration,
   type CollaborationQuery,
   type IsoDate,
   type Model,
@@ -15,6 +16,7 @@ import {
   type SortDirection,
   type Status,
 } from '../../../domain';
+import { ASSURANCE_FILTERS, matchesAssurance, type AssuranceFilter } from '../../../domain/assuranceStanding';
 
 export const REVIEW_FILTERS = ['overdue', 'dueSoon', 'onTrack'] as const;
 export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
@@ -31,6 +33,8 @@ export interface RegisterView {
   /** A panel's channel mapping key (a channel tab that shows one panel's reviews). */
   readonly panel?: string;
   readonly significance: readonly SignificanceTier[];
+  /** Assurance levels, or "not yet given"; absent = any. */
+  readonly assurance?: readonly AssuranceFilter[];
   readonly review?: ReviewFilter;
   /** Words to find anywhere in the record (name, reference, purpose, lead organisation, partners). */
   readonly search?: string;
@@ -61,6 +65,7 @@ export function viewFromParams(params: URLSearchParams): RegisterView {
   const directorate = text(params, 'directorate');
   const panel = text(params, 'panel');
   const search = text(params, 'q');
+  const assurance = list(params, 'assurance', ASSURANCE_FILTERS);
   return {
     status: list(params, 'status', STATUSES),
     model: list(params, 'model', MODELS),
@@ -68,6 +73,7 @@ export function viewFromParams(params: URLSearchParams): RegisterView {
     ...(directorate ? { directorate } : {}),
     ...(panel ? { panel } : {}),
     significance: list(params, 'significance', SIGNIFICANCE_TIERS),
+    ...(assurance.length ? { assurance } : {}),
     ...((REVIEW_FILTERS as readonly string[]).includes(review ?? '') ? { review: review as ReviewFilter } : {}),
     ...(search ? { search } : {}),
     sort:
@@ -86,6 +92,7 @@ export function viewToParams(view: RegisterView): URLSearchParams {
   if (view.directorate) p.set('directorate', view.directorate);
   if (view.panel) p.set('panel', view.panel);
   if (view.significance.length) p.set('significance', view.significance.join(','));
+  if (view.assurance?.length) p.set('assurance', view.assurance.join(','));
   if (view.review) p.set('review', view.review);
   if (view.search) p.set('q', view.search);
   if (view.sort.field !== DEFAULT_SORT.field || view.sort.direction !== DEFAULT_SORT.direction) {
@@ -136,7 +143,19 @@ export function isFiltered(view: RegisterView): boolean {
     view.directorate !== undefined ||
     view.panel !== undefined ||
     view.significance.length > 0 ||
+    (view.assurance?.length ?? 0) > 0 ||
     view.review !== undefined ||
     view.search !== undefined
   );
+}
+
+/**
+ * The rows a view keeps of what the store returns, when it filters on something the list's
+ * query does not carry (the assurance level: the domain's rule, applied to each page as it
+ * comes); undefined when the store's query is the whole filter.
+ */
+export function keepFor(view: RegisterView): ((record: Pick<Collaboration, 'assuranceLevel'>) => boolean) | undefined {
+  const wanted = view.assurance;
+  if (!wanted?.length) return undefined;
+  return (record) => matchesAssurance(record, wanted);
 }
