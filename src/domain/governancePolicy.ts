@@ -50,21 +50,30 @@ export const DEFAULT_GOVERNANCE_POLICY: GovernancePolicy = {
   assuranceCadence: DEFAULT_ASSURANCE_CADENCE,
 };
 
-const points = z.number().int().min(0).max(100);
-const band = z.object({ from: z.number().min(0).max(1e12), points });
+/** The ranges the policy's numbers must fall in (the editor says them in its messages). */
+export const POLICY_RANGES = {
+  points: { min: 0, max: 100 },
+  from: { min: 0, max: 1e12 },
+  months: { min: 1, max: 60 },
+  bands: { min: 0, max: 10 },
+} as const;
+type RangeName = keyof typeof POLICY_RANGES;
+
+const points = z.number().int().min(POLICY_RANGES.points.min).max(POLICY_RANGES.points.max);
+const band = z.object({ from: z.number().min(POLICY_RANGES.from.min).max(POLICY_RANGES.from.max), points });
 const record = <K extends string>(keys: readonly K[]) =>
   z.object(Object.fromEntries(keys.map((k) => [k, points])) as Record<K, typeof points>);
 
 export const significanceWeightsSchema = z.object({
-  annualCost: z.array(band).max(10),
+  annualCost: z.array(band).max(POLICY_RANGES.bands.max),
   basis: record(BASES),
   footprint: record(FOOTPRINTS),
-  partners: z.array(band).max(10),
+  partners: z.array(band).max(POLICY_RANGES.bands.max),
   serviceRisk: record(RISK_LEVELS),
   tiers: z.object({ medium: points, high: points }),
 });
 
-const months = z.number().int().min(1).max(60).nullable();
+const months = z.number().int().min(POLICY_RANGES.months.min).max(POLICY_RANGES.months.max).nullable();
 export const governancePolicySchema = z.object({
   version: z.number().int().min(0),
   significance: significanceWeightsSchema,
@@ -76,6 +85,26 @@ export const governancePolicySchema = z.object({
   note: z.string().max(POLICY_NOTE_MAX_LENGTH).optional(),
 });
 
+const rangeOf = (origin: string, path: readonly PropertyKey[]): RangeName =>
+  origin === 'array' ? 'bands' : path[0] === 'assuranceCadence' ? 'months' : path.at(-1) === 'from' ? 'from' : 'points';
+
+/**
+ * One schema problem as the register's error: a note too long (`tooLong`, with its maximum),
+ * a number or a count of bands outside its range (`outOfRange`, with both ends), anything
+ * else not a number.
+ */
+function policyIssue(i: z.core.$ZodIssue): DomainError {
+  const field = i.path.map(String).join('.') || 'policy';
+  if ((i.code === 'too_big' || i.code === 'too_small') && i.origin === 'string') {
+    return err(field, 'tooLong', { max: POLICY_NOTE_MAX_LENGTH });
+  }
+  if ((i.code === 'too_big' || i.code === 'too_small') && (i.origin === 'number' || i.origin === 'array')) {
+    const { min, max } = POLICY_RANGES[rangeOf(i.origin, i.path)];
+    return err(field, 'outOfRange', { min, max });
+  }
+  return err(field, 'invalidNumber');
+}
+
 /**
  * Checks a policy as the governance team wrote it, every problem at once: numbers in
  * range, the high tier above the medium, bands in rising order without repeats, and a
@@ -84,11 +113,7 @@ export const governancePolicySchema = z.object({
 export function validatePolicy(input: unknown): Result<GovernancePolicy> {
   const parsed = governancePolicySchema.safeParse(input);
   if (!parsed.success) {
-    return fail(
-      parsed.error.issues.map((i) =>
-        err(i.path.map(String).join('.') || 'policy', i.code === 'too_big' ? 'tooLong' : 'invalidNumber'),
-      ),
-    );
+    return fail(parsed.error.issues.map(policyIssue));
   }
   const p = parsed.data as GovernancePolicy;
   const errors: DomainError[] = [];

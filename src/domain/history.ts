@@ -139,14 +139,6 @@ export function assuranceTrend(before: string | undefined, after: string | undef
   return b > a ? 'up' : b < a ? 'down' : 'same';
 }
 
-/** The trend of a record's assurance: its last level against the one before; undefined with fewer than two. */
-export function assuranceTrendOf(entries: readonly HistoryEntry[], collaborationId: number): Trend | undefined {
-  const levels = historyOf(entries, collaborationId, 'assurance');
-  const last = levels.at(-1);
-  if (!last) return undefined;
-  return assuranceTrend(last.from ?? levels.at(-2)?.to, last.to);
-}
-
 /** The assurance level a record had at the end of a day, from its history (undefined before its first). */
 export function assuranceOn(
   entries: readonly HistoryEntry[],

@@ -4,13 +4,14 @@ import {
   DEFAULT_GOVERNANCE_POLICY,
   DEFAULT_SIGNIFICANCE_WEIGHTS,
   assuranceOn,
-  assuranceTrendOf,
+  assuranceTrend,
   nextReviewAfterAssurance,
   policyInForce,
   prepareForSave,
   tierChanges,
   undatedChanges,
   validatePolicy,
+  POLICY_NOTE_MAX_LENGTH,
   type GovernancePolicy,
   type HistoryEntry,
 } from '../../../src/domain';
@@ -115,6 +116,27 @@ describe('the governance policy', () => {
     expect(notNumber.ok).toBe(false);
   });
 
+  it('says a number out of range is out of range, with both ends, and a long note is too long', () => {
+    const tooHigh = validatePolicy(
+      edited({
+        significance: { ...DEFAULT_SIGNIFICANCE_WEIGHTS, tiers: { medium: 101, high: 200 } },
+        assuranceCadence: { substantial: null, reasonable: 61, limited: 6, none: 3 },
+        note: 'x'.repeat(POLICY_NOTE_MAX_LENGTH + 1),
+      }),
+    );
+    expect(tooHigh.ok ? [] : tooHigh.error).toEqual([
+      { field: 'significance.tiers.medium', code: 'outOfRange', params: { min: 0, max: 100 } },
+      { field: 'significance.tiers.high', code: 'outOfRange', params: { min: 0, max: 100 } },
+      { field: 'assuranceCadence.reasonable', code: 'outOfRange', params: { min: 1, max: 60 } },
+      { field: 'note', code: 'tooLong', params: { max: POLICY_NOTE_MAX_LENGTH } },
+    ]);
+    const bands = Array.from({ length: 11 }, (_, i) => ({ from: i, points: 1 }));
+    const many = validatePolicy(edited({ significance: { ...DEFAULT_SIGNIFICANCE_WEIGHTS, partners: bands } }));
+    expect(many.ok ? [] : many.error).toEqual([
+      { field: 'significance.partners', code: 'outOfRange', params: { min: 0, max: 10 } },
+    ]);
+  });
+
   it('the newest published version is in force; with none, the shipped one', () => {
     expect(policyInForce([]).version).toBe(0);
     const v1 = { ...DEFAULT_GOVERNANCE_POLICY, version: 1 };
@@ -192,9 +214,10 @@ describe('the record history', () => {
       source: 'review',
     });
     const entries = [h('reasonable', '2025-05-01'), h('limited', '2026-05-01', 'reasonable')];
-    expect(assuranceTrendOf(entries, 9)).toBe('down');
-    expect(assuranceTrendOf([...entries, h('substantial', '2026-11-01', 'limited')], 9)).toBe('up');
-    expect(assuranceTrendOf([entries[0]!], 9)).toBeUndefined();
+    expect(assuranceTrend('reasonable', 'limited')).toBe('down');
+    expect(assuranceTrend('limited', 'substantial')).toBe('up');
+    expect(assuranceTrend('none', 'none')).toBe('same');
+    expect(assuranceTrend(undefined, 'limited')).toBeUndefined();
     expect(assuranceOn(entries, 9, '2026-03-31')).toBe('reasonable');
     expect(assuranceOn(entries, 9, '2025-03-31')).toBeUndefined();
   });

@@ -11,6 +11,7 @@ import {
   BASES,
   FOOTPRINTS,
   POLICY_NOTE_MAX_LENGTH,
+  POLICY_RANGES,
   RISK_LEVELS,
   type AssuranceLevel,
   type Basis,
@@ -42,7 +43,7 @@ export type BandSet = 'annualCost' | 'partners';
 export type PointSet = 'basis' | 'footprint' | 'serviceRisk';
 
 /** The most bands a set may have (the policy's schema). */
-export const MAX_BANDS = 10;
+export const MAX_BANDS = POLICY_RANGES.bands.max;
 
 /** The codes of each set of points, in the order the form shows them. */
 export const POINT_CODES: Readonly<Record<PointSet, readonly string[]>> = {
@@ -123,12 +124,12 @@ export function policyErrorMessage(t: TFunction, error: DomainError): string {
     return code === 'required'
       ? t('policyEditor.errors.noteRequired')
       : t('errors.tooLong', { max: POLICY_NOTE_MAX_LENGTH });
-  if (field.startsWith('assuranceCadence.')) return t('policyEditor.errors.months', { min: 1, max: 60 });
+  if (field.startsWith('assuranceCadence.')) return t('policyEditor.errors.months', POLICY_RANGES.months);
   if (/^significance\.(annualCost|partners)$/.test(field))
     return t('policyEditor.errors.tooManyBands', { max: MAX_BANDS });
   if (/^significance\.annualCost\.\d+\.from$/.test(field)) return t('policyEditor.errors.amount');
   if (/^significance\.partners\.\d+\.from$/.test(field)) return t('policyEditor.errors.partnerCount');
-  return t('policyEditor.errors.points', { min: 0, max: 100 });
+  return t('policyEditor.errors.points', POLICY_RANGES.points);
 }
 
 /** The first message for each field, by its exact path. */

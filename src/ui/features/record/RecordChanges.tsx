@@ -1,12 +1,12 @@
 /**
  * The record's history of status, assurance level and significance tier (the Record History
- * list): the assurance level now with its trend against the one before, then every change with
- * from, to, when, by whom and why, newest first; a change a review made links to the review.
+ * list): every change with from, to, when, by whom and why, newest first; a change a review
+ * made links to the review. The level now and its trend are the overview's (assuranceStanding).
  */
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assuranceTrendOf, type HistoryEntry, type RepoError, type Stored } from '../../../domain';
+import { type HistoryEntry, type RepoError, type Stored } from '../../../domain';
 import { useFormat, useServices } from '../../app/context';
 import { paths } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
@@ -58,20 +58,9 @@ export function RecordChanges({
   else if (!entries) body = <Loading label={t('tab.changes.loading')} />;
   else if (entries.length === 0) body = <Text as="p">{t('tab.changes.empty')}</Text>;
   else {
-    const assurance = entries.filter((e) => e.aspect === 'assurance');
-    const last = assurance.at(-1);
-    const trend = assuranceTrendOf(entries, collaborationId);
     const newestFirst = [...entries].reverse();
     body = (
       <>
-        <Text as="p" data-assurance-now>
-          {last
-            ? t(`tab.changes.assurance.${trend ?? 'first'}`, {
-                level: value(last, last.to),
-                before: value(last, last.from ?? assurance.at(-2)?.to),
-              })
-            : t('tab.changes.assurance.none')}
-        </Text>
         <SimpleTable
           size="small"
           label={t('tab.changes.title')}
