@@ -78,9 +78,10 @@ describe('the register’s search box', () => {
     const first = renderTab(server.siteUrl, { hash: '#/register' });
     await grid();
     await user.type(screen.getByRole('searchbox', { name: SEARCH }), 'Safeguarding');
+    // The record is on the unfiltered first page too: wait for the search to reach the address.
+    await waitFor(() => expect(window.location.hash).toBe('#/register?q=Safeguarding'));
     await screen.findByRole('link', { name: 'Gwent Safeguarding Board' });
     const address = window.location.hash;
-    expect(address).toBe('#/register?q=Safeguarding');
     first.unmount();
     cleanup();
     renderTab(server.siteUrl, { hash: address });

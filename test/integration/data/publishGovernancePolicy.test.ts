@@ -126,7 +126,7 @@ describe('publishGovernancePolicy', () => {
     expect(r.error.errors.map((e) => [e.field, e.code]).sort()).toEqual(
       [
         ['note', 'required'],
-        ['significance.serviceRisk.high', 'tooLong'],
+        ['significance.serviceRisk.high', 'outOfRange'],
       ].sort(),
     );
     // The range fixed, the cross-field checks speak too.
