@@ -1,7 +1,8 @@
 /**
  * Where a record stands on assurance, as the record, the register and Home show it: the level
  * it has now (or none given yet), why, since when, and how that compares with the level it had
- * before; and which records a register filter by assurance level keeps. Pure: the record and its
+ * before; and what a register filter by assurance can ask for (the list's query runs it:
+ * src/data/repositories/collaborations.ts). Pure: the record and its
  * history (src/domain/history.ts) in, plain values out.
  */
 import type { Collaboration } from './collaboration';
@@ -16,19 +17,6 @@ export type AssuranceNotGiven = typeof ASSURANCE_NOT_GIVEN;
 /** What a register filter by assurance can ask for: a level, or "not yet given". */
 export const ASSURANCE_FILTERS = [...ASSURANCE_LEVELS, ASSURANCE_NOT_GIVEN] as const;
 export type AssuranceFilter = (typeof ASSURANCE_FILTERS)[number];
-
-type Assured = Pick<Collaboration, 'assuranceLevel'>;
-
-/** The assurance filter a record falls under: its level, or "not yet given" (no level, or one the vocabulary does not know). */
-export function assuranceFilterOf(record: Assured): AssuranceFilter {
-  const level = record.assuranceLevel;
-  return level !== undefined && ASSURANCE_LEVELS.includes(level) ? level : ASSURANCE_NOT_GIVEN;
-}
-
-/** Whether a record is one a filter by assurance keeps: any of the `wanted` values; nothing wanted keeps every record. */
-export function matchesAssurance(record: Assured, wanted: readonly AssuranceFilter[]): boolean {
-  return wanted.length === 0 || wanted.includes(assuranceFilterOf(record));
-}
 
 /**
  * How the level now compares with the one before: up, down or the same; `first` when the history
@@ -59,7 +47,7 @@ const isLevel = (v: string | undefined): v is AssuranceLevel =>
  * the history knew.
  */
 export function assuranceStanding(
-  record: Assured & Pick<Collaboration, 'assuranceReason' | 'assuranceDate'> & { readonly id: number },
+  record: Pick<Collaboration, 'assuranceLevel' | 'assuranceReason' | 'assuranceDate'> & { readonly id: number },
   entries: readonly HistoryEntry[],
 ): AssuranceStanding {
   const level = isLevel(record.assuranceLevel) ? record.assuranceLevel : undefined;

@@ -11,6 +11,7 @@ import type {
   Review,
 } from './entities';
 import type { ReportNarrative } from './annualReport';
+import type { AssuranceFilter } from './assuranceStanding';
 import type { AssuranceStatement } from './assuranceStatement';
 import type { GovernancePolicy } from './governancePolicy';
 import type { HistoryEntry } from './history';
@@ -66,6 +67,8 @@ export interface CollaborationQuery {
   readonly inScope?: boolean;
   readonly directorate?: string;
   readonly significance?: readonly SignificanceTier[];
+  /** Any of these assurance levels; `ASSURANCE_NOT_GIVEN` (assuranceStanding.ts) is a record given none yet (the column empty). */
+  readonly assurance?: readonly AssuranceFilter[];
   /** A panel's stored value, or any of several (its key and names). */
   readonly panel?: string | readonly string[];
   readonly leadOfficerId?: number;

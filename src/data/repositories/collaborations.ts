@@ -10,6 +10,7 @@ import type {
   StatusChangeSeen,
   Stored,
 } from '../../domain/ports';
+import { ASSURANCE_NOT_GIVEN, type AssuranceFilter } from '../../domain/assuranceStanding';
 import { isIsoDate, type IsoDate } from '../../domain/dates';
 import { STATUSES, type Status } from '../../domain/vocabulary';
 import { formatReference, parseReference } from '../../domain/reference';
@@ -90,6 +91,17 @@ export class CollaborationRepository extends ListRepository<Collaboration> imple
             codes.map((c) => choiceValue(set, c)),
           )
         : undefined;
+    // A level is its choice word; "not given" is the empty column (`eq null`, as SharePoint reads an empty choice).
+    const assurance = (wanted: readonly AssuranceFilter[] | undefined): Clause | undefined =>
+      wanted && wanted.length > 0
+        ? or(
+            ...[...new Set(wanted)].map((w) =>
+              w === ASSURANCE_NOT_GIVEN
+                ? f.isNull('AssuranceLevel')
+                : f.eq('AssuranceLevel', choiceValue('assurance', w)),
+            ),
+          )
+        : undefined;
     // Most selective first: SharePoint judges the threshold on the first clause alone.
     const filter = allOf(
       q.leadOfficerId !== undefined ? f.eq('LeadOfficerId', q.leadOfficerId) : undefined,
@@ -102,6 +114,7 @@ export class CollaborationRepository extends ListRepository<Collaboration> imple
       q.reviewDueOnOrAfter !== undefined ? f.onDate('NextReviewDue', 'ge', q.reviewDueOnOrAfter) : undefined,
       q.reviewDueOnOrBefore !== undefined ? f.onDate('NextReviewDue', 'le', q.reviewDueOnOrBefore) : undefined,
       words('significance', q.significance),
+      assurance(q.assurance),
       words('model', q.model),
       words('status', q.status),
       q.inScope !== undefined ? f.eq('InScope', q.inScope) : undefined,

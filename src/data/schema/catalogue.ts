@@ -48,6 +48,7 @@ export const COLLABORATION_COLUMN_OVERRIDES: { readonly [K in CollaborationField
   serviceRisk: { defaultValue: 'Medium' },
   significance: { indexed: true },
   panel: { indexed: true },
+  assuranceLevel: { indexed: true },
   lastAssessmentScore: { min: 0, max: 100 },
   importKey: { unique: true, indexed: true },
 };

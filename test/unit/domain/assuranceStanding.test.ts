@@ -1,10 +1,4 @@
-import {
-  ASSURANCE_FILTERS,
-  assuranceFilterOf,
-  assuranceStanding,
-  matchesAssurance,
-  type AssuranceFilter,
-} from '../../../src/domain/assuranceStanding';
+import { ASSURANCE_FILTERS, assuranceStanding } from '../../../src/domain/assuranceStanding';
 import type { HistoryEntry } from '../../../src/domain/history';
 import type { AssuranceLevel } from '../../../src/domain/vocabulary';
 
@@ -26,30 +20,6 @@ function given(to: string, from?: string, on?: string, collaborationId = ID): Hi
 describe('the register filter by assurance level', () => {
   it('offers every level and "not yet given"', () => {
     expect(ASSURANCE_FILTERS).toEqual(['substantial', 'reasonable', 'limited', 'none', 'notGiven']);
-  });
-
-  it.each<[string, AssuranceLevel | undefined, AssuranceFilter]>([
-    ['a record given substantial assurance is under substantial', 'substantial', 'substantial'],
-    ['a record given no assurance is under "no assurance", not "not yet given"', 'none', 'none'],
-    ['a record with no level yet is under "not yet given"', undefined, 'notGiven'],
-  ])('%s', (_name, level, filter) => {
-    expect(assuranceFilterOf(level ? { assuranceLevel: level } : {})).toBe(filter);
-  });
-
-  it('treats a level the vocabulary does not know as not yet given', () => {
-    expect(assuranceFilterOf({ assuranceLevel: 'excellent' as AssuranceLevel })).toBe('notGiven');
-  });
-
-  it.each<[string, AssuranceLevel | undefined, AssuranceFilter[], boolean]>([
-    ['no filter keeps a record with a level', 'limited', [], true],
-    ['no filter keeps a record without one', undefined, [], true],
-    ['a filter on its level keeps it', 'limited', ['limited'], true],
-    ['a filter on other levels leaves it out', 'limited', ['substantial', 'reasonable'], false],
-    ['"not yet given" keeps a record without a level', undefined, ['notGiven'], true],
-    ['"not yet given" leaves out a record given no assurance', 'none', ['notGiven'], false],
-    ['a level or "not yet given" keeps either', undefined, ['none', 'notGiven'], true],
-  ])('%s', (_name, level, wanted, kept) => {
-    expect(matchesAssurance(level ? { assuranceLevel: level } : {}, wanted)).toBe(kept);
   });
 });
 

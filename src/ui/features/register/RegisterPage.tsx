@@ -33,12 +33,10 @@ import { exportTable, toCsv, toXlsx } from './exportView';
 import { RegisterFilters } from './RegisterFilters';
 import { useRegisterRows } from './useRegisterRows';
 import { panelsOf, resolvePanel } from '../../../domain/panels';
-import { keepFor, queryFor, viewFromParams, viewToParams, type RegisterView, type SortField } from './view';
+import { queryFor, viewFromParams, viewToParams, type RegisterView, type SortField } from './view';
 
 /** First page small (first rows fast); the store pages on with the same size. */
 export const PAGE_SIZE = 100;
-/** With a filter the list cannot run (assurance), pages are read larger: fewer round trips for the rows kept. */
-const KEPT_PAGE_SIZE = 500;
 const ROW_HEIGHT = 44;
 
 type Row = Stored<Collaboration>;
@@ -125,13 +123,9 @@ export function RegisterPage() {
     const p = resolvePanel(view.panel, panelsOf(mappings.value ?? []));
     return p ? [p.name, ...(p.nameCy ? [p.nameCy] : [])] : [];
   }, [view.panel, mappings.value]);
-  const keep = useMemo(() => keepFor(view), [view]);
-  const query = useMemo(
-    () => queryFor(view, app.today, keep ? KEPT_PAGE_SIZE : PAGE_SIZE, panelNames),
-    [view, app.today, panelNames, keep],
-  );
+  const query = useMemo(() => queryFor(view, app.today, PAGE_SIZE, panelNames), [view, app.today, panelNames]);
   const store = app.services.stores.collaborations;
-  const data = useRegisterRows(store, query, viewKey, keep);
+  const data = useRegisterRows(store, query, viewKey);
   const [exporting, setExporting] = useState<'csv' | 'xlsx' | undefined>();
   const [exportError, setExportError] = useState<RepoError | undefined>();
 
@@ -219,7 +213,7 @@ export function RegisterPage() {
         setExportError(all.error);
         return;
       }
-      const table = exportTable(keep ? all.value.filter(keep) : all.value, t, app.today);
+      const table = exportTable(all.value, t, app.today);
       const name = `${t('tab.register.export.fileName')}-${app.today}`;
       if (kind === 'csv') download(toCsv(table), `${name}.csv`, 'text/csv;charset=utf-8');
       else

@@ -9,31 +9,13 @@ import type {
   Stored,
 } from '../../../domain';
 
-/** Which of the store's rows a view keeps (a filter the list's query cannot carry); undefined keeps every row. */
-export type Keep = (record: Stored<Collaboration>) => boolean;
-
-/**
- * A page of the view: the store's page as it is, or, with `keep`, the kept rows of as many of
- * the store's pages as it takes to fill a page (or reach the end), so a filter that keeps few
- * rows does not show a short page and stop.
- */
-export async function readPage(
+/** A page of the view: the store's page as it is (every filter of the view is in the store's query). */
+export function readPage(
   store: CollaborationStore,
   query: CollaborationQuery,
   token: string | undefined,
-  keep: Keep | undefined,
 ): Promise<RepoResult<Page<Stored<Collaboration>>>> {
-  if (!keep) return store.query(query, token);
-  const wanted = query.pageSize ?? 100;
-  const items: Stored<Collaboration>[] = [];
-  let next = token;
-  do {
-    const r = await store.query(query, next);
-    if (!r.ok) return r;
-    items.push(...r.value.items.filter(keep));
-    next = r.value.next;
-  } while (next !== undefined && items.length < wanted);
-  return { ok: true, value: { items, ...(next !== undefined ? { next } : {}) } };
+  return store.query(query, token);
 }
 
 export interface RegisterRows {
@@ -62,27 +44,19 @@ interface State {
  * The register's rows for a query, a page at a time: the server filters and
  * sorts on indexed columns, the first page comes back alone (first rows fast),
  * and later pages follow the store's page token as the person scrolls. A reply
- * for a view that is no longer shown is dropped. `keep` (a filter the list's query
- * cannot carry, part of the view `queryKey` names) filters each page as it comes.
+ * for a view that is no longer shown is dropped.
  */
-export function useRegisterRows(
-  store: CollaborationStore,
-  query: CollaborationQuery,
-  queryKey: string,
-  keep?: Keep,
-): RegisterRows {
+export function useRegisterRows(store: CollaborationStore, query: CollaborationQuery, queryKey: string): RegisterRows {
   const [state, setState] = useState<State>({ rows: [], loading: true, loadingMore: false });
   const generation = useRef(0);
   const queryRef = useRef(query);
   queryRef.current = query;
-  const keepRef = useRef(keep);
-  keepRef.current = keep;
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     const gen = ++generation.current;
     setState({ rows: [], loading: true, loadingMore: false });
-    void readPage(store, queryRef.current, undefined, keepRef.current).then((r) => {
+    void readPage(store, queryRef.current, undefined).then((r) => {
       if (gen !== generation.current) return;
       if (!r.ok) setState({ rows: [], loading: false, loadingMore: false, error: r.error });
       else
@@ -108,7 +82,7 @@ export function useRegisterRows(
       return { ...rest, loadingMore: true };
     });
     stateRef.current = { ...s, loadingMore: true };
-    void readPage(store, queryRef.current, token, keepRef.current).then((r) => {
+    void readPage(store, queryRef.current, token).then((r) => {
       if (gen !== generation.current) return;
       setState((prev) => {
         if (!r.ok) return { ...prev, loadingMore: false, error: r.error };

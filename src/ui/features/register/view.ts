@@ -8,7 +8,6 @@ import {
   MODELS,
   SIGNIFICANCE_TIERS,
   STATUSES,
-  type Collaboration,
   type CollaborationQuery,
   type IsoDate,
   type Model,
@@ -16,7 +15,7 @@ import {
   type SortDirection,
   type Status,
 } from '../../../domain';
-import { ASSURANCE_FILTERS, matchesAssurance, type AssuranceFilter } from '../../../domain/assuranceStanding';
+import { ASSURANCE_FILTERS, type AssuranceFilter } from '../../../domain/assuranceStanding';
 
 export const REVIEW_FILTERS = ['overdue', 'dueSoon', 'onTrack'] as const;
 export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
@@ -127,6 +126,7 @@ export function queryFor(
     ...(view.directorate ? { directorate: view.directorate } : {}),
     ...(view.panel ? { panel: panelNames.length ? [view.panel, ...panelNames] : view.panel } : {}),
     ...(view.significance.length ? { significance: view.significance } : {}),
+    ...(view.assurance?.length ? { assurance: view.assurance } : {}),
     ...range,
     ...(view.search ? { search: view.search } : {}),
     orderBy: view.sort,
@@ -147,15 +147,4 @@ export function isFiltered(view: RegisterView): boolean {
     view.review !== undefined ||
     view.search !== undefined
   );
-}
-
-/**
- * The rows a view keeps of what the store returns, when it filters on something the list's
- * query does not carry (the assurance level: the domain's rule, applied to each page as it
- * comes); undefined when the store's query is the whole filter.
- */
-export function keepFor(view: RegisterView): ((record: Pick<Collaboration, 'assuranceLevel'>) => boolean) | undefined {
-  const wanted = view.assurance;
-  if (!wanted?.length) return undefined;
-  return (record) => matchesAssurance(record, wanted);
 }
