@@ -124,6 +124,8 @@ export function useAssessment(stores: AssessmentStores, key: string, autosaveMs 
   const [attempt, setAttempt] = useState(0);
   const [tick, setTick] = useState(0);
   const inFlight = useRef(false);
+  /** The autosave on its way, so a submit waits for it and sends the ETag it brings back. */
+  const inFlightSave = useRef<Promise<void> | undefined>(undefined);
   const submitting = useRef(false);
   const latest = useRef({ answers, stored, template });
   latest.current = { answers, stored, template };
@@ -192,9 +194,14 @@ export function useAssessment(stores: AssessmentStores, key: string, autosaveMs 
     if (stable(toSend) === stable(base.answers)) return;
     inFlight.current = true;
     setSave({ kind: 'saving' });
-    const r = await stores.assessments.update({ ...base, answers: toSend });
+    const sent = stores.assessments.update({ ...base, answers: toSend });
+    inFlightSave.current = sent.then(() => undefined);
+    const r = await sent;
     inFlight.current = false;
+    inFlightSave.current = undefined;
     if (r.ok) {
+      // Now, not at the next render: a submit waiting on this save reads it.
+      latest.current = { ...latest.current, stored: r.value };
       setStored(r.value);
       setRestoredAt(undefined);
       setSave({ kind: 'saved', at: new Date().toISOString() });
@@ -297,6 +304,13 @@ export function useAssessment(stores: AssessmentStores, key: string, autosaveMs 
 
   const submitNow = useCallback(
     async (by: Person | undefined, on: string) => {
+      // An autosave already sent lands first: submitting against the ETag it replaced would be
+      // refused as a change made meanwhile, by this person's own save.
+      if (inFlightSave.current) {
+        submitting.current = true;
+        await inFlightSave.current;
+        submitting.current = false;
+      }
       const { stored: base, template: tpl, answers: given } = latest.current;
       if (!base || !tpl || base.status !== 'draft') return;
       const problems = submissionProblems(tpl, given);
