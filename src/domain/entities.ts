@@ -151,6 +151,11 @@ export const assessmentSchema = z.object({
   dueDate: isoDate.optional(),
   submittedBy: personSchema.optional(),
   submittedOn: z.string().optional(),
+  /** The assurance level a governance-arrangements check gave, why, by whom and when (assessmentAssurance.ts). */
+  assuranceLevel: z.enum(ASSURANCE_LEVELS).optional(),
+  assuranceReason: z.string().optional(),
+  assuranceGivenBy: personSchema.optional(),
+  assuranceGivenOn: isoDate.optional(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 

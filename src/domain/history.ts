@@ -16,7 +16,16 @@ export const HISTORY_ASPECTS = ['status', 'assurance', 'significance'] as const;
 export type HistoryAspect = (typeof HISTORY_ASPECTS)[number];
 
 /** What made the change: a review's outcome, an edit of the record, the import, a new policy, or the governance team dating an old change. */
-export const HISTORY_SOURCES = ['review', 'edit', 'created', 'import', 'policy', 'versionHistory', 'dated'] as const;
+export const HISTORY_SOURCES = [
+  'review',
+  'edit',
+  'created',
+  'import',
+  'policy',
+  'versionHistory',
+  'dated',
+  'assessment',
+] as const;
 export type HistorySource = (typeof HISTORY_SOURCES)[number];
 
 /** A reason's limit, in characters (a multi-line column holds more; a line of history needs no more). */

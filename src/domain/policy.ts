@@ -117,6 +117,8 @@ export type Capability =
   | { readonly kind: 'writeReportNarrative' }
   /** Publish a new version of the governance policy (significance weights, assurance cadence) and apply it to the register. */
   | { readonly kind: 'editGovernancePolicy' }
+  /** Give a collaboration an assurance level from a submitted governance-arrangements check. */
+  | { readonly kind: 'giveAssurance' }
   /** Date a reform or withdrawal the reports could not place in a year (from version history, or by hand). */
   | { readonly kind: 'dateChange' }
   /**
@@ -163,6 +165,7 @@ export function may(actor: Actor, what: Capability): boolean {
     case 'writeReportNarrative':
     case 'editGovernancePolicy':
     case 'dateChange':
+    case 'giveAssurance':
       return governance;
     case 'manageAction':
       return (

@@ -56,6 +56,9 @@ export const ERROR_CODES = [
   'bandRepeated',
   'cadenceOrder',
   'assuranceReasonRequired',
+  'notAssuranceCheck',
+  'notSubmitted',
+  'assuranceAlreadyGiven',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,6 +17,10 @@ export const ASSESSMENT_COLUMNS = {
   dueDate: 'DueDate',
   submittedBy: 'SubmittedBy',
   submittedOn: 'SubmittedOn',
+  assuranceLevel: 'AssuranceLevel',
+  assuranceReason: 'AssuranceReason',
+  assuranceGivenBy: 'AssuranceGivenBy',
+  assuranceGivenOn: 'AssuranceGivenOn',
 } as const satisfies Record<Exclude<keyof Assessment, 'id'>, string>;
 
 const c = ASSESSMENT_COLUMNS;
@@ -24,7 +28,7 @@ const c = ASSESSMENT_COLUMNS;
 export const assessmentMapper: ListMapper<Assessment> = {
   list,
   columns: c,
-  choiceSets: { AssessmentStatus: 'assessmentStatus', OverallRag: 'rag' },
+  choiceSets: { AssessmentStatus: 'assessmentStatus', OverallRag: 'rag', AssuranceLevel: 'assurance' },
   fromItem: (item: SpItem) =>
     mapItem<Assessment>(list, item, assessmentSchema, c, (r) => {
       const version = r.number(c.templateVersion);
@@ -42,6 +46,10 @@ export const assessmentMapper: ListMapper<Assessment> = {
         dueDate: r.date(c.dueDate),
         submittedBy: r.person(c.submittedBy),
         submittedOn: r.dateTime(c.submittedOn),
+        assuranceLevel: r.choice(c.assuranceLevel, 'assurance'),
+        assuranceReason: r.text(c.assuranceReason),
+        assuranceGivenBy: r.person(c.assuranceGivenBy),
+        assuranceGivenOn: r.date(c.assuranceGivenOn),
       };
     }),
   toItem: (v: Assessment) =>
@@ -59,6 +67,10 @@ export const assessmentMapper: ListMapper<Assessment> = {
       .date(c.dueDate, v.dueDate)
       .person(c.submittedBy, v.submittedBy)
       .dateTime(c.submittedOn, v.submittedOn)
+      .choice(c.assuranceLevel, 'assurance', v.assuranceLevel)
+      .text(c.assuranceReason, v.assuranceReason)
+      .person(c.assuranceGivenBy, v.assuranceGivenBy)
+      .date(c.assuranceGivenOn, v.assuranceGivenOn)
       .build(),
   keyOf: (v) => v.key,
 };

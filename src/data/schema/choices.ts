@@ -42,6 +42,7 @@ export const CHOICES = {
     policy: 'Significance policy',
     versionHistory: 'Version history',
     dated: 'Dated by the governance team',
+    assessment: 'Governance arrangements check',
   }),
   kind: choices(KINDS, { formalPartnership: 'Formal partnership', collaboration: 'Collaboration' }),
   model: choices(MODELS, {

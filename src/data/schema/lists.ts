@@ -234,6 +234,10 @@ export const ASSESSMENTS: ListDef = {
     date('DueDate', 'Due date', { indexed: true }),
     { internalName: 'SubmittedBy', title: 'Submitted by', type: 'User' },
     { internalName: 'SubmittedOn', title: 'Submitted on', type: 'DateTime', indexed: true },
+    choice('AssuranceLevel', 'Assurance level', 'assurance'),
+    note('AssuranceReason', 'Reason for the assurance level'),
+    { internalName: 'AssuranceGivenBy', title: 'Assurance given by', type: 'User' },
+    date('AssuranceGivenOn', 'Assurance given on'),
   ],
   views: [
     {

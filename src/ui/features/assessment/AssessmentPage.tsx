@@ -26,6 +26,7 @@ import { CompareView } from './CompareView';
 import { DiscardDraft } from './DiscardDraft';
 import { clearPendingStart } from './drafts';
 import { ReadOnlyView } from './ReadOnlyView';
+import { AssuranceFromCheck } from './AssuranceFromCheck';
 import { Runner } from './Runner';
 import { templateTitle } from './text';
 import { nowInstant, payloadOf, useAssessment, type AssessmentModel } from './useAssessment';
@@ -316,7 +317,10 @@ function AssessmentView({
           </MessageBar>
         )
       ) : submitted ? (
-        <ReadOnlyView assessment={stored} template={template} />
+        <>
+          <ReadOnlyView assessment={stored} template={template} />
+          <AssuranceFromCheck assessment={stored} template={template} />
+        </>
       ) : (
         <>
           <Runner model={model} template={template} me={me.person} />
