@@ -19,6 +19,7 @@ import {
   type SubmissionProblem,
   type TemplateStore,
 } from '../../../domain';
+import { putAssessmentOnRecord } from '../../../app/putAssessmentOnRecord';
 import { clearLocal, loadLocal, saveLocal } from './drafts';
 
 export type Answers = Readonly<Record<string, Answer>>;
@@ -102,7 +103,6 @@ export function payloadOf(template: AssessmentTemplate | undefined, answers: Ans
 }
 
 const RETRY_MS = 10_000;
-const RECORD_ATTEMPTS = 4;
 
 /**
  * One assessment, loaded by its key with the template version it was
@@ -279,25 +279,10 @@ export function useAssessment(stores: AssessmentStores, key: string, autosaveMs 
 
   const updateRecord = useCallback(
     async (submitted: Assessment): Promise<RepoError | undefined> => {
-      let last: RepoError = { code: 'unexpected' };
-      for (let i = 0; i < RECORD_ATTEMPTS; i++) {
-        // Not typed by the person: re-read and apply again on a conflict.
-        const current = await stores.collaborations.get(submitted.collaborationId);
-        if (!current.ok) return current.error;
-        const { lastAssessmentRag: _r, lastAssessmentScore: _s, ...rest } = current.value;
-        const r = await stores.collaborations.update({
-          ...rest,
-          ...(submitted.overallRag !== undefined ? { lastAssessmentRag: submitted.overallRag } : {}),
-          ...(submitted.score !== undefined ? { lastAssessmentScore: submitted.score } : {}),
-        });
-        if (r.ok) {
-          setCollaboration(r.value);
-          return undefined;
-        }
-        last = r.error;
-        if (r.error.code !== 'conflict') return r.error;
-      }
-      return last;
+      const r = await putAssessmentOnRecord(stores.collaborations, submitted);
+      if (!r.ok) return r.error;
+      setCollaboration(r.value);
+      return undefined;
     },
     [stores],
   );
