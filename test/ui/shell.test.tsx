@@ -23,6 +23,25 @@ describe('the tab shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Collaborations at a glance' })).toBeInTheDocument();
   });
 
+  it('offers New collaboration to officers, not to a panel member, who is told why at its address', async () => {
+    const { unmount } = renderTab(server.siteUrl);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(await within(nav).findByRole('link', { name: 'New collaboration' })).toHaveAttribute('href', '#/new');
+    await settle();
+    unmount();
+    renderTab(server.siteUrl, { devUser: 'panel', hash: '#/new' });
+    expect(
+      await screen.findByText(
+        'Officers and the governance team register collaborations. Ask the lead officer or the governance team to add one.',
+      ),
+    ).toBeInTheDocument();
+    const panelNav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(panelNav).queryByRole('link', { name: 'New collaboration' })).toBeNull();
+    expect(within(panelNav).getByRole('link', { name: 'Register' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Create/ })).toBeNull();
+    await settle();
+  });
+
   it('switches to Welsh, and remembers the choice', async () => {
     const user = userEvent.setup();
     renderTab(server.siteUrl);

@@ -175,7 +175,10 @@ export function Shell() {
       label: t('tab.nav.reports'),
       active: route.name === 'reports' || route.name === 'compendium',
     },
-    { to: paths.newCollaboration(), label: t('tab.nav.new'), active: route.name === 'new' },
+    // Panel members who are not officers may not register one: the nav offers it to those who may.
+    ...(may(me.actor, { kind: 'register' })
+      ? [{ to: paths.newCollaboration(), label: t('tab.nav.new'), active: route.name === 'new' }]
+      : []),
     ...(governance
       ? [
           { to: paths.templates(), label: t('tab.nav.templates'), active: route.name === 'templates' },

@@ -34,6 +34,7 @@ import { RecordField, setField, type RecordFieldContext } from '../../components
 import { useLookup } from '../../components/useLookups';
 import { usePolicy } from '../../components/usePolicy';
 import { useMe } from '../../components/useRoles';
+import { may } from '../../../domain/policy';
 
 const COUNCIL_NAME = translate('en-GB', 'app.council');
 const DRAFT_KEY = 'collaboration-register:new-draft';
@@ -218,6 +219,17 @@ export function NewCollaborationPage() {
       </RadioGroup>
     </Field>
   );
+
+  // A panel member who is not an officer reads the register but does not add to it (as the list's permissions say).
+  if (!me.loading && !may(me.actor, { kind: 'register' }))
+    return (
+      <section aria-labelledby="new-title">
+        <PageHeader id="new-title" title={t('tab.new.title')} />
+        <MessageBar intent="info">
+          <MessageBarBody>{t('tab.new.notAllowed')}</MessageBarBody>
+        </MessageBar>
+      </section>
+    );
 
   return (
     <section aria-labelledby="new-title">
