@@ -1,11 +1,5 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -15,6 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../../components/ModalDialog';
 import { editAction, type Action, type Collaboration, type DomainError, type Stored } from '../../../domain';
 import { may } from '../../../domain/policy';
 import { useFormat, useServices } from '../../app/context';
@@ -339,29 +334,18 @@ export function DeleteActionDialog(p: {
     );
   }
   return (
-    <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && p.onClose(false)}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('review.action.confirmDeleteTitle')}</DialogTitle>
-          <DialogContent>
-            <Text as="p">{t('review.action.confirmDeleteBody', { title: p.action.title })}</Text>
-            {failed ? (
-              <MessageBar intent="error">
-                <MessageBarBody>
-                  <MessageBarTitle>{t('review.action.notDeleted')}</MessageBarTitle>
-                  {failed}
-                </MessageBarBody>
-              </MessageBar>
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={busy} onClick={() => void remove(p.action)}>
-              {t('review.action.delete')}
-            </Button>
-            <Button onClick={() => p.onClose(false)}>{t('review.cancel')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ModalDialog
+      modalType="alert"
+      title={t('review.action.confirmDeleteTitle')}
+      busy={busy}
+      primaryLabel={t('review.action.delete')}
+      onPrimary={() => void remove(p.action)}
+      cancelLabel={t('review.cancel')}
+      onCancel={() => p.onClose(false)}
+      failure={failed}
+      failureTitle={t('review.action.notDeleted')}
+    >
+      <Text as="p">{t('review.action.confirmDeleteBody', { title: p.action.title })}</Text>
+    </ModalDialog>
   );
 }

@@ -1,16 +1,7 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../../components/ModalDialog';
 import type { Assessment, RepoError, Stored } from '../../../domain';
 import { useServices } from '../../app/context';
 import { navigate, paths } from '../../app/router';
@@ -41,31 +32,20 @@ export function DiscardDraft({ draft, reference }: { readonly draft: Stored<Asse
       <Button data-noprint onClick={() => setOpen(true)}>
         {t('assess.discard.button')}
       </Button>
-      <Dialog open={open} onOpenChange={(_e, d) => !busy && setOpen(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('assess.discard.title')}</DialogTitle>
-            <DialogContent>
-              <p>{t('assess.discard.body')}</p>
-              {error ? (
-                <MessageBar intent="error">
-                  <MessageBarBody>
-                    {error.code === 'conflict' ? t('assess.discard.conflict') : repoErrorMessage(t, error)}
-                  </MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" disabled={busy} onClick={() => void discard()}>
-                {t('assess.discard.confirm')}
-              </Button>
-              <Button disabled={busy} onClick={() => setOpen(false)}>
-                {t('assess.discard.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ModalDialog
+        open={open}
+        title={t('assess.discard.title')}
+        busy={busy}
+        primaryLabel={t('assess.discard.confirm')}
+        onPrimary={() => void discard()}
+        cancelLabel={t('assess.discard.cancel')}
+        onCancel={() => setOpen(false)}
+        failure={
+          error ? (error.code === 'conflict' ? t('assess.discard.conflict') : repoErrorMessage(t, error)) : undefined
+        }
+      >
+        <p>{t('assess.discard.body')}</p>
+      </ModalDialog>
     </>
   );
 }

@@ -1,21 +1,7 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../../components/ModalDialog';
 import { PARTNER_SECTORS, type DomainError, type Partner, type PartnerSector, type Stored } from '../../../domain';
 import { ConflictDialog, type Side } from '../../components/ConflictDialog';
 import { fieldMessages, repoErrorMessage } from '../../components/messages';
@@ -108,8 +94,7 @@ export function EditPartnerDialog({ partner, onSave, onSaved, onCancel }: EditPa
     }
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     setErrors([]);
     void save(draft);
   };
@@ -156,55 +141,42 @@ export function EditPartnerDialog({ partner, onSave, onSaved, onCancel }: EditPa
   const sectorNow = sectorValue(draft);
   const typedWord = partner.otherSector;
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onCancel()}>
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('tab.partnerRegister.edit.title', { name: partner.name })}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <Field label={t('tab.partnerRegister.columns.name')} required validationMessage={messages['name']}>
-                <Input value={draft.name} onChange={(_e, d) => set('name', d.value)} />
-              </Field>
-              <Field label={t('tab.partnerRegister.columns.nameCy')} validationMessage={messages['nameCy']}>
-                <Input lang="cy" value={draft.nameCy ?? ''} onChange={(_e, d) => set('nameCy', d.value)} />
-              </Field>
-              <Field label={t('tab.partnerRegister.columns.sector')} validationMessage={messages['sector']}>
-                <Select value={sectorNow} onChange={(_e, d) => setDraft((p) => withSector(p, d.value))}>
-                  <option value="">{t('tab.partnerRegister.noSector')}</option>
-                  {typedWord !== undefined ? (
-                    <option value={`${TYPED}${typedWord}`}>
-                      {t('tab.partnerRegister.typedSector', { word: typedWord })}
-                    </option>
-                  ) : null}
-                  {PARTNER_SECTORS.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`vocab.sector.${s}`)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field
-                label={t('tab.partnerRegister.columns.website')}
-                hint={t('tab.partnerRegister.edit.websiteHint')}
-                validationMessage={messages['website']}
-              >
-                <Input type="url" value={draft.website ?? ''} onChange={(_e, d) => set('website', d.value)} />
-              </Field>
-              {failure ? (
-                <MessageBar intent="error" role="alert">
-                  <MessageBarBody>{failure}</MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {t('tab.partnerRegister.edit.save')}
-              </Button>
-              <Button onClick={onCancel}>{t('tab.partnerRegister.edit.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <ModalDialog
+      title={t('tab.partnerRegister.edit.title', { name: partner.name })}
+      busy={busy}
+      onSubmit={submit}
+      primaryLabel={t('tab.partnerRegister.edit.save')}
+      cancelLabel={t('tab.partnerRegister.edit.cancel')}
+      onCancel={onCancel}
+      contentClassName={styles.form}
+      failure={failure}
+    >
+      <Field label={t('tab.partnerRegister.columns.name')} required validationMessage={messages['name']}>
+        <Input value={draft.name} onChange={(_e, d) => set('name', d.value)} />
+      </Field>
+      <Field label={t('tab.partnerRegister.columns.nameCy')} validationMessage={messages['nameCy']}>
+        <Input lang="cy" value={draft.nameCy ?? ''} onChange={(_e, d) => set('nameCy', d.value)} />
+      </Field>
+      <Field label={t('tab.partnerRegister.columns.sector')} validationMessage={messages['sector']}>
+        <Select value={sectorNow} onChange={(_e, d) => setDraft((p) => withSector(p, d.value))}>
+          <option value="">{t('tab.partnerRegister.noSector')}</option>
+          {typedWord !== undefined ? (
+            <option value={`${TYPED}${typedWord}`}>{t('tab.partnerRegister.typedSector', { word: typedWord })}</option>
+          ) : null}
+          {PARTNER_SECTORS.map((s) => (
+            <option key={s} value={s}>
+              {t(`vocab.sector.${s}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label={t('tab.partnerRegister.columns.website')}
+        hint={t('tab.partnerRegister.edit.websiteHint')}
+        validationMessage={messages['website']}
+      >
+        <Input type="url" value={draft.website ?? ''} onChange={(_e, d) => set('website', d.value)} />
+      </Field>
+    </ModalDialog>
   );
 }

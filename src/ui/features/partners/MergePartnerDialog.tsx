@@ -1,23 +1,7 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Select,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../../components/ModalDialog';
 import type { MergeOutcome, MergeSummary } from '../../../app/mergePartners';
 import type { Partner, Stored } from '../../../domain';
 import { Loading } from '../../components/Loading';
@@ -81,70 +65,60 @@ export function MergePartnerDialog({ row, rows, onMerge, onMerged, onCancel }: M
   };
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && !busy && onCancel()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('tab.partnerRegister.merge.title', { name: row.partner.name })}</DialogTitle>
-          <DialogContent className={styles.body}>
-            <Text as="p">{t('tab.partnerRegister.merge.intro')}</Text>
-            <Field label={t('tab.partnerRegister.merge.other')}>
-              <Select
-                value={otherId === undefined ? '' : String(otherId)}
-                onChange={(_e, d) => {
-                  setOtherId(d.value === '' ? undefined : Number(d.value));
-                  setKeepId(undefined);
-                }}
-              >
-                <option value="">{t('tab.partnerRegister.merge.choose')}</option>
-                {others.map((r) => (
-                  <option key={r.partner.id} value={String(r.partner.id)}>
-                    {r.partner.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            {other ? (
-              <Field label={t('tab.partnerRegister.merge.keep')} required>
-                <RadioGroup
-                  value={keepId === undefined ? '' : String(keepId)}
-                  onChange={(_e, d) => setKeepId(Number(d.value))}
-                >
-                  {pair.map((r) => (
-                    <Radio
-                      key={r.partner.id}
-                      value={String(r.partner.id)}
-                      label={t('tab.partnerRegister.merge.keepOption', { name: r.partner.name, count: r.records })}
-                    />
-                  ))}
-                </RadioGroup>
-              </Field>
-            ) : null}
-            {other && keepId !== undefined ? (
-              <Text as="p">
-                {t('tab.partnerRegister.merge.consequence', {
-                  merged: (keepId === row.partner.id ? other : row).partner.name,
-                  kept: (keepId === row.partner.id ? row : other).partner.name,
-                  count: (keepId === row.partner.id ? other : row).records,
-                })}
-              </Text>
-            ) : null}
-            {busy ? <Loading label={t('tab.partnerRegister.merge.merging')} /> : null}
-            {failure ? (
-              <MessageBar intent="error" role="alert">
-                <MessageBarBody>{failure}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={busy || !other || keepId === undefined} onClick={() => void merge()}>
-              {failure ? t('tab.partnerRegister.merge.again') : t('tab.partnerRegister.merge.confirm')}
-            </Button>
-            <Button disabled={busy} onClick={onCancel}>
-              {t('tab.partnerRegister.edit.cancel')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ModalDialog
+      title={t('tab.partnerRegister.merge.title', { name: row.partner.name })}
+      busy={busy}
+      primaryLabel={failure ? t('tab.partnerRegister.merge.again') : t('tab.partnerRegister.merge.confirm')}
+      primaryDisabled={!other || keepId === undefined}
+      onPrimary={() => void merge()}
+      cancelLabel={t('tab.partnerRegister.edit.cancel')}
+      onCancel={onCancel}
+      contentClassName={styles.body}
+      failure={failure}
+    >
+      <Text as="p">{t('tab.partnerRegister.merge.intro')}</Text>
+      <Field label={t('tab.partnerRegister.merge.other')}>
+        <Select
+          value={otherId === undefined ? '' : String(otherId)}
+          onChange={(_e, d) => {
+            setOtherId(d.value === '' ? undefined : Number(d.value));
+            setKeepId(undefined);
+          }}
+        >
+          <option value="">{t('tab.partnerRegister.merge.choose')}</option>
+          {others.map((r) => (
+            <option key={r.partner.id} value={String(r.partner.id)}>
+              {r.partner.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {other ? (
+        <Field label={t('tab.partnerRegister.merge.keep')} required>
+          <RadioGroup
+            value={keepId === undefined ? '' : String(keepId)}
+            onChange={(_e, d) => setKeepId(Number(d.value))}
+          >
+            {pair.map((r) => (
+              <Radio
+                key={r.partner.id}
+                value={String(r.partner.id)}
+                label={t('tab.partnerRegister.merge.keepOption', { name: r.partner.name, count: r.records })}
+              />
+            ))}
+          </RadioGroup>
+        </Field>
+      ) : null}
+      {other && keepId !== undefined ? (
+        <Text as="p">
+          {t('tab.partnerRegister.merge.consequence', {
+            merged: (keepId === row.partner.id ? other : row).partner.name,
+            kept: (keepId === row.partner.id ? row : other).partner.name,
+            count: (keepId === row.partner.id ? other : row).records,
+          })}
+        </Text>
+      ) : null}
+      {busy ? <Loading label={t('tab.partnerRegister.merge.merging')} /> : null}
+    </ModalDialog>
   );
 }

@@ -2,17 +2,9 @@
  * The confirmation before a policy is published: what it would change ("N records would change
  * tier"), and Publish or Cancel. Nothing is written until the person confirms.
  */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Text,
-} from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../../components/ModalDialog';
 
 export interface PublishPolicyDialogProps {
   /** The version it would be published as. */
@@ -36,27 +28,20 @@ export function PublishPolicyDialog({
 }: PublishPolicyDialogProps) {
   const { t } = useTranslation();
   return (
-    <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && !publishing && onCancel()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('policyEditor.publish.title', { version })}</DialogTitle>
-          <DialogContent>
-            <Text as="p" role="status" data-testid="policy-preview">
-              {t('policyEditor.publish.preview', { count: changes })}
-            </Text>
-            <Text as="p">{t('policyEditor.publish.register', { count: records })}</Text>
-            <Text as="p">{t('policyEditor.publish.history')}</Text>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={publishing} onClick={onPublish}>
-              {publishing ? t('policyEditor.publish.publishing') : t('policyEditor.publish.confirm')}
-            </Button>
-            <Button disabled={publishing} onClick={onCancel}>
-              {t('policyEditor.publish.cancel')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ModalDialog
+      modalType="alert"
+      title={t('policyEditor.publish.title', { version })}
+      busy={publishing}
+      primaryLabel={publishing ? t('policyEditor.publish.publishing') : t('policyEditor.publish.confirm')}
+      onPrimary={onPublish}
+      cancelLabel={t('policyEditor.publish.cancel')}
+      onCancel={onCancel}
+    >
+      <Text as="p" role="status" data-testid="policy-preview">
+        {t('policyEditor.publish.preview', { count: changes })}
+      </Text>
+      <Text as="p">{t('policyEditor.publish.register', { count: records })}</Text>
+      <Text as="p">{t('policyEditor.publish.history')}</Text>
+    </ModalDialog>
   );
 }

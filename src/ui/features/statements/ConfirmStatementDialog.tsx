@@ -3,25 +3,10 @@
  * comment saying what is missing. The use case checks who may and what is valid; a confirmation
  * someone else saved meanwhile opens the conflict dialog with both statements, so neither is lost.
  */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, makeStyles, Radio, RadioGroup, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../../components/ModalDialog';
 import { confirmStatement } from '../../../app/confirmStatement';
 import type { Collaboration, DomainError, Person } from '../../../domain';
 import type { AssuranceStatement, DirectorateAssurance } from '../../../domain/assuranceStatement';
@@ -130,61 +115,39 @@ export function ConfirmStatementDialog(props: ConfirmStatementDialogProps) {
   }
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => (!d.open ? onCancel() : undefined)}>
-      <DialogSurface>
-        {/* The tab's own message says what a "not yet" needs, in the person's language. */}
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>
-              {t('tab.statements.confirm.title', { directorate: line.directorate, year: yearLabel })}
-            </DialogTitle>
-            <DialogContent className={styles.form}>
-              <Field label={t('tab.statements.confirm.choice')}>
-                <RadioGroup
-                  value={complete ? 'complete' : 'notYet'}
-                  onChange={(_e, d) => setComplete(d.value === 'complete')}
-                >
-                  <Radio value="complete" label={t('tab.statements.confirm.complete')} />
-                  <Radio value="notYet" label={t('tab.statements.confirm.notYet')} />
-                </RadioGroup>
-              </Field>
-              <Field
-                label={t('tab.statements.confirm.comment')}
-                hint={t('tab.statements.confirm.commentHint')}
-                required={!complete}
-                {...(commentError
-                  ? {
-                      validationState: 'error' as const,
-                      validationMessage:
-                        commentError.code === 'required'
-                          ? t('tab.statements.confirm.commentRequired')
-                          : domainErrorMessage(t, commentError),
-                    }
-                  : {})}
-              >
-                <Textarea value={comment} onChange={(_e, d) => setComment(d.value)} resize="vertical" rows={5} />
-              </Field>
-              {failure ? (
-                <MessageBar intent="error">
-                  <MessageBarBody>{failure}</MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={saving}>
-                {saving ? t('tab.statements.confirm.saving') : t('tab.statements.confirm.save')}
-              </Button>
-              <Button onClick={onCancel}>{t('tab.statements.confirm.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <ModalDialog
+      title={t('tab.statements.confirm.title', { directorate: line.directorate, year: yearLabel })}
+      busy={saving}
+      onSubmit={() => void save()}
+      primaryLabel={saving ? t('tab.statements.confirm.saving') : t('tab.statements.confirm.save')}
+      cancelLabel={t('tab.statements.confirm.cancel')}
+      onCancel={onCancel}
+      contentClassName={styles.form}
+      failure={failure}
+    >
+      {/* The tab's own message says what a "not yet" needs, in the person's language. */}
+      <Field label={t('tab.statements.confirm.choice')}>
+        <RadioGroup value={complete ? 'complete' : 'notYet'} onChange={(_e, d) => setComplete(d.value === 'complete')}>
+          <Radio value="complete" label={t('tab.statements.confirm.complete')} />
+          <Radio value="notYet" label={t('tab.statements.confirm.notYet')} />
+        </RadioGroup>
+      </Field>
+      <Field
+        label={t('tab.statements.confirm.comment')}
+        hint={t('tab.statements.confirm.commentHint')}
+        required={!complete}
+        {...(commentError
+          ? {
+              validationState: 'error' as const,
+              validationMessage:
+                commentError.code === 'required'
+                  ? t('tab.statements.confirm.commentRequired')
+                  : domainErrorMessage(t, commentError),
+            }
+          : {})}
+      >
+        <Textarea value={comment} onChange={(_e, d) => setComment(d.value)} resize="vertical" rows={5} />
+      </Field>
+    </ModalDialog>
   );
 }
