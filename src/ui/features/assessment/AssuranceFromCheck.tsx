@@ -27,21 +27,14 @@ import { may } from '../../../domain/policy';
 import type { Stored } from '../../../domain/ports';
 import { useApp, useFormat, useServices } from '../../app/context';
 import { TextField } from '../../components/form';
+import { Summary } from '../../components/Summary';
 import { fieldMessages, repoErrorMessage } from '../../components/messages';
 import { usePolicy } from '../../components/usePolicy';
 import { useMe } from '../../components/useRoles';
 
 const useStyles = makeStyles({
   panel: { marginBlock: tokens.spacingVerticalL, breakInside: 'avoid-page' },
-  summary: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    margin: `${tokens.spacingVerticalS} 0`,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  def: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  summary: { marginTop: tokens.spacingVerticalS },
   form: { display: 'grid', rowGap: tokens.spacingVerticalM, maxWidth: '40rem' },
 });
 
@@ -92,16 +85,15 @@ export function AssuranceFromCheck({
         {t('assess.assurance.title')}
       </Title3>
       {shown.assuranceLevel !== undefined ? (
-        <dl className={styles.summary}>
-          <dt className={styles.term}>{t('assess.assurance.level')}</dt>
-          <dd className={styles.def}>{levelName(shown.assuranceLevel)}</dd>
-          <dt className={styles.term}>{t('assess.assurance.reason')}</dt>
-          <dd className={styles.def}>{shown.assuranceReason ?? ''}</dd>
-          <dt className={styles.term}>{t('assess.assurance.givenBy')}</dt>
-          <dd className={styles.def}>{shown.assuranceGivenBy?.displayName ?? ''}</dd>
-          <dt className={styles.term}>{t('assess.assurance.givenOn')}</dt>
-          <dd className={styles.def}>{format.date(shown.assuranceGivenOn)}</dd>
-        </dl>
+        <Summary
+          className={styles.summary}
+          items={[
+            { key: 'level', term: t('assess.assurance.level'), value: levelName(shown.assuranceLevel) },
+            { key: 'reason', term: t('assess.assurance.reason'), value: shown.assuranceReason ?? '' },
+            { key: 'by', term: t('assess.assurance.givenBy'), value: shown.assuranceGivenBy?.displayName ?? '' },
+            { key: 'on', term: t('assess.assurance.givenOn'), value: format.date(shown.assuranceGivenOn) },
+          ]}
+        />
       ) : me.loading || !may(me.actor, { kind: 'giveAssurance' }) ? (
         <Text as="p" block>
           {t('assess.assurance.notYet')}

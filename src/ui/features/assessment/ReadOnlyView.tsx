@@ -3,18 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { sectionsOf, type Assessment, type AssessmentTemplate } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
 import { RagBadge } from '../../components/RagBadge';
+import { Summary } from '../../components/Summary';
 import { answerText, guidanceText, questionText, sectionTitle, templateTitle } from './text';
 
 const useStyles = makeStyles({
-  summary: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    margin: `0 0 ${tokens.spacingVerticalL}`,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  def: { margin: 0 },
   section: { marginBottom: tokens.spacingVerticalL, breakInside: 'avoid-page' },
   answers: { margin: 0, padding: 0 },
   item: {
@@ -43,29 +35,34 @@ export function ReadOnlyView({
   return (
     <div>
       <Title3 as="h2">{t('assess.readOnly.summary')}</Title3>
-      <dl className={styles.summary}>
-        <dt className={styles.term}>{t('assess.readOnly.template')}</dt>
-        <dd className={styles.def}>
-          {t('assess.readOnly.templateValue', {
-            title: templateTitle(template, locale),
-            version: format.number(template.version),
-          })}
-        </dd>
-        <dt className={styles.term}>{t('assess.readOnly.rag')}</dt>
-        <dd className={styles.def}>
-          <RagBadge {...(assessment.overallRag ? { rag: assessment.overallRag } : {})} />
-        </dd>
-        <dt className={styles.term}>{t('assess.readOnly.score')}</dt>
-        <dd className={styles.def} data-testid="assessment-score">
-          {assessment.score !== undefined
-            ? t('assess.readOnly.scoreValue', { score: format.number(assessment.score) })
-            : t('assess.readOnly.noScore')}
-        </dd>
-        <dt className={styles.term}>{t('assess.readOnly.submittedBy')}</dt>
-        <dd className={styles.def}>{assessment.submittedBy?.displayName ?? ''}</dd>
-        <dt className={styles.term}>{t('assess.readOnly.submittedOn')}</dt>
-        <dd className={styles.def}>{format.dateTime(assessment.submittedOn)}</dd>
-      </dl>
+      <Summary
+        items={[
+          {
+            key: 'template',
+            term: t('assess.readOnly.template'),
+            value: t('assess.readOnly.templateValue', {
+              title: templateTitle(template, locale),
+              version: format.number(template.version),
+            }),
+          },
+          {
+            key: 'rag',
+            term: t('assess.readOnly.rag'),
+            value: <RagBadge {...(assessment.overallRag ? { rag: assessment.overallRag } : {})} />,
+          },
+          {
+            key: 'score',
+            term: t('assess.readOnly.score'),
+            value:
+              assessment.score !== undefined
+                ? t('assess.readOnly.scoreValue', { score: format.number(assessment.score) })
+                : t('assess.readOnly.noScore'),
+            data: { 'data-testid': 'assessment-score' },
+          },
+          { key: 'by', term: t('assess.readOnly.submittedBy'), value: assessment.submittedBy?.displayName ?? '' },
+          { key: 'on', term: t('assess.readOnly.submittedOn'), value: format.dateTime(assessment.submittedOn) },
+        ]}
+      />
       {sectionsOf(template).map((s) => (
         <section key={s.key} className={styles.section} aria-labelledby={`ro-${s.key}`}>
           <Title3 as="h2" id={`ro-${s.key}`}>

@@ -11,6 +11,7 @@ import type { Collaboration, HistoryEntry, RepoError, Stored } from '../../../do
 import { assuranceStanding, type AssuranceStanding } from '../../../domain/assuranceStanding';
 import { useFormat, useServices } from '../../app/context';
 import { ErrorState } from '../../components/ErrorState';
+import { Summary } from '../../components/Summary';
 
 const useStyles = makeStyles({
   section: {
@@ -21,15 +22,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   heading: { marginTop: 0 },
-  list: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(10rem, max-content) 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: `0 0 ${tokens.spacingVerticalS}`,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  list: { rowGap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
 });
 
 type Read =
@@ -74,34 +67,38 @@ export function AssuranceSummary({ record, refreshKey, onShowHistory }: Assuranc
       <h2 id="record-assurance" className={styles.heading}>
         {t('assuranceView.title')}
       </h2>
-      <dl className={styles.list}>
-        <dt className={styles.term}>{t('fields.assuranceLevel')}</dt>
-        <dd className={styles.value} data-assurance-level={level ?? 'notGiven'}>
-          {level ? t(`vocab.assurance.${level}`) : t('assuranceView.notGiven')}
-        </dd>
-        {level || standing.reason ? (
-          <>
-            <dt className={styles.term}>{t('fields.assuranceReason')}</dt>
-            <dd className={styles.value}>{standing.reason ?? t('assuranceView.noReason')}</dd>
-          </>
-        ) : null}
-        {level ? (
-          <>
-            <dt className={styles.term}>{t('fields.assuranceDate')}</dt>
-            <dd className={styles.value}>
-              {standing.givenOn ? format.date(standing.givenOn) : t('tab.changes.undated')}
-            </dd>
-            <dt className={styles.term}>{t('assuranceView.trendLabel')}</dt>
-            <dd className={styles.value} data-assurance-trend={read.kind === 'ready' ? standing.comparison : read.kind}>
-              {read.kind === 'ready' ? (
+      <Summary
+        className={styles.list}
+        items={[
+          {
+            key: 'level',
+            term: t('fields.assuranceLevel'),
+            value: level ? t(`vocab.assurance.${level}`) : t('assuranceView.notGiven'),
+            data: { 'data-assurance-level': level ?? 'notGiven' },
+          },
+          (level !== undefined || standing.reason !== undefined) && {
+            key: 'reason',
+            term: t('fields.assuranceReason'),
+            value: standing.reason ?? t('assuranceView.noReason'),
+          },
+          level !== undefined && {
+            key: 'date',
+            term: t('fields.assuranceDate'),
+            value: standing.givenOn ? format.date(standing.givenOn) : t('tab.changes.undated'),
+          },
+          level !== undefined && {
+            key: 'trend',
+            term: t('assuranceView.trendLabel'),
+            value:
+              read.kind === 'ready' ? (
                 comparisonText(t, standing)
               ) : read.kind === 'loading' ? (
                 <Text>{t('assuranceView.trendLoading')}</Text>
-              ) : null}
-            </dd>
-          </>
-        ) : null}
-      </dl>
+              ) : null,
+            data: { 'data-assurance-trend': read.kind === 'ready' ? (standing.comparison ?? '') : read.kind },
+          },
+        ]}
+      />
       {read.kind === 'error' && level ? (
         <ErrorState
           error={read.error}
