@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   panel: { marginBlock: tokens.spacingVerticalL, breakInside: 'avoid-page' },
   summary: { marginTop: tokens.spacingVerticalS },
   form: { display: 'grid', rowGap: tokens.spacingVerticalM, maxWidth: '40rem' },
+  para: { margin: 0 },
 });
 
 export function AssuranceFromCheck({
@@ -100,10 +101,10 @@ export function AssuranceFromCheck({
         </Text>
       ) : (
         <div className={styles.form} data-noprint>
-          <Text as="p" block>
+          <Text as="p" block className={styles.para}>
             {t('assess.assurance.intro')}
           </Text>
-          <Text as="p" block>
+          <Text as="p" block className={styles.para}>
             {suggestion !== undefined && shown.score !== undefined
               ? t('assess.assurance.suggested', { score: format.number(shown.score), level: levelName(suggestion) })
               : t('assess.assurance.noSuggestion')}
