@@ -315,8 +315,10 @@ async function main(): Promise<void> {
     allowPositionals: false,
   });
   const port = numberOption('port', values.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536) ?? 4321;
-  const dataFile = resolve(values.data ?? '.data/register.db');
-  mkdirSync(dirname(dataFile), { recursive: true });
+  // ':memory:' is SQLite's own name for a throwaway database, not a file to make in this folder.
+  const data = values.data ?? '.data/register.db';
+  const dataFile = data === ':memory:' ? data : resolve(data);
+  if (dataFile !== ':memory:') mkdirSync(dirname(dataFile), { recursive: true });
   const demoSize = numberOption('demo-size', values['demo-size'], (n) => Number.isInteger(n) && n > 0);
   const threshold = numberOption('threshold', values.threshold, (n) => Number.isInteger(n) && n > 0);
   const faultRate = numberOption('fault-rate', values['fault-rate'], (n) => n >= 0 && n <= 1);
@@ -337,7 +339,7 @@ async function main(): Promise<void> {
   console.log(
     `Dev channel inbox: ${running.url}/_dev/inbox (cards posted by npm run reminders -- --site ${running.siteUrl})`,
   );
-  console.log(`Data file: ${dataFile}`);
+  console.log(dataFile === ':memory:' ? 'Data: in memory, gone when it stops' : `Data file: ${dataFile}`);
   console.log(
     'Dev mode: the tab sends the chosen demo user\'s token (Bearer dev:<user>); switch user in its header ("Acting as"). Ctrl+C stops.',
   );
