@@ -29,7 +29,9 @@ describe('the annual assurance statements', () => {
   it('a Head of Service sees the directorate they answer for, and confirms it ("not yet" needs a comment)', async () => {
     const user = userEvent.setup();
     renderTab(server.siteUrl, { hash: '#/statements', devUser: 'dylan' });
-    const yours = await screen.findByRole('region', { name: 'Your directorates' });
+    // The file's first page load (its modules compiled, the server's first reads): in CI, beside the
+    // Chromium journeys, it took more than the default 15 s once.
+    const yours = await screen.findByRole('region', { name: 'Your directorates' }, { timeout: 45_000 });
     expect(within(yours).getAllByRole('row')).toHaveLength(2);
     const row = rowIn(yours, 'Economy and Environment');
     expect(within(row).getByText("Dylan O'Brien")).toBeInTheDocument();
