@@ -27,7 +27,7 @@ import {
 } from './reminderSetup';
 import { formatRun } from '../notify/summary';
 import type { Log } from '../notify/transports';
-import { collaborationSubPage, recordDeepLink, statementsSubPage } from '../teams/deepLinks';
+import { actionPlanSubPage, collaborationSubPage, recordDeepLink, statementsSubPage } from '../teams/deepLinks';
 
 /** A Teams deep link to a record, a year's assurance statements or the action plan, for the card's Open. */
 export function teamsDeepLink(env: Env) {
@@ -40,7 +40,7 @@ export function teamsDeepLink(env: Env) {
           ? collaborationSubPage(target.reference)
           : target.kind === 'statements'
             ? statementsSubPage(target.year)
-            : 'actionPlan',
+            : actionPlanSubPage(),
       webUrl,
       ...(target.kind === 'collaboration' ? { label: target.reference } : {}),
     });

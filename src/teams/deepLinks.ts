@@ -45,16 +45,23 @@ export function statementsSubPage(year: number): string {
   return `statements:${year}`;
 }
 
+/** The programme's 12-month action plan: an action reminder's card opens it. */
+export function actionPlanSubPage(): string {
+  return 'actionPlan';
+}
+
 export function parseSubPage(
   subPageId: string | undefined,
 ):
   | { kind: 'collaboration'; reference: string }
   | { kind: 'review'; key: string }
   | { kind: 'statements'; year: number }
+  | { kind: 'actionPlan' }
   | undefined {
   if (subPageId?.startsWith('collaboration:')) return { kind: 'collaboration', reference: subPageId.slice(14) };
   if (subPageId?.startsWith('review:')) return { kind: 'review', key: subPageId.slice(7) };
   const year = /^statements:(\d{4})$/.exec(subPageId ?? '')?.[1];
   if (year !== undefined) return { kind: 'statements', year: Number(year) };
+  if (subPageId === actionPlanSubPage()) return { kind: 'actionPlan' };
   return undefined;
 }

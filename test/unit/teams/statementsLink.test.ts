@@ -1,6 +1,6 @@
 import { teamsDeepLink } from '../../../src/cli/reminders';
 import { createRecordLinks } from '../../../src/cli/reminderSetup';
-import { parseSubPage, statementsSubPage } from '../../../src/teams/deepLinks';
+import { actionPlanSubPage, parseSubPage, statementsSubPage } from '../../../src/teams/deepLinks';
 import { startRoute } from '../../../src/ui/app/startRoute';
 
 /**
@@ -27,5 +27,24 @@ describe("a statement reminder's link", () => {
     expect(url.origin + url.pathname).toBe('https://teams.microsoft.com/l/entity/app-1/home');
     expect(JSON.parse(url.searchParams.get('context') ?? '{}')).toEqual({ subEntityId: 'statements:2026' });
     expect(url.searchParams.get('webUrl')).toBe('https://tab.example/index.html#/statements?year=2026');
+  });
+});
+
+describe("an action reminder's link (the programme's action plan)", () => {
+  it('is a sub-page the tab opens as #/action-plan', () => {
+    expect(parseSubPage(actionPlanSubPage())).toEqual({ kind: 'actionPlan' });
+    expect(startRoute({ inTeams: true, locale: 'en-GB', theme: 'light', subPageId: 'actionPlan' }, '#/')).toBe(
+      '#/action-plan',
+    );
+  });
+
+  it('is a Teams deep link whose sub-page the tab reads, with the web address for browsers', () => {
+    const site = 'http://127.0.0.1:4321/sites/council';
+    const env = { TEAMS_APP_ID: 'app-1', TAB_URL: 'https://tab.example' };
+    const url = new URL(createRecordLinks({ site, env, deepLink: teamsDeepLink(env) }).programme());
+    const context = JSON.parse(url.searchParams.get('context') ?? '{}') as { subEntityId?: string };
+    expect(context).toEqual({ subEntityId: 'actionPlan' });
+    expect(parseSubPage(context.subEntityId)).toEqual({ kind: 'actionPlan' });
+    expect(url.searchParams.get('webUrl')).toBe('https://tab.example/index.html#/action-plan');
   });
 });
