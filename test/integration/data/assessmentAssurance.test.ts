@@ -11,7 +11,7 @@ import type { Actor } from '../../../src/domain/policy';
 import type { Stored } from '../../../src/domain/ports';
 import { SHIPPED_TEMPLATES } from '../../../src/domain/shippedTemplates';
 import { collaboration } from './fixtures';
-import { reposAs, startServer, unique, type ListServer } from './helpers';
+import { racingCollaborations, reposAs, startServer, unique, type ListServer } from './helpers';
 
 /**
  * A governance-arrangements check gives an assurance level (issue 18), through PnPjs against the
@@ -160,22 +160,7 @@ describe('giving an assurance level from a governance arrangements check', () =>
     const record = await aRecord();
     const check = await anAssessment(record.id);
     // Someone saves the record between the tab's read and its write.
-    let edited = false;
-    const racing = {
-      ...gov,
-      collaborations: {
-        get: async (id: number) => {
-          const r = await gov.collaborations.get(id);
-          if (!edited && r.ok) {
-            edited = true;
-            const saved = await officer.collaborations.update({ ...r.value, purpose: 'Edited meanwhile' });
-            if (!saved.ok) throw new Error(saved.error.code);
-          }
-          return r;
-        },
-        update: gov.collaborations.update.bind(gov.collaborations),
-      },
-    };
+    const racing = { ...gov, collaborations: racingCollaborations(gov, officer, { purpose: 'Edited meanwhile' }) };
     const r = await giveAssessmentAssurance(racing, {
       assessmentId: check.id,
       level: 'reasonable',

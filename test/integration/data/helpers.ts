@@ -2,6 +2,7 @@ import type { SPFI } from '@pnp/sp';
 import { createRepositories, type Repositories } from '../../../src/data/repositories';
 import { createSp, type SpConfig } from '../../../src/data/sp';
 import { startListServer } from '../../../src/local/server';
+import type { Collaboration } from '../../../src/domain/collaboration';
 
 export type ListServer = Awaited<ReturnType<typeof startListServer>>;
 export type ServerOptions = Omit<Parameters<typeof startListServer>[0], 'port' | 'dataFile'> & { dataFile?: string };
@@ -23,6 +24,31 @@ export function spAs(server: ListServer, user = 'officer', extra: Partial<SpConf
 
 export function reposAs(server: ListServer, user = 'officer', extra: Partial<SpConfig> = {}): Repositories {
   return createRepositories(spAs(server, user, extra));
+}
+
+/**
+ * The collaborations store as a use case sees it, but the first record it reads is then saved
+ * by `other` with `edit` applied (a person saving between the use case's read and its write),
+ * so the use case's own write meets a 412 and must read again.
+ */
+export function racingCollaborations(
+  repos: Repositories,
+  other: Repositories,
+  edit: Partial<Collaboration>,
+): Pick<Repositories['collaborations'], 'get' | 'update'> {
+  let edited = false;
+  return {
+    get: async (id) => {
+      const r = await repos.collaborations.get(id);
+      if (!edited && r.ok) {
+        edited = true;
+        const saved = await other.collaborations.update({ ...r.value, ...edit });
+        if (!saved.ok) throw new Error(saved.error.code);
+      }
+      return r;
+    },
+    update: (record) => repos.collaborations.update(record),
+  };
 }
 
 /** A unique suffix so tests on one server never collide on keys. */

@@ -1,7 +1,7 @@
 import { putAssessmentOnRecord } from '../../../src/app/putAssessmentOnRecord';
 import type { Repositories } from '../../../src/data/repositories';
 import { collaboration } from './fixtures';
-import { reposAs, startServer, unique, type ListServer } from './helpers';
+import { racingCollaborations, reposAs, startServer, unique, type ListServer } from './helpers';
 
 /**
  * A submitted assessment's RAG and score go on the record, through PnPjs against the embedded
@@ -37,19 +37,7 @@ it('puts the RAG and score on the record', async () => {
 
 it('keeps an edit saved in between: read again, the two values on top', async () => {
   const record = await aRecord();
-  let edited = false;
-  const racing = {
-    get: async (id: number) => {
-      const r = await gov.collaborations.get(id);
-      if (!edited && r.ok) {
-        edited = true;
-        const saved = await gov.collaborations.update({ ...r.value, purpose: 'Edited meanwhile' });
-        if (!saved.ok) throw new Error(saved.error.code);
-      }
-      return r;
-    },
-    update: gov.collaborations.update.bind(gov.collaborations),
-  };
+  const racing = racingCollaborations(gov, gov, { purpose: 'Edited meanwhile' });
   const r = await putAssessmentOnRecord(racing, { collaborationId: record.id, overallRag: 'green', score: 90 });
   expect(r.ok).toBe(true);
   const after = await gov.collaborations.get(record.id);
