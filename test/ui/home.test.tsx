@@ -1,7 +1,7 @@
 /** @jest-environment ./test/ui/jsdom-with-fetch-env.js */
 import { screen, within } from '@testing-library/react';
 import type { RunningListServer } from '../../src/local/server';
-import { renderTab, startServer, unreachableSiteUrl } from './helpers';
+import { renderTab, settle, startServer, unreachableSiteUrl } from './helpers';
 
 let server: RunningListServer;
 beforeAll(async () => {
@@ -11,18 +11,37 @@ afterAll(() => server.close());
 beforeEach(() => localStorage.clear());
 
 describe('Home', () => {
-  it('reads everything it shows in ONE $batch request', async () => {
-    const requests: string[] = [];
-    renderTab(server.siteUrl, { onFetch: (url) => requests.push(url) });
+  it('renders after ONE list API request: a $batch that carries who-am-I too', async () => {
+    const requests: { url: string; body: string }[] = [];
+    renderTab(server.siteUrl, {
+      onFetch: (url, init) => requests.push({ url, body: typeof init?.body === 'string' ? init.body : '' }),
+    });
     await screen.findByRole('heading', { level: 2, name: "The compendium's figures" });
-    const api = requests.filter((u) => u.includes('/_api/'));
-    // The shell's own "who am I" (person and roles, for the governance links) runs beside the
-    // page's read and does not hold the page up; everything Home shows comes in one $batch.
-    const shell = api.filter((u) => /\/_api\/web\/currentuser(\/groups)?(\?|$)/i.test(u));
-    expect(shell.length).toBeLessThanOrEqual(2);
-    const page = api.filter((u) => !shell.includes(u));
-    expect(page).toHaveLength(1);
-    expect(page[0]).toMatch(/\/_api\/\$batch$/);
+    const api = requests.filter((r) => r.url.includes('/_api/'));
+    expect(api.map((r) => r.url)).toEqual([expect.stringMatching(/\/_api\/\$batch$/)]);
+    // The shell's who-am-I (the person and their groups, for the role-dependent links) is in it.
+    expect(api[0]?.body).toMatch(/\/_api\/web\/currentuser\/groups/i);
+    expect(api[0]?.body).toMatch(/\/_api\/web\/items|\/_api\/web\/lists/i);
+    // And the shell knows who this is from it: an officer is offered New collaboration, and no more is read.
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(await within(nav).findByRole('link', { name: 'New collaboration' })).toBeInTheDocument();
+    await settle();
+    expect(requests.filter((r) => r.url.includes('/_api/'))).toHaveLength(1);
+  });
+
+  it('elsewhere, who-am-I goes at once, as one $batch of its own', async () => {
+    const requests: { url: string; body: string }[] = [];
+    renderTab(server.siteUrl, {
+      hash: '#/register',
+      onFetch: (url, init) => requests.push({ url, body: typeof init?.body === 'string' ? init.body : '' }),
+    });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(await within(nav).findByRole('link', { name: 'New collaboration' })).toBeInTheDocument();
+    await settle();
+    const api = requests.filter((r) => r.url.includes('/_api/'));
+    expect(api.filter((r) => /\/_api\/web\/currentuser/i.test(r.url))).toEqual([]);
+    const me = api.filter((r) => r.url.endsWith('/$batch') && /currentuser\/groups/i.test(r.body));
+    expect(me).toHaveLength(1);
   });
 
   it("shows the compendium's figures, what is due and at risk, and the register by status and model", async () => {

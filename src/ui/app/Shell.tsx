@@ -140,7 +140,8 @@ export function Shell() {
   const { t } = useTranslation();
   const app = useApp();
   const route = useRoute();
-  const me = useMe();
+  // Opening on Home, who-am-I rides in Home's one $batch.
+  const me = useMe({ joinPageBatch: route.name === 'home' });
   const mainRef = useRef<HTMLElement>(null);
   const firstRoute = useRef(true);
   const themeId = useId('theme');

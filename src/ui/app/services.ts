@@ -6,11 +6,11 @@
  */
 import { createSp } from '../../data/sp';
 import { createRepositories, type Repositories } from '../../data/repositories';
-import { PeopleRepository, type PeopleStore } from '../../data/repositories/people';
+import { PeopleRepository, type PeopleStore, type Role } from '../../data/repositories/people';
 import { createImportTarget } from '../../data/import/target';
 import type { ImportTarget } from '../../domain/import';
 import type { TabConfig } from './config';
-import type { ChannelPostTarget, Review } from '../../domain';
+import type { ChannelPostTarget, Person, RepoResult, Review } from '../../domain';
 import { postReviewToPanel, type PanelPostInput, type PanelPostResult } from '../../app/postReviewToPanel';
 import { panelReviewCard } from '../../notify/cards';
 import { devInboxTransport, graphTransport, type Transport } from '../../notify/transports';
@@ -41,6 +41,14 @@ export interface Services {
   readBatched<T extends readonly unknown[]>(
     reads: (stores: Stores) => { readonly [K in keyof T]: Promise<T[K]> },
   ): Promise<T>;
+  /**
+   * Who the person is and which of the site's groups they are in, read once. A page's
+   * `readBatched` carries these two reads in its own `$batch` when it comes first, or, with
+   * `waitForPageBatch` (the shell, opening on Home), when it comes within WHO_AM_I_PAGE_WAIT_MS:
+   * Home renders after ONE request. Otherwise they go at once, as one `$batch`. A failed read is
+   * not kept: the next call asks again.
+   */
+  whoAmI(options?: { readonly waitForPageBatch?: boolean }): Promise<WhoAmI>;
   /** Dev mode: the demo users one may act as (empty elsewhere). */
   devUsers(): Promise<DevUser[]>;
   /** Posting to Teams channels as the person. */
@@ -53,6 +61,14 @@ export interface Services {
 }
 
 export type { PanelPostCode, PanelPostInput, PanelPostResult } from '../../app/postReviewToPanel';
+
+export interface WhoAmI {
+  readonly person: RepoResult<Person>;
+  readonly memberships: RepoResult<{ readonly roles: Role[]; readonly panels: string[] }>;
+}
+
+/** How long who-am-I waits for the page's batch (a lazily loaded page's first read) before it goes alone. */
+export const WHO_AM_I_PAGE_WAIT_MS = 3_000;
 
 export interface ChannelService {
   /**
@@ -104,26 +120,76 @@ export function createServices(options: ServiceOptions): Services {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const channels = channelService(options, stores, doFetch);
 
+  const meReads = (s: Stores): Promise<WhoAmI> =>
+    Promise.all([s.people.current(), s.people.memberships()]).then(([person, memberships]) => ({
+      person,
+      memberships,
+    }));
+  let me: Promise<WhoAmI> | undefined;
+  /** Set while who-am-I waits: a page batch takes it (clearing the wait) and answers it. */
+  let joinMe: (() => (value: WhoAmI) => void) | undefined;
+
+  /** Who-am-I's one promise, kept until a read of the person fails; its resolver answers it. */
+  function startMe(): { readonly read: Promise<WhoAmI>; readonly answer: (value: WhoAmI) => void } {
+    let answer: (value: WhoAmI) => void = () => undefined;
+    const read = new Promise<WhoAmI>((resolve) => (answer = resolve));
+    me = read;
+    void read.then((r) => {
+      if (!r.person.ok && me === read) me = undefined;
+    });
+    return { read, answer };
+  }
+
+  async function readBatched<T extends readonly unknown[]>(
+    reads: (s: Stores) => { readonly [K in keyof T]: Promise<T[K]> },
+  ): Promise<T> {
+    const [batched, execute] = sp.batched({ maxRequests: 100 });
+    const inBatchStores = storesOver(batched);
+    const inBatch = reads(inBatchStores) as readonly Promise<unknown>[];
+    // Who-am-I rides along: the one waiting for a batch, or, not asked yet, the first page's.
+    const answerMe = joinMe?.() ?? (me === undefined ? startMe().answer : undefined);
+    const meInBatch = answerMe ? meReads(inBatchStores) : undefined;
+    // Let every read reach PnPjs's send moment, so all of them join the batch.
+    await nextTask();
+    try {
+      await execute();
+    } catch {
+      if (answerMe) void meReads(stores).then(answerMe);
+      return (await Promise.all(reads(stores) as readonly Promise<unknown>[])) as unknown as T;
+    }
+    if (answerMe && meInBatch) void meInBatch.then(answerMe);
+    return (await Promise.all(inBatch)) as unknown as T;
+  }
+
+  function whoAmI(options?: { readonly waitForPageBatch?: boolean }): Promise<WhoAmI> {
+    if (me) return me;
+    const { read, answer } = startMe();
+    const timer = setTimeout(
+      () => {
+        joinMe = undefined;
+        void readBatched<[RepoResult<Person>, WhoAmI['memberships']]>((s) => [
+          s.people.current(),
+          s.people.memberships(),
+        ]).then(([person, memberships]) => answer({ person, memberships }));
+      },
+      options?.waitForPageBatch ? WHO_AM_I_PAGE_WAIT_MS : 0,
+    );
+    joinMe = () => {
+      clearTimeout(timer);
+      joinMe = undefined;
+      return answer;
+    };
+    return read;
+  }
+
   return {
     config,
     stores,
     channels,
     importTarget: () => createImportTarget(sp),
     ...(devUser !== undefined ? { devUser } : {}),
-    async readBatched<T extends readonly unknown[]>(
-      reads: (s: Stores) => { readonly [K in keyof T]: Promise<T[K]> },
-    ): Promise<T> {
-      const [batched, execute] = sp.batched({ maxRequests: 100 });
-      const inBatch = reads(storesOver(batched)) as readonly Promise<unknown>[];
-      // Let every read reach PnPjs's send moment, so all of them join the batch.
-      await nextTask();
-      try {
-        await execute();
-      } catch {
-        return (await Promise.all(reads(stores) as readonly Promise<unknown>[])) as unknown as T;
-      }
-      return (await Promise.all(inBatch)) as unknown as T;
-    },
+    readBatched,
+    whoAmI,
     async devUsers(): Promise<DevUser[]> {
       if (!config.dev) return [];
       try {

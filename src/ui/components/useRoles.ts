@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Person } from '../../domain';
 import type { Actor } from '../../domain/policy';
 import type { Role } from '../../data/repositories/people';
@@ -17,39 +17,30 @@ export interface Me {
   readonly actor: Actor;
 }
 
-/** Who the person is and which of the register's roles they hold, read once per person (services). */
-const cache = new WeakMap<Services, Promise<Omit<Me, 'loading' | 'actor'>>>();
-
-function readMe(services: Services): Promise<Omit<Me, 'loading' | 'actor'>> {
-  let pending = cache.get(services);
-  if (!pending) {
-    pending = Promise.all([services.stores.people.current(), services.stores.people.memberships()]).then(
-      ([person, m]) => ({
-        ...(person.ok ? { person: person.value } : {}),
-        roles: m.ok ? m.value.roles : [],
-        panels: m.ok ? m.value.panels : [],
-      }),
-    );
-    // A failed read is not kept: the next page asks again.
-    void pending.then((me) => {
-      if (!me.person) cache.delete(services);
-    });
-    cache.set(services, pending);
-  }
-  return pending;
+/** Who the person is and which of the register's roles they hold, read once per person (services.whoAmI). */
+async function readMe(services: Services, waitForPageBatch: boolean): Promise<Omit<Me, 'loading' | 'actor'>> {
+  const { person, memberships } = await services.whoAmI({ waitForPageBatch });
+  return {
+    ...(person.ok ? { person: person.value } : {}),
+    roles: memberships.ok ? memberships.value.roles : [],
+    panels: memberships.ok ? memberships.value.panels : [],
+  };
 }
 
 /**
  * The signed-in person and their roles. Governance-only screens (templates,
  * import) show themselves to `governance`; SharePoint still enforces the
  * list permissions, so a role read wrongly can hide a button, never grant a write.
+ * `joinPageBatch` (the shell, opening on a page that reads in one `$batch`): the read waits
+ * to ride in that page's batch rather than go on its own.
  */
-export function useMe(): Me {
+export function useMe(options?: { readonly joinPageBatch?: boolean }): Me {
   const services = useServices();
+  const join = useRef(options?.joinPageBatch ?? false);
   const [me, setMe] = useState<Me>({ roles: [], panels: [], loading: true, actor: { roles: [], panels: [] } });
   useEffect(() => {
     let live = true;
-    void readMe(services).then(
+    void readMe(services, join.current).then(
       (value) =>
         live &&
         setMe({
