@@ -3,7 +3,6 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { reviewState, type Collaboration, type Stored } from '../../src/domain';
 import type { RunningListServer } from '../../src/local/server';
-import { readPage } from '../../src/ui/features/register/useRegisterRows';
 import { isFiltered, queryFor, viewFromParams, viewToParams } from '../../src/ui/features/register/view';
 import { renderTab, servicesFor, setFaults, settle, startServer, TODAY } from './helpers';
 
@@ -260,12 +259,12 @@ describe("the register view's assurance filter", () => {
     const store = servicesFor(server.siteUrl).stores.collaborations;
     const view = viewFromParams(new URLSearchParams('assurance=limited'));
     // Pages of 10 over the demo's 60: the one limited record comes on the first page, alone, and it is the last.
-    const page = await readPage(store, queryFor(view, TODAY, 10), undefined);
+    const page = await store.query(queryFor(view, TODAY, 10));
     if (!page.ok) throw new Error(page.error.code);
     expect(page.value.items.map((r) => r.reference)).toEqual([record.reference]);
     expect(page.value.next).toBeUndefined();
     const notGiven = viewFromParams(new URLSearchParams('assurance=notGiven'));
-    const first = await readPage(store, queryFor(notGiven, TODAY, 10), undefined);
+    const first = await store.query(queryFor(notGiven, TODAY, 10));
     if (!first.ok) throw new Error(first.error.code);
     expect(first.value.items).toHaveLength(10);
     expect(first.value.items.every((r) => r.assuranceLevel === undefined)).toBe(true);

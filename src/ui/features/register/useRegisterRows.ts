@@ -1,22 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type {
-  Collaboration,
-  CollaborationQuery,
-  CollaborationStore,
-  Page,
-  RepoError,
-  RepoResult,
-  Stored,
-} from '../../../domain';
-
-/** A page of the view: the store's page as it is (every filter of the view is in the store's query). */
-export function readPage(
-  store: CollaborationStore,
-  query: CollaborationQuery,
-  token: string | undefined,
-): Promise<RepoResult<Page<Stored<Collaboration>>>> {
-  return store.query(query, token);
-}
+import type { Collaboration, CollaborationQuery, CollaborationStore, RepoError, Stored } from '../../../domain';
 
 export interface RegisterRows {
   readonly rows: readonly Stored<Collaboration>[];
@@ -56,7 +39,7 @@ export function useRegisterRows(store: CollaborationStore, query: CollaborationQ
   useEffect(() => {
     const gen = ++generation.current;
     setState({ rows: [], loading: true, loadingMore: false });
-    void readPage(store, queryRef.current, undefined).then((r) => {
+    void store.query(queryRef.current).then((r) => {
       if (gen !== generation.current) return;
       if (!r.ok) setState({ rows: [], loading: false, loadingMore: false, error: r.error });
       else
@@ -82,7 +65,7 @@ export function useRegisterRows(store: CollaborationStore, query: CollaborationQ
       return { ...rest, loadingMore: true };
     });
     stateRef.current = { ...s, loadingMore: true };
-    void readPage(store, queryRef.current, token).then((r) => {
+    void store.query(queryRef.current, token).then((r) => {
       if (gen !== generation.current) return;
       setState((prev) => {
         if (!r.ok) return { ...prev, loadingMore: false, error: r.error };
