@@ -5,7 +5,7 @@
  * nobody's other edits are lost, with the next review the policy's cadence sets; the change of
  * level goes in the record's history, keyed by the assessment, so a retry writes it once.
  */
-import { assureRecord, giveAssurance } from '../domain/assessmentAssurance';
+import { assureRecord, giveAssurance, laterLevelStands } from '../domain/assessmentAssurance';
 import type { Collaboration } from '../domain/collaboration';
 import type { IsoDate } from '../domain/dates';
 import type { Assessment } from '../domain/entities';
@@ -47,6 +47,8 @@ export type GiveAssuranceResult =
       readonly ok: true;
       readonly assessment: Stored<Assessment>;
       readonly record: Stored<Collaboration>;
+      /** The record keeps a level given after the check (a panel review since): the check's level is on the check only. */
+      readonly laterLevelKept: boolean;
     }
   | { readonly ok: false; readonly forbidden: true }
   | { readonly ok: false; readonly invalid: readonly DomainError[] }
@@ -101,7 +103,8 @@ export async function giveAssessmentAssurance(
       { assuranceLevel: level, assuranceReason: reason, assuranceGivenOn: on },
       cadence,
     );
-    if (assured === fresh.value) return { ok: true, assessment, record: fresh.value };
+    if (assured === fresh.value)
+      return { ok: true, assessment, record: fresh.value, laterLevelKept: laterLevelStands(fresh.value, on) };
     const saved = await ports.collaborations.update(assured);
     if (saved.ok) {
       const entries = changesOf(fresh.value, saved.value, {
@@ -113,7 +116,7 @@ export async function giveAssessmentAssurance(
       });
       const written = await ports.history.record(entries);
       if (!written.ok) return { ok: false, error: written.error, assessment };
-      return { ok: true, assessment, record: saved.value };
+      return { ok: true, assessment, record: saved.value, laterLevelKept: false };
     }
     if (saved.error.code !== 'conflict') return { ok: false, error: saved.error, assessment };
   }

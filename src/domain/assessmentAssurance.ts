@@ -89,6 +89,11 @@ export function giveAssurance<A extends Assessed>(assessment: A, given: Assuranc
 
 type Assured = Pick<Collaboration, 'assuranceLevel' | 'assuranceReason' | 'assuranceDate' | 'nextReviewDue'>;
 
+/** Whether the record holds a level given after `on` (a panel review since the check): the later word stands. */
+export function laterLevelStands(record: Pick<Collaboration, 'assuranceDate'>, on: IsoDate): boolean {
+  return record.assuranceDate !== undefined && record.assuranceDate > on;
+}
+
 /**
  * The record with the level a check gave: its level, reason and date, and the next review
  * brought forward as the policy's cadence says for that level. A record given a level later
@@ -100,7 +105,7 @@ export function assureRecord<R extends Assured>(
   given: Required<Pick<Assessment, 'assuranceLevel' | 'assuranceReason' | 'assuranceGivenOn'>>,
   cadence: AssuranceCadence = DEFAULT_ASSURANCE_CADENCE,
 ): R {
-  if (record.assuranceDate !== undefined && record.assuranceDate > given.assuranceGivenOn) return record;
+  if (laterLevelStands(record, given.assuranceGivenOn)) return record;
   const next = nextReviewAfterAssurance(record.nextReviewDue, given.assuranceLevel, given.assuranceGivenOn, cadence);
   // Already so (a retry): the record as it is, so nothing is written twice.
   if (

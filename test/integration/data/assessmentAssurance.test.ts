@@ -108,6 +108,7 @@ describe('giving an assurance level from a governance arrangements check', () =>
     const check = await anAssessment(record.id);
     const r = await give(check.id);
     if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.laterLevelKept).toBe(false);
 
     const assessment = await gov.assessments.get(check.id);
     expect(assessment.ok && assessment.value).toMatchObject({
@@ -202,6 +203,7 @@ describe('giving an assurance level from a governance arrangements check', () =>
     const check = await anAssessment(record.id);
     const r = await give(check.id);
     if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.laterLevelKept).toBe(true);
     const after = await gov.collaborations.get(record.id);
     expect(after.ok && after.value).toMatchObject({ assuranceLevel: 'substantial', assuranceDate: '2026-04-01' });
     const stored = await gov.assessments.get(check.id);

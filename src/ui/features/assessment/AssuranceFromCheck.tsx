@@ -167,16 +167,12 @@ function Outcome({
   const format = useFormat();
   if (!result) return null;
   if (result.ok) {
-    const { record, assessment } = result;
+    const { record, laterLevelKept } = result;
     const level = record.assuranceLevel ? t(`vocab.assurance.${record.assuranceLevel}`) : '';
-    const later =
-      record.assuranceDate !== undefined &&
-      assessment.assuranceGivenOn !== undefined &&
-      record.assuranceDate > assessment.assuranceGivenOn;
     return (
       <MessageBar intent="success" role="status">
         <MessageBarBody>
-          {later
+          {laterLevelKept
             ? t('assess.assurance.laterKept', { level, date: format.date(record.assuranceDate) })
             : record.nextReviewDue
               ? t('assess.assurance.done', { level, due: format.date(record.nextReviewDue) })
