@@ -87,7 +87,9 @@ export function giveAssurance<A extends Assessed>(assessment: A, given: Assuranc
   });
 }
 
-type Assured = Pick<Collaboration, 'assuranceLevel' | 'assuranceReason' | 'assuranceDate' | 'nextReviewDue'>;
+type Assured = Pick<Collaboration, 'assuranceLevel' | 'assuranceReason' | 'assuranceDate' | 'nextReviewDue'> & {
+  readonly status?: Collaboration['status'];
+};
 
 /** Whether the record holds a level given after `on` (a panel review since the check): the later word stands. */
 export function laterLevelStands(record: Pick<Collaboration, 'assuranceDate'>, on: IsoDate): boolean {
@@ -106,7 +108,11 @@ export function assureRecord<R extends Assured>(
   cadence: AssuranceCadence = DEFAULT_ASSURANCE_CADENCE,
 ): R {
   if (laterLevelStands(record, given.assuranceGivenOn)) return record;
-  const next = nextReviewAfterAssurance(record.nextReviewDue, given.assuranceLevel, given.assuranceGivenOn, cadence);
+  // A closed record takes the level but no review brought forward (as a review's outcome schedules none for it).
+  const next =
+    record.status === 'closed'
+      ? record.nextReviewDue
+      : nextReviewAfterAssurance(record.nextReviewDue, given.assuranceLevel, given.assuranceGivenOn, cadence);
   // Already so (a retry): the record as it is, so nothing is written twice.
   if (
     record.assuranceLevel === given.assuranceLevel &&

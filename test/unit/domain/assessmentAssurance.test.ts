@@ -112,6 +112,17 @@ describe('the record a check assures', () => {
     ).toBe('2026-06-02');
   });
 
+  it('gives a closed record the level, but brings no review forward', () => {
+    expect(assureRecord({ status: 'closed', nextReviewDue: '2027-03-01' }, level)).toEqual({
+      status: 'closed',
+      assuranceLevel: 'limited',
+      assuranceReason: 'No risk register.',
+      assuranceDate: '2026-03-02',
+      nextReviewDue: '2027-03-01',
+    });
+    expect(assureRecord({ status: 'closed' }, level)).not.toHaveProperty('nextReviewDue');
+  });
+
   it('keeps a level given later (a panel review since), and is itself when it already has this one', () => {
     const later = { assuranceLevel: 'substantial', assuranceDate: '2026-04-01', nextReviewDue: '2027-03-01' } as const;
     expect(assureRecord(later, level)).toBe(later);
