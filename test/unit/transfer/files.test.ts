@@ -5,6 +5,9 @@ import { writeXlsx } from '../../../src/transfer/xlsx';
 import { importVocabulary, readRows, suggestMapping, undefuse } from '../../../src/domain/import';
 import { CATALOGUES, translate } from '../../../src/i18n';
 
+// The first test loads exceljs (a large module): under CI's load that once took more than jest's 5 s.
+jest.setTimeout(30_000);
+
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('CSV', () => {

@@ -4,6 +4,9 @@ import { CATALOGUES, translate } from '../../../src/i18n';
 import { sniffDelimiter } from '../../../src/transfer/csv';
 import { readTable, type FileResult } from '../../../src/transfer/table';
 
+// The first test loads exceljs (a large module): under CI's load that once took more than jest's 5 s.
+jest.setTimeout(30_000);
+
 /**
  * Councils' own register files: a title row above the headings, a notes row,
  * blank rows, merged cells, Yes/No columns, short forms (CBC, UHB) and Welsh
