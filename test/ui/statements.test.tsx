@@ -53,8 +53,12 @@ describe('the annual assurance statements', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('The statement for Economy and Environment was saved.')).toBeInTheDocument();
     await settle();
-    const after = rowIn(screen.getByRole('region', { name: 'Your directorates' }), 'Economy and Environment');
-    expect(within(after).getByText('Complete and correct')).toBeInTheDocument();
+    // The table stays on screen while the page reads the year's statements again.
+    const after = await waitFor(() => {
+      const row = rowIn(screen.getByRole('region', { name: 'Your directorates' }), 'Economy and Environment');
+      expect(within(row).getByText('Complete and correct')).toBeInTheDocument();
+      return row;
+    });
     // The comment is shown as text, never as markup.
     expect(within(after).getByText('Checked with the team: <b>all</b> ŵ ŷ')).toBeInTheDocument();
     expect(after.querySelector('b')).toBeNull();

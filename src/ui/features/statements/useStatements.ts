@@ -24,7 +24,9 @@ export function useStatements(year: number) {
 
   useEffect(() => {
     let live = true;
-    setState({ kind: 'loading' });
+    // A reload after a confirmation keeps the table on screen until the fresh read arrives, rather
+    // than blanking the page the person has just acted on.
+    setState((prev) => (prev.kind === 'ready' && prev.overview.year === year ? prev : { kind: 'loading' }));
     void Promise.all([services.stores.collaborations.all({}), services.stores.assuranceStatements.forYear(year)]).then(
       ([records, statements]) => {
         if (!live) return;
