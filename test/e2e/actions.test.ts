@@ -73,7 +73,7 @@ run('an action managed by those whose job it is', () => {
     const renamed = `${title} and sign it`;
     await form.getByRole('textbox', { name: /^Action/ }).fill(renamed);
     // Christmas Day: flagged, and the working day before offered.
-    await form.locator('input[name="editAction.dueDate"]').fill(`${year}-12-25`);
+    await form.locator('input[name="editAction.dueDate"]').fill(`25/12/${year}`);
     await form.getByText(/is a bank holiday/).waitFor();
     expect(await seriousViolations(rhys)).toEqual([]);
     await screenshot(rhys, 'action-edit-bank-holiday-en');

@@ -41,7 +41,8 @@ run('the assessment runner in Chromium', () => {
     for (const box of await main.locator('textarea').all()) await box.fill('Cytunwyd gan y bwrdd; ŵyr ŷd â.');
     for (const input of await main.locator('input[type="url"]').all())
       await input.fill('https://glanyrafon.gov.wales/cofnodion');
-    for (const input of await main.locator('input[type="date"]').all()) await input.fill('2026-02-20');
+    // Date questions take the day as a person in either language types it, not the browser's own format.
+    for (const input of await main.getByPlaceholder(/^dd\/mm\/(yyyy|bbbb)$/).all()) await input.fill('20/02/2026');
   }
 
   async function sectionCount(page: Page): Promise<{ n: number; m: number }> {

@@ -25,7 +25,15 @@ import {
   todayInWales,
   withDecisions,
 } from '../../src/cli/reminderSetup';
-import { browserAvailable, screenshot, seriousViolations, settled, startRig, type TabRig } from './helpers/tab';
+import {
+  browserAvailable,
+  screenshot,
+  seriousViolations,
+  settled,
+  startRig,
+  typedDate,
+  type TabRig,
+} from './helpers/tab';
 
 jest.setTimeout(240_000);
 
@@ -64,7 +72,7 @@ async function addAction(page: Page, title: string, due: string): Promise<void> 
   await owner.click();
   await owner.pressSequentially('Rhys');
   await page.getByRole('option', { name: /^Rhys Davies \(/ }).click();
-  await page.locator('input[name="actions.0.dueDate"]').fill(due);
+  await page.locator('input[name="actions.0.dueDate"]').fill(typedDate(due));
 }
 
 run('a review the panel can finish', () => {

@@ -9,7 +9,15 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { financialYearOf } from '../../src/domain';
-import { browserAvailable, screenshot, seriousViolations, settled, startRig, type TabRig } from './helpers/tab';
+import {
+  browserAvailable,
+  screenshot,
+  seriousViolations,
+  settled,
+  startRig,
+  typedDate,
+  type TabRig,
+} from './helpers/tab';
 
 jest.setTimeout(240_000);
 
@@ -36,8 +44,8 @@ async function addAction(page: Page, index: number, title: string, start: string
   await owner.click();
   await owner.pressSequentially('Rhys');
   await page.getByRole('option', { name: /^Rhys Davies \(/ }).click();
-  await page.locator(`input[name="actions.${index}.startDate"]`).fill(start);
-  await page.locator(`input[name="actions.${index}.dueDate"]`).fill(due);
+  await page.locator(`input[name="actions.${index}.startDate"]`).fill(typedDate(start));
+  await page.locator(`input[name="actions.${index}.dueDate"]`).fill(typedDate(due));
 }
 
 run('a review from due to decided, with its channel post, actions and plan', () => {

@@ -3,7 +3,7 @@
  * weekend or bank holiday is warned of with the working day before it offered.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -51,48 +51,119 @@ function renderField(props: Parameters<typeof Harness>[0], locale: Locale = 'en-
 }
 
 describe('DateField', () => {
-  it('keeps a typed year such as 22027 from the page and says the date is not real', () => {
+  it('shows the day as dd/mm/yyyy and reads a typed one day before month, whatever the browser’s locale', async () => {
+    const user = userEvent.setup();
     const seen: (string | undefined)[] = [];
     renderField({ initial: '2026-03-02', seen });
-    const input = screen.getByLabelText('Due');
-    fireEvent.change(input, { target: { value: '22027-10-03' } });
-    expect(screen.getByText('Enter a real date, for example 31 March 2026')).toBeTruthy();
-    expect(seen).toEqual([undefined]);
+    const input = screen.getByLabelText<HTMLInputElement>('Due');
+    expect(input.value).toBe('02/03/2026');
+    await user.clear(input);
+    // 3/4 is the third of April here, not the fourth of March an American browser would make it.
+    await user.type(input, '3/4/2026');
+    expect(seen.at(-1)).toBe('2026-04-03');
+    // The person's own text stays while they are in the field, and is tidied when they leave it.
+    expect(input.value).toBe('3/4/2026');
+    await user.tab();
+    expect(input.value).toBe('03/04/2026');
+    expect(screen.getByTestId('held').textContent).toBe('2026-04-03');
+  });
+
+  it('reads a month typed in full, in English or in Welsh', async () => {
+    const user = userEvent.setup();
+    const seen: (string | undefined)[] = [];
+    renderField({ seen }, 'cy-GB');
+    const input = screen.getByLabelText<HTMLInputElement>('Due');
+    expect(input.placeholder).toBe('dd/mm/bbbb');
+    await user.type(input, '30 Ebrill 2026');
+    expect(seen.at(-1)).toBe('2026-04-30');
+    await user.clear(input);
+    await user.type(input, '1 September 2026');
+    expect(seen.at(-1)).toBe('2026-09-01');
+    await user.tab();
+    expect(input.value).toBe('01/09/2026');
+  });
+
+  it('keeps a text that is not a date, says so once the person leaves it, and gives the page nothing', async () => {
+    const user = userEvent.setup();
+    const seen: (string | undefined)[] = [];
+    renderField({ initial: '2026-03-02', seen });
+    const input = screen.getByLabelText<HTMLInputElement>('Due');
+    await user.clear(input);
+    await user.type(input, '31/02/2026');
+    // Nothing is said while they type: "31/0" is on its way to a date.
+    expect(screen.queryByText('Enter a real date, for example 31/03/2026 or 31 March 2026')).toBeNull();
+    await user.tab();
+    expect(screen.getByText('Enter a real date, for example 31/03/2026 or 31 March 2026')).toBeTruthy();
+    expect(input.value).toBe('31/02/2026');
+    expect(seen.at(-1)).toBeUndefined();
     expect(screen.getByTestId('held').textContent).toBe('none');
     expect(input.getAttribute('aria-invalid')).toBe('true');
 
-    fireEvent.change(input, { target: { value: '2027-10-03' } });
-    expect(screen.queryByText('Enter a real date, for example 31 March 2026')).toBeNull();
-    expect(seen.at(-1)).toBe('2027-10-03');
+    await user.clear(input);
+    await user.type(input, '28/02/2026');
+    expect(screen.queryByText(/Enter a real date/)).toBeNull();
+    expect(seen.at(-1)).toBe('2026-02-28');
   });
 
-  it('says so in Welsh too', () => {
+  it('says at once that a whole day with a year such as 1850 is not real, in Welsh too', async () => {
+    const user = userEvent.setup();
     const seen: (string | undefined)[] = [];
     renderField({ seen }, 'cy-GB');
-    fireEvent.change(screen.getByLabelText('Due'), { target: { value: '1850-01-01' } });
-    expect(screen.getByText('Rhowch ddyddiad go iawn, er enghraifft 31 Mawrth 2026')).toBeTruthy();
-    expect(seen).toEqual([undefined]);
+    await user.type(screen.getByLabelText('Due'), '01/01/1850');
+    expect(screen.getByText('Rhowch ddyddiad go iawn, er enghraifft 31/03/2026 neu 31 Mawrth 2026')).toBeTruthy();
+    // On the way, "01/01/18" was a day of 2018; the year typed in full is not.
+    expect(seen.at(-1)).toBeUndefined();
   });
 
-  it('refuses a date after notAfter, and shows it as the input’s max', () => {
+  it('refuses a date after notAfter, typed or picked, and the calendar offers no day after it', async () => {
+    const user = userEvent.setup();
     const seen: (string | undefined)[] = [];
     renderField({ seen, notAfter: '2026-03-02' });
-    const input = screen.getByLabelText('Due');
-    expect(input.getAttribute('max')).toBe('2026-03-02');
-    fireEvent.change(input, { target: { value: '2026-03-03' } });
+    const input = screen.getByLabelText<HTMLInputElement>('Due');
+    await user.type(input, '03/03/2026');
     expect(screen.getByText('The date cannot be after 2 March 2026')).toBeTruthy();
-    expect(seen).toEqual([undefined]);
+    expect(seen.at(-1)).toBeUndefined();
+
+    await user.clear(input);
+    await user.click(screen.getByRole('button', { name: 'Choose Due from a calendar' }));
+    const calendar = await screen.findByRole('dialog', { name: 'Calendar' });
+    expect(within(calendar).getByText('March 2026')).toBeTruthy();
+    // Fluent names each day "3, March, 2026", day first, in the catalogue's month names.
+    const third = within(calendar).getByRole('button', { name: '3, March, 2026' });
+    expect(third.closest('td')?.getAttribute('aria-disabled')).toBe('true');
+    expect(
+      within(calendar).getByRole('button', { name: '2, March, 2026' }).closest('td')?.getAttribute('aria-disabled'),
+    ).toBe('false');
+    await user.click(within(calendar).getByRole('button', { name: '1, March, 2026' }));
+    expect(seen.at(-1)).toBe('2026-03-01');
+    expect(input.value).toBe('01/03/2026');
+  });
+
+  it('names the calendar’s months and days in Welsh, weeks from Monday', async () => {
+    const user = userEvent.setup();
+    renderField({ seen: [], initial: '2026-03-02' }, 'cy-GB');
+    await user.click(screen.getByRole('button', { name: 'Dewis Due o galendr' }));
+    const calendar = await screen.findByRole('dialog', { name: 'Calendr' });
+    expect(within(calendar).getByText('Mawrth 2026')).toBeTruthy();
+    const headings = within(calendar)
+      .getAllByRole('columnheader')
+      .map((h) => h.getAttribute('title') ?? h.textContent);
+    expect(headings.slice(0, 2)).toEqual(['dydd Llun', 'dydd Mawrth']);
+    expect(within(calendar).getByRole('button', { name: 'Mynd i heddiw' })).toBeTruthy();
   });
 
   it('warns of a Saturday due date and moves it to the Friday', async () => {
     const user = userEvent.setup();
     const seen: (string | undefined)[] = [];
     renderField({ seen, dueDate: true });
-    fireEvent.change(screen.getByLabelText('Due'), { target: { value: '2026-03-07' } });
+    const input = screen.getByLabelText<HTMLInputElement>('Due');
+    await user.type(input, '07/03/2026');
+    await user.tab();
     expect(screen.getByText(/Saturday 7 March is a weekend/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Use Friday 6 March instead' }));
-    expect(seen).toEqual(['2026-03-07', '2026-03-06']);
+    expect(seen.filter((v) => v !== undefined).slice(-2)).toEqual(['2026-03-07', '2026-03-06']);
     expect(screen.getByTestId('held').textContent).toBe('2026-03-06');
+    expect(input.value).toBe('06/03/2026');
     expect(screen.queryByText(/is a weekend/)).toBeNull();
   });
 

@@ -65,7 +65,7 @@ describe('a new collaboration', () => {
     await user.click(await screen.findByRole('button', { name: 'Create the collaboration' }));
     expect(await screen.findByText('The collaboration was not created')).toBeInTheDocument();
     expect(screen.getByLabelText(/^Start date/)).toHaveAccessibleDescription(
-      'Enter a real date, for example 31 March 2026',
+      'Enter a real date, for example 31/03/2026 or 31 March 2026',
     );
     expect(await servicesFor(server.siteUrl).stores.collaborations.nextReference()).toEqual(before);
   });

@@ -167,6 +167,20 @@ export function parseUkDate(cell: RawCell): Parsed<IsoDate> {
   return bad;
 }
 
+/**
+ * A day a person typed into a date field, read as `parseUkDate` reads a cell
+ * (31/03/2026, 31/3/26, 31 March 2026, 31 Mawrth 2026, 2026-03-31), whatever
+ * the browser's locale: day before month. A month alone ("March 2026") or a
+ * spreadsheet's day serial is not a day anyone types, so neither is read.
+ * Undefined when the text is not a whole, real day.
+ */
+export function parseTypedDate(text: string): IsoDate | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '' || /^\d+$/.test(trimmed) || /^[\p{L}]+\.?[ -]+\d+$/u.test(trimmed)) return undefined;
+  const parsed = parseUkDate(trimmed);
+  return parsed.ok ? parsed.value : undefined;
+}
+
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1_000,
   thousand: 1_000,

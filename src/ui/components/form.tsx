@@ -18,10 +18,12 @@ import {
   type FieldProps,
 } from '@fluentui/react-components';
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkDate, dueDateWarning, type DateLimits, type DateProblem, type IsoDate } from '../../domain';
-import { useFormat } from '../app/context';
+import { checkDate, dueDateWarning, isIsoDate, type DateLimits, type DateProblem, type IsoDate } from '../../domain';
+import { parseTypedDate } from '../../domain/import';
+import { useApp, useFormat } from '../app/context';
+import { dateOfIso, dayMonthYear, isoOfDate, TabDatePicker } from './datePicker';
 
 const useStyles = makeStyles({
   dateWarning: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
@@ -32,7 +34,7 @@ export interface FieldBase {
   readonly name: string;
   readonly label: string;
   readonly error?: string;
-  readonly hint?: string;
+  readonly hint?: FieldProps['hint'];
   readonly required?: boolean;
   readonly className?: string;
 }
@@ -83,22 +85,25 @@ export function TextField(
 }
 
 /**
- * A date as the domain keeps it (YYYY-MM-DD); empty means none. The browser's
- * date input gives '' while a date is half typed and may give a year such as
- * 22027: whatever fails the domain's `checkDate` (not a real date, a year
- * outside 1900-2100, outside `notBefore`/`notAfter`) is kept in the input with
- * the field's message, and the page gets `undefined`, never the bad value, so
- * nothing downstream throws on it. With `dueDate`, a weekend or Welsh bank
- * holiday is warned of, with a button to use the working day before.
+ * A date as the domain keeps it (YYYY-MM-DD); empty means none. It is shown
+ * and typed as dd/mm/yyyy (or "31 March 2026", "31 Mawrth 2026") in Fluent's
+ * date picker, whatever the browser's locale, with a calendar to pick from.
+ * The person's own text stays in the input while they type and when it is not
+ * a date; whatever fails the domain's `checkDate` (not a real date, a year
+ * outside 1900-2100, outside `notBefore`/`notAfter`) is shown with the field's
+ * message (a text that is not yet a date, once they leave it), and the page
+ * gets `undefined`, never the bad value, so nothing downstream throws on it.
+ * With `dueDate`, a weekend or Welsh bank holiday is warned of, with a button
+ * to use the working day before.
  */
 export function DateField(
   p: FieldBase & {
     readonly value: string | undefined;
     readonly onChange: (value: string | undefined) => void;
     readonly readOnly?: boolean;
-    /** The latest date allowed (also the input's max). */
+    /** The latest date allowed (the calendar offers no day after it). */
     readonly notAfter?: IsoDate;
-    /** The earliest date allowed (also the input's min). */
+    /** The earliest date allowed. */
     readonly notBefore?: IsoDate;
     /** A due date: warn when it falls on a weekend or a bank holiday. */
     readonly dueDate?: boolean;
@@ -106,38 +111,59 @@ export function DateField(
 ) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { today } = useApp();
   const styles = useStyles();
-  /** What the person typed that is not a usable date, shown until they change it. */
-  const [typed, setTyped] = useState<{ readonly text: string; readonly problem: DateProblem } | undefined>();
+  /** What the person typed, until they leave the field with a good date or the page gives another. */
+  const [typed, setTyped] = useState<TypedDate | undefined>();
+  /** The value this field last gave the page: a change from elsewhere (a reload) replaces the typed text. */
+  const given = useRef<string | undefined>(p.value);
   const limits: DateLimits = {
     ...(p.notAfter !== undefined ? { notAfter: p.notAfter } : {}),
     ...(p.notBefore !== undefined ? { notBefore: p.notBefore } : {}),
   };
-  // A value from the page (a reload, the suggested working day) replaces whatever was typed.
   useEffect(() => {
-    if (p.value !== undefined) setTyped(undefined);
+    if (p.value !== given.current) {
+      given.current = p.value;
+      setTyped(undefined);
+    }
   }, [p.value]);
 
-  const change = (text: string) => {
-    if (text === '') {
+  const give = (value: IsoDate | undefined) => {
+    given.current = value;
+    p.onChange(value);
+  };
+  const type = (text: string) => {
+    if (text.trim() === '') {
       setTyped(undefined);
-      p.onChange(undefined);
+      give(undefined);
       return;
     }
-    const problem = checkDate(text, limits);
-    if (problem) {
-      setTyped({ text, problem });
-      p.onChange(undefined);
-    } else {
-      setTyped(undefined);
-      p.onChange(text);
-    }
+    const iso = parseTypedDate(text);
+    const problem = iso ? checkDate(iso, limits) : 'invalid';
+    setTyped({ text, problem, complete: iso !== undefined, left: false });
+    give(problem ? undefined : iso);
   };
+  /** A day from the calendar, the suggested working day, or a typed date the person has left. */
+  const choose = (iso: IsoDate) => {
+    const problem = checkDate(iso, limits);
+    setTyped(problem ? { text: dayMonthYear(iso), problem, complete: true, left: true } : undefined);
+    give(problem ? undefined : iso);
+  };
+  const leave = () => setTyped((now) => (now?.problem ? { ...now, left: true } : undefined));
 
   // A value the page holds is checked too (a stored date outside the limits is shown as wrong, not hidden).
-  const shown = typed?.text ?? p.value ?? '';
-  const problem = typed?.problem ?? (p.value ? checkDate(p.value, limits) : undefined);
-  const warning = p.dueDate && !problem && !p.error && p.value ? dueDateWarning(p.value) : undefined;
+  const problem = typed
+    ? typed.problem && (typed.complete || typed.left)
+      ? typed.problem
+      : undefined
+    : p.value
+      ? checkDate(p.value, limits)
+      : undefined;
+  // A stored value that is not a day (an old draft's 22027-10-03) is shown as it is, with its message.
+  const text = typed?.text ?? (p.value ? (isIsoDate(p.value) ? dayMonthYear(p.value) : p.value) : '');
+  const warning = p.dueDate && !problem && !p.error && p.value && !typed?.problem ? dueDateWarning(p.value) : undefined;
+  const todayDate = useMemo(() => dateOfIso(today), [today]);
+  const picked = useMemo(() => (p.value && isIsoDate(p.value) ? dateOfIso(p.value) : null), [p.value]);
 
   let validation: Partial<FieldProps> = {};
   if (problem) {
@@ -164,7 +190,7 @@ export function DateField(
             size="small"
             appearance="secondary"
             disabled={p.readOnly}
-            onClick={() => change(warning.workingDayBefore)}
+            onClick={() => choose(warning.workingDayBefore)}
           >
             {t('tab.form.date.useInstead', { day: format.weekdayDate(warning.workingDayBefore) })}
           </Button>
@@ -176,17 +202,37 @@ export function DateField(
   const { error: _error, ...base } = p;
   return (
     <Field {...fieldProps(base)} {...validation}>
-      <Input
-        type="date"
-        name={p.name}
-        value={shown}
-        readOnly={p.readOnly}
-        min={p.notBefore}
-        max={p.notAfter}
-        onChange={(_e, d) => change(d.value)}
-      />
+      {p.readOnly ? (
+        <Input name={p.name} value={text} readOnly />
+      ) : (
+        <TabDatePicker
+          name={p.name}
+          label={p.label}
+          text={text}
+          value={picked}
+          {...(p.notBefore && isIsoDate(p.notBefore) ? { minDate: dateOfIso(p.notBefore) } : {})}
+          {...(p.notAfter && isIsoDate(p.notAfter) ? { maxDate: dateOfIso(p.notAfter) } : {})}
+          today={todayDate}
+          initialPickerDate={todayDate}
+          onChange={(_e, d) => type(d.value)}
+          onBlur={leave}
+          onSelectDate={(date) => {
+            if (date) choose(isoOfDate(date));
+          }}
+        />
+      )}
     </Field>
   );
+}
+
+/** A date field's own text, and whether to say what is wrong with it yet. */
+interface TypedDate {
+  readonly text: string;
+  readonly problem: DateProblem | undefined;
+  /** The text reads as a whole day (its problem, if any, is its limits or its year: said at once). */
+  readonly complete: boolean;
+  /** The person has left the field: a text that is not a date is said to be so. */
+  readonly left: boolean;
 }
 
 /** The bank holidays date-holidays names, and their catalogue keys. */

@@ -109,3 +109,8 @@ export async function settled(page: Page): Promise<void> {
     timeout: 20_000,
   });
 }
+
+/** A day as a person types it into the tab's date fields (dd/mm/yyyy in both languages). */
+export function typedDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkAnswer, type Answer, type Question } from '../../../domain';
 import { useApp } from '../../app/context';
+import { DateField } from '../../components/form';
 import { domainErrorMessage } from '../../components/messages';
 import { guidanceText, questionText } from './text';
 
@@ -93,6 +94,14 @@ export function QuestionField({ question: q, answer, onChange, submitError }: Qu
     );
   }
 
+  const notApplicable = q.allowNotApplicable ? (
+    <Checkbox
+      className={styles.na}
+      checked={na}
+      label={t('assess.answer.notApplicable')}
+      onChange={(_e, d) => onChange(d.checked ? { kind: 'notApplicable' } : undefined)}
+    />
+  ) : null;
   const written = answer && answer.kind === q.kind ? answer.value : '';
   const set = (value: string) => onChange(value === '' ? undefined : ({ kind: q.kind, value } as Answer));
   if (q.kind === 'text') {
@@ -107,11 +116,28 @@ export function QuestionField({ question: q, answer, onChange, submitError }: Qu
         onChange={(_e, d) => set(d.value)}
       />
     );
+  } else if (q.kind === 'date') {
+    // The tab's own date picker: dd/mm/yyyy in either language, whatever the browser's locale.
+    return (
+      <div id={questionId(q.key)} className={styles.root} tabIndex={-1}>
+        <DateField
+          name={q.key}
+          label={label}
+          value={written || undefined}
+          onChange={(value) => set(value ?? '')}
+          readOnly={na}
+          {...(q.required ? { required: true } : {})}
+          {...(field.hint ? { hint: field.hint } : {})}
+          {...(message ? { error: message } : {})}
+        />
+        {notApplicable}
+      </div>
+    );
   } else {
     control = (
       <Input
         name={q.key}
-        type={q.kind === 'date' ? 'date' : 'url'}
+        type="url"
         value={written}
         disabled={na}
         onBlur={() => setTouched(true)}
@@ -122,14 +148,7 @@ export function QuestionField({ question: q, answer, onChange, submitError }: Qu
   return (
     <div id={questionId(q.key)} className={styles.root} tabIndex={-1}>
       <Field {...field}>{control}</Field>
-      {q.allowNotApplicable ? (
-        <Checkbox
-          className={styles.na}
-          checked={na}
-          label={t('assess.answer.notApplicable')}
-          onChange={(_e, d) => onChange(d.checked ? { kind: 'notApplicable' } : undefined)}
-        />
-      ) : null}
+      {notApplicable}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import {
   isFormula,
   parseAmount,
   parseChoice,
+  parseTypedDate,
   parseUkDate,
   parseYesNo,
   splitPartnerList,
@@ -189,5 +190,36 @@ describe('formulas', () => {
     expect(undefuse("'=Cardiff deal")).toBe('=Cardiff deal');
     expect(undefuse("'-two")).toBe('-two');
     expect(undefuse("O'Brien")).toBe("O'Brien");
+  });
+});
+
+describe('parseTypedDate: a day typed into a date field', () => {
+  it.each([
+    ['31/03/2026', '2026-03-31'],
+    ['3/4/2026', '2026-04-03'],
+    ['31/3/26', '2026-03-31'],
+    [' 31.03.2026 ', '2026-03-31'],
+    ['2026-03-31', '2026-03-31'],
+    ['31 March 2026', '2026-03-31'],
+    ['31 Mawrth 2026', '2026-03-31'],
+    ['1af Mehefin 2026', '2026-06-01'],
+    ['30 o Fehefin 2026', '2026-06-30'],
+  ])('reads %j as %s', (text, iso) => {
+    expect(parseTypedDate(text)).toBe(iso);
+  });
+
+  it.each([
+    '',
+    '  ',
+    '31/02/2026',
+    '03/31/2026',
+    'March 2026',
+    'Mar-26',
+    '46000',
+    '31/03',
+    'yesterday',
+    '31 Marchx 2026',
+  ])('reads %j as no day', (text) => {
+    expect(parseTypedDate(text)).toBeUndefined();
   });
 });
