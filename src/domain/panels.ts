@@ -23,6 +23,7 @@ const fold = (s: string): string =>
   s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
     .trim()
     .toLowerCase();
 
@@ -49,4 +50,38 @@ export function panelKeyOf(value: string | undefined, panels: readonly Panel[]):
 /** A panel's name in the person's language. */
 export function panelName(panel: Panel, language: 'en' | 'cy'): string {
   return language === 'cy' && panel.nameCy ? panel.nameCy : panel.name;
+}
+
+/**
+ * Directorates the same way: a channel mapping of kind 'directorate' names one, in English (as
+ * records hold it) and in Welsh (the governance team's TitleCy). Records keep the English name;
+ * a Welsh name typed or imported stands for it.
+ */
+export type Directorate = Panel;
+
+export function mappedDirectorates(mappings: readonly ChannelMapping[]): Directorate[] {
+  return mappings
+    .filter((m) => m.kind === 'directorate')
+    .map((m) => ({ key: m.key, name: m.name, ...(m.nameCy ? { nameCy: m.nameCy } : {}) }));
+}
+
+/** The directorate a stored or typed name stands for, in English or Welsh (any case or accents). */
+export function resolveDirectorate(
+  value: string | undefined,
+  directorates: readonly Directorate[],
+): Directorate | undefined {
+  if (!value || value.trim() === '') return undefined;
+  const v = fold(value);
+  return directorates.find((d) => fold(d.name) === v || (d.nameCy !== undefined && fold(d.nameCy) === v));
+}
+
+/** The name a record keeps for a typed directorate: a known one's English name, otherwise the text as typed. */
+export function directorateToKeep(value: string, directorates: readonly Directorate[]): string {
+  return resolveDirectorate(value, directorates)?.name ?? value;
+}
+
+/** A stored directorate name in the person's language (as stored when it is not a known directorate). */
+export function directorateName(value: string, directorates: readonly Directorate[], language: 'en' | 'cy'): string {
+  const d = resolveDirectorate(value, directorates);
+  return d ? panelName(d, language) : value;
 }

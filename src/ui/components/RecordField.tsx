@@ -31,7 +31,14 @@ import {
 import type { FormState } from './formState';
 import { PartnerPicker } from './PartnerPicker';
 import { PeoplePicker } from './PeoplePicker';
-import { panelKeyOf, panelsOf } from '../../domain/panels';
+import {
+  directorateName,
+  mappedDirectorates,
+  directorateToKeep,
+  panelKeyOf,
+  panelName,
+  panelsOf,
+} from '../../domain/panels';
 
 const useStyles = makeStyles({ wide: { gridColumn: '1 / -1' } });
 
@@ -71,6 +78,8 @@ export function RecordField({ field, ctx }: { readonly field: CollaborationField
   const value = d[field] as unknown;
   const label = t(`fields.${field}`);
   const set = setField(ctx.onChange, field) as (v: unknown) => void;
+  const language = ctx.locale === 'cy-GB' ? 'cy' : 'en';
+  const directorates = mappedDirectorates(ctx.mappings);
   const common = {
     name: field,
     label,
@@ -100,9 +109,10 @@ export function RecordField({ field, ctx }: { readonly field: CollaborationField
         <SuggestField
           {...common}
           required
-          value={d.directorate}
-          suggestions={ctx.mappings.filter((m) => m.kind === 'directorate').map((m) => m.name)}
-          onChange={set}
+          // Shown and offered in the person's language; the record keeps a known directorate's English name.
+          value={d.directorate ? directorateName(d.directorate, directorates, language) : d.directorate}
+          suggestions={directorates.map((x) => panelName(x, language))}
+          onChange={(v: string) => set(directorateToKeep(v, directorates))}
         />
       );
     case 'panel': {
@@ -113,7 +123,10 @@ export function RecordField({ field, ctx }: { readonly field: CollaborationField
           codes={['', ...panels.map((p) => p.key)]}
           // A record made before panels had keys holds the panel's name: shown as that panel, saved as its key.
           value={panelKeyOf(d.panel, panelsOf(panels)) ?? ''}
-          labelOf={(k) => (k === '' ? t('tab.common.none') : (panels.find((p) => p.key === k)?.name ?? k))}
+          labelOf={(k) => {
+            const panel = panels.find((p) => p.key === k);
+            return k === '' ? t('tab.common.none') : panel ? panelName(panel, language) : k;
+          }}
           onChange={(k) => set(k === '' ? undefined : k)}
         />
       );

@@ -1,6 +1,6 @@
 import type { Assessment, AssessmentTemplate, Collaboration } from '../../domain';
 import type { Locale } from '../../i18n';
-import { panelName, resolvePanel, type Panel } from '../../domain/panels';
+import { directorateName, panelName, resolvePanel, type Directorate, type Panel } from '../../domain/panels';
 
 /** A record's name in the person's language: the Welsh name when there is one and the tab is in Welsh. */
 export function displayTitle(record: Pick<Collaboration, 'title' | 'titleCy'>, locale: Locale): string {
@@ -35,4 +35,14 @@ export function assessmentTitle(
     templates.find((x) => x.key === a.templateKey && x.version === a.templateVersion) ??
     templates.filter((x) => x.key === a.templateKey).sort((x, y) => y.version - x.version)[0];
   return tpl ? templateTitle(tpl, locale) : a.templateKey;
+}
+
+/** A stored directorate name as the person reads it: its Welsh name in Welsh when the governance team gave one. */
+export function directorateLabel(
+  value: string | undefined,
+  directorates: readonly Directorate[],
+  locale: Locale,
+): string {
+  if (!value) return '–';
+  return directorateName(value, directorates, locale === 'cy-GB' ? 'cy' : 'en');
 }

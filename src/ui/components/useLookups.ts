@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { mappedDirectorates } from '../../domain/panels';
 import type { ChannelMapping, Partner, RepoError, RepoResult, Stored } from '../../domain';
-import { useServices } from '../app/context';
+import { useApp, useServices } from '../app/context';
+import { directorateLabel } from './recordText';
 import type { Services } from '../app/services';
 
 type Lookup = 'partners' | 'channelMappings';
@@ -66,4 +68,17 @@ export function mappingsOfKind(
   kind: ChannelMapping['kind'],
 ): readonly ChannelMapping[] {
   return (mappings ?? []).filter((m) => m.kind === kind);
+}
+
+/**
+ * Directorate names in the person's language: records keep the English name, and the
+ * governance team gives each directorate its Welsh name in the channel settings (TitleCy).
+ */
+export function useDirectorateLabel(): (value: string | undefined) => string {
+  const mappings = useLookup('channelMappings');
+  const { locale } = useApp();
+  return useMemo(() => {
+    const directorates = mappedDirectorates(mappings.value ?? []);
+    return (value) => directorateLabel(value, directorates, locale);
+  }, [mappings.value, locale]);
 }

@@ -2,6 +2,7 @@ import { makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useMemo, type ChangeEvent } from 'react';
 import { directoratesOf, financialQuarterOf, quarterlyList } from '../../../domain';
 import { navigate, paths } from '../../app/router';
+import { useDirectorateLabel } from '../../components/useLookups';
 import { fileSlug, ReportToolbar } from './ReportToolbar';
 import { ReportShell, useReportPage } from './ReportShell';
 import { ReportTableView } from './ReportTableView';
@@ -17,6 +18,7 @@ export function QuarterlyReport() {
   const { t, app, format, query, data } = useReportPage();
   const directorate = query.get('directorate')?.trim() ?? '';
 
+  const directorateLabel = useDirectorateLabel();
   const directorates = useMemo(() => (data.data ? directoratesOf(data.data.records) : []), [data.data]);
   const rows = useMemo(
     () =>
@@ -57,7 +59,7 @@ export function QuarterlyReport() {
       subtitle={
         <>
           {t('report.quarterly.subtitle', { date: format.date(app.today) })}{' '}
-          {`${t('report.quarterly.directorate')}: ${directorate || t('report.quarterly.allDirectorates')}`}
+          {`${t('report.quarterly.directorate')}: ${directorate ? directorateLabel(directorate) : t('report.quarterly.allDirectorates')}`}
         </>
       }
       actions={
@@ -68,11 +70,11 @@ export function QuarterlyReport() {
         <Select value={directorate} onChange={setDirectorate}>
           <option value="">{t('report.quarterly.allDirectorates')}</option>
           {directorate && !directorates.some((d) => d.toLowerCase() === directorate.toLowerCase()) ? (
-            <option value={directorate}>{directorate}</option>
+            <option value={directorate}>{directorateLabel(directorate)}</option>
           ) : null}
           {directorates.map((d) => (
             <option key={d} value={d}>
-              {d}
+              {directorateLabel(d)}
             </option>
           ))}
         </Select>

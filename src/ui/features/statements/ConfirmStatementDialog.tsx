@@ -15,6 +15,7 @@ import type { Stored } from '../../../domain/ports';
 import { useApp, useFormat, useServices } from '../../app/context';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { domainErrorMessage, repoErrorMessage } from '../../components/messages';
+import { useDirectorateLabel } from '../../components/useLookups';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -36,6 +37,7 @@ export interface ConfirmStatementDialogProps {
 export function ConfirmStatementDialog(props: ConfirmStatementDialogProps) {
   const { year, yearLabel, line, me, actor, records, onSaved, onCancel } = props;
   const { t } = useTranslation();
+  const directorateLabel = useDirectorateLabel();
   const styles = useStyles();
   const app = useApp();
   const services = useServices();
@@ -116,7 +118,7 @@ export function ConfirmStatementDialog(props: ConfirmStatementDialogProps) {
 
   return (
     <ModalDialog
-      title={t('tab.statements.confirm.title', { directorate: line.directorate, year: yearLabel })}
+      title={t('tab.statements.confirm.title', { directorate: directorateLabel(line.directorate), year: yearLabel })}
       busy={saving}
       onSubmit={() => void save()}
       primaryLabel={saving ? t('tab.statements.confirm.saving') : t('tab.statements.confirm.save')}

@@ -25,6 +25,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SimpleTable } from '../../components/SimpleTable';
+import { useDirectorateLabel } from '../../components/useLookups';
 import { useMe } from '../../components/useRoles';
 import { ConfirmStatementDialog } from './ConfirmStatementDialog';
 import { useStatements } from './useStatements';
@@ -49,6 +50,7 @@ export function StatementsPage() {
   const app = useApp();
   const format = useFormat();
   const me = useMe();
+  const directorateLabel = useDirectorateLabel();
   const { query } = useRoute();
   const thisYear = financialYearOf(app.today);
   const year = parseYear(query.get('year'), thisYear);
@@ -85,7 +87,7 @@ export function StatementsPage() {
       rowProps={(d) => ({ 'data-directorate': d.directorate })}
       empty={t('tab.statements.none')}
       columns={[
-        { heading: t('tab.statements.columns.directorate'), cell: (d) => d.directorate },
+        { heading: t('tab.statements.columns.directorate'), cell: (d) => directorateLabel(d.directorate) },
         {
           heading: t('tab.statements.columns.expected'),
           cell: (d) =>
@@ -109,7 +111,7 @@ export function StatementsPage() {
             mayConfirm(d) ? (
               <Button
                 size="small"
-                aria-label={t('tab.statements.confirm.label', { directorate: d.directorate })}
+                aria-label={t('tab.statements.confirm.label', { directorate: directorateLabel(d.directorate) })}
                 onClick={() => {
                   setNotice(undefined);
                   setConfirming(d);
@@ -179,7 +181,7 @@ export function StatementsPage() {
           records={ready.records}
           onSaved={(saved) => {
             setConfirming(undefined);
-            setNotice(t('tab.statements.confirm.saved', { directorate: saved.directorate }));
+            setNotice(t('tab.statements.confirm.saved', { directorate: directorateLabel(saved.directorate) }));
             reload();
           }}
           onCancel={() => setConfirming(undefined)}

@@ -1,0 +1,61 @@
+/** @jest-environment ./test/ui/jsdom-with-fetch-env.js */
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { RunningListServer } from '../../src/local/server';
+import { renderTab, servicesFor, settle, startServer } from './helpers';
+
+/**
+ * Directorates and panels in the person's language: the demo's channel settings give each a
+ * Welsh name (TitleCy), as a council's governance team would; records keep the English name.
+ */
+let server: RunningListServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => localStorage.clear());
+afterEach(cleanup);
+
+async function storedRecord(reference: string) {
+  const r = await servicesFor(server.siteUrl, { devUser: 'governance' }).stores.collaborations.getByReference(
+    reference,
+  );
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value;
+}
+
+describe('Welsh names of directorates and panels', () => {
+  it('a Welsh record shows its directorate and panel by their Welsh names, and a Welsh directorate chosen is kept in English', async () => {
+    const user = userEvent.setup();
+    const before = await storedRecord('COL-0001');
+    expect(before.directorate).toBe('Social Services');
+    renderTab(server.siteUrl, { hash: '#/collaboration/COL-0001', devUser: 'governance', locale: 'cy-GB' });
+    const directorate = await screen.findByRole<HTMLInputElement>(
+      'combobox',
+      { name: /^Cyfarwyddiaeth/ },
+      { timeout: 45_000 },
+    );
+    await settle();
+    await waitFor(() => expect(directorate.value).toBe('Gwasanaethau Cymdeithasol'));
+    expect(screen.getByRole('combobox', { name: /^Panel adolygu/ })).toHaveTextContent(
+      'Pwyllgor Llywodraethu ac Archwilio',
+    );
+
+    await user.clear(directorate);
+    await user.type(directorate, 'Addys');
+    await user.click(await screen.findByRole('option', { name: 'Addysg' }));
+    expect(directorate.value).toBe('Addysg');
+    await user.click(screen.getByRole('button', { name: 'Cadw' }));
+    expect(await screen.findByText("Wedi'i gadw.")).toBeInTheDocument();
+    await settle();
+    expect((await storedRecord('COL-0001')).directorate).toBe('Education');
+  });
+
+  it('the statements page names the directorates in Welsh', async () => {
+    renderTab(server.siteUrl, { hash: '#/statements', devUser: 'governance', locale: 'cy-GB' });
+    const all = await screen.findAllByRole('table', {}, { timeout: 45_000 });
+    await settle();
+    await waitFor(() => expect(all.at(-1)).toHaveTextContent("Economi a'r Amgylchedd"));
+    expect(all.at(-1)).not.toHaveTextContent('Economy and Environment');
+  });
+});
