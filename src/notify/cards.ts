@@ -268,10 +268,18 @@ export function reminderElement(language: ChannelLanguage, r: Reminder, links: R
   const color: TextColor | undefined = r.overdue ? 'Attention' : r.daysOverdue === 0 ? 'Warning' : undefined;
   return {
     type: 'Container',
+    // The item's key, for the machine only (Teams shows no element id): the job and its tests know
+    // which reminders a card carries without reading it from a person's text.
+    id: r.itemRef,
     separator: true,
     spacing: 'Small',
     items: [
-      text(`${r.itemRef} · ${clip(r.title, TITLE_MAX)}`, { weight: 'Bolder', ...(color ? { color } : {}) }),
+      // A review's reference is the collaboration's, which people know; an action's or an assessment's
+      // key (ACT-000123, COL-0001:wlga-principles:1) is the register's own, so its line is its title.
+      text(r.item === 'review' ? `${r.itemRef} · ${clip(r.title, TITLE_MAX)}` : clip(r.title, TITLE_MAX), {
+        weight: 'Bolder',
+        ...(color ? { color } : {}),
+      }),
       factSet(facts),
       openButton(language, linkFor(links, r)),
     ],

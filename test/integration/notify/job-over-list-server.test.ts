@@ -59,7 +59,7 @@ function itemRefs(card: AdaptiveCard): string[] {
   for (const el of card.body) {
     if (el.type === 'Container') {
       const first = el.items[0];
-      if (first?.type === 'TextBlock') refs.push(first.text.split(' · ')[0] ?? '');
+      if (first?.type === 'TextBlock') refs.push(el.id ?? first.text.split(' · ')[0] ?? '');
     }
   }
   return refs;

@@ -175,7 +175,7 @@ export function itemRefs(card: AdaptiveCard): string[] {
   const refs: string[] = [];
   for (const el of card.body) {
     if (el.type === 'Container' && el.items[0]?.type === 'TextBlock')
-      refs.push(shownText(el.items[0].text).split(' · ')[0] ?? '');
+      refs.push(el.id ?? shownText(el.items[0].text).split(' · ')[0] ?? '');
   }
   return refs;
 }

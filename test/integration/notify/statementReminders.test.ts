@@ -91,8 +91,11 @@ describe('statement reminders, end to end', () => {
       expect(inChannel).toHaveLength(1);
       const card = inChannel[0]!.card as AdaptiveCard;
       expect(cardProblems(card)).toEqual([]);
+      // A bilingual channel names the directorate in Welsh and English (the channel settings' TitleCy).
+      const welsh = mappings.value.find((m) => m.kind === 'directorate' && m.name === d.directorate)?.nameCy;
+      expect(welsh).toBeDefined();
       expect(statementLines(card)).toEqual([
-        `${d.directorate} · Datganiad sicrwydd blynyddol 2026–27 / Annual assurance statement 2026–27`,
+        `${welsh} / ${d.directorate} · Datganiad sicrwydd blynyddol 2026–27 / Annual assurance statement 2026–27`,
       ]);
       const json = JSON.stringify(card);
       for (const p of d.expected) expect(json).toContain(p.displayName);
@@ -129,7 +132,9 @@ describe('statement reminders, end to end', () => {
     expect(keys.some((k) => k.includes('economy-and-environment'))).toBe(true);
     // The card says how late it is; the run's report counts the posts.
     const latest = (await stack.inboxMessages()).filter((m) =>
-      statementLines(m.card as AdaptiveCard).some((l) => l.startsWith('Economy and Environment ·')),
+      statementLines(m.card as AdaptiveCard).some((l) =>
+        l.startsWith("Economi a'r Amgylchedd / Economy and Environment ·"),
+      ),
     );
     expect(latest).toHaveLength(2);
     expect(JSON.stringify(latest.map((m) => m.card))).toContain('Overdue by 1 day');

@@ -73,6 +73,14 @@ describe('the digest card', () => {
     ]);
   });
 
+  it('shows an action by its title and its collaboration’s reference, never the register’s own action key', () => {
+    const r = reminder('actionOverdue', 7);
+    const shown = texts(digestCard({ ...input('en'), reminders: [r] }));
+    expect(shown).toContain('Gwent Regional Partnership Board 7');
+    expect(shown).toContain('COL-0007');
+    expect(shown.some((t) => t.includes('ACT-'))).toBe(false);
+  });
+
   it('shows each item with its reference and name, due date, state, owner and an Open button to the record', () => {
     const r = reminder('reviewOverdue', 42, { daysOverdue: 5, repeat: 2, milestone: 'reviewOverdue.2' });
     const card = digestCard({ ...input('en'), reminders: [r] });
