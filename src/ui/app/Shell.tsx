@@ -71,10 +71,13 @@ const useStyles = makeStyles({
   },
   brand: { display: 'flex', flexDirection: 'column' },
   council: { color: tokens.colorNeutralForeground3 },
-  nav: { display: 'flex', columnGap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+  nav: { display: 'flex', columnGap: tokens.spacingHorizontalL, flexWrap: 'wrap', minWidth: 0 },
+  // The links wrap onto more lines where the header is narrow (Teams on a phone), never past its edge.
   navList: {
     display: 'flex',
+    flexWrap: 'wrap',
     columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
     listStyleType: 'none',
     margin: 0,
     padding: 0,
