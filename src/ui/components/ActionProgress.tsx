@@ -19,12 +19,16 @@ import { useServices } from '../app/context';
 import { messagesByField } from './actionShared';
 
 const useStyles = makeStyles({
+  // Progress, note, then "Complete" and the button: side by side where they fit, and the
+  // button on a line of its own where they do not (Teams on a phone), never past the edge.
   form: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(90px, 120px) minmax(200px, 1fr) auto',
+    display: 'flex',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
-    alignItems: 'end',
+    alignItems: 'flex-end',
   },
+  progress: { flexGrow: 0, flexShrink: 1, flexBasis: '120px', minWidth: '90px' },
+  note: { flexGrow: 1, flexShrink: 1, flexBasis: '200px', minWidth: 0 },
   both: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalM },
   value: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -137,7 +141,7 @@ export function ActionProgress(p: {
           void save(base);
         }}
       >
-        <Field label={t('review.progress.progress')} {...invalid('progress')}>
+        <Field className={styles.progress} label={t('review.progress.progress')} {...invalid('progress')}>
           <Input
             type="number"
             min={0}
@@ -150,7 +154,7 @@ export function ActionProgress(p: {
             onChange={(_e, d) => edit({ progress: d.value })}
           />
         </Field>
-        <Field label={t('review.progress.note')} {...invalid('progressNote')}>
+        <Field className={styles.note} label={t('review.progress.note')} {...invalid('progressNote')}>
           <Textarea
             name="progressNote"
             rows={2}
