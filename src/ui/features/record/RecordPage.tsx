@@ -58,7 +58,15 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     marginBottom: tokens.spacingVerticalM,
   },
-  tabs: { marginBottom: tokens.spacingVerticalM },
+  // The tabs keep one row; where they do not fit (Teams on a phone) that row scrolls sideways
+  // inside its own box, and the tab chosen by keyboard scrolls into view. A little padding keeps
+  // the focus outline inside the box.
+  tabs: {
+    overflowX: 'auto',
+    overflowY: 'hidden',
+    padding: tokens.spacingVerticalXXS,
+    marginBottom: tokens.spacingVerticalM,
+  },
   actions: {
     position: 'sticky',
     bottom: 0,
@@ -223,18 +231,19 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
         ) : null}
       </div>
 
-      <TabList
-        className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_e, d) => setTab(d.value as RecordTab)}
-        aria-label={t('tab.record.tabsLabel')}
-      >
-        {RECORD_TABS.map((v) => (
-          <Tab key={v} value={v} id={tabId(v)} {...(v === tab ? { 'aria-controls': panelId(v) } : {})}>
-            {t(TAB_LABELS[v])}
-          </Tab>
-        ))}
-      </TabList>
+      <div className={styles.tabs}>
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_e, d) => setTab(d.value as RecordTab)}
+          aria-label={t('tab.record.tabsLabel')}
+        >
+          {RECORD_TABS.map((v) => (
+            <Tab key={v} value={v} id={tabId(v)} {...(v === tab ? { 'aria-controls': panelId(v) } : {})}>
+              {t(TAB_LABELS[v])}
+            </Tab>
+          ))}
+        </TabList>
+      </div>
 
       {/* The one panel shown, labelled by its tab (the others are not drawn until chosen). */}
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
