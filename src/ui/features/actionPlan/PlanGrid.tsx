@@ -7,7 +7,9 @@ import { RouterLink } from '../../components/RouterLink';
 import { StatusLabel } from '../../components/actionShared';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto', maxWidth: '100%' },
+  // The table scrolls sideways inside this box. Positioned, so the visually hidden "planned" words
+  // (absolutely positioned) are held by it too, instead of widening the page.
+  wrap: { overflowX: 'auto', maxWidth: '100%', position: 'relative' },
   table: { borderCollapse: 'collapse', minWidth: '960px', width: '100%' },
   caption: { textAlign: 'start', paddingBottom: tokens.spacingVerticalS, fontWeight: tokens.fontWeightSemibold },
   th: {
