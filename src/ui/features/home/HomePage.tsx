@@ -31,7 +31,8 @@ const useStyles = makeStyles({
   },
   columns: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
+    // Side by side from two 360 px columns up; one column, no wider than the page, below that.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(360px, 100%), 1fr))',
     gap: tokens.spacingHorizontalXL,
     marginBottom: tokens.spacingVerticalXL,
   },
