@@ -37,10 +37,38 @@ import { queryFor, viewFromParams, viewToParams, type RegisterView, type SortFie
 
 /** First page small (first rows fast); the store pages on with the same size. */
 export const PAGE_SIZE = 100;
-const ROW_HEIGHT = 44;
+/** Three lines of text a row (a long name wraps rather than being cut), and a little room. */
+const LINES = 3;
+const LINE_HEIGHT = 20;
+const ROW_HEIGHT = LINES * LINE_HEIGHT + 4;
 
 type Row = Stored<Collaboration>;
 const rowId = (r: Row) => r.id;
+
+/**
+ * Every column but the name has a width (padding included) that holds its heading's longest
+ * word, in English and Welsh, with the sort arrow where it sorts, and its values in at most three
+ * lines; the name takes what is left, and never less than `NAME_MIN`. Their sum fits a 1366 px
+ * window with room to spare; below it the grid scrolls sideways inside its own box, never the page.
+ */
+const WIDTH = {
+  reference: 104,
+  model: 134,
+  status: 100,
+  directorate: 122,
+  leadOfficer: 80,
+  nextReviewDue: 152,
+  significance: 100,
+  scope: 92,
+  lastAssessment: 96,
+  assurance: 86,
+} as const;
+const NAME_MIN = 224;
+/** A classic (not overlay) scrollbar: the rows' scrolling box keeps room for one (scrollbar-gutter). */
+const SCROLLBAR = 16;
+/** Every column's width, the room for the rows' scrollbar, and the grid's border either side. */
+const GRID_MIN = Object.values(WIDTH).reduce((a, b) => a + b, NAME_MIN) + SCROLLBAR + 2;
+const fixed = (px: number) => ({ flexGrow: 0, flexShrink: 0, flexBasis: `${px}px` });
 
 const useStyles = makeStyles({
   toolbar: {
@@ -54,38 +82,69 @@ const useStyles = makeStyles({
   },
   count: { color: tokens.colorNeutralForeground2 },
   grid: {
-    minWidth: '1640px',
+    minWidth: `${GRID_MIN}px`,
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
   scroll: { overflowX: 'auto' },
   header: { scrollbarGutter: 'stable', overflowY: 'hidden', backgroundColor: tokens.colorNeutralBackground3 },
-  cell: { minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
-  // Headings wrap rather than clip: Welsh headings are often longer than English ones.
-  headerCell: { minWidth: 0, whiteSpace: 'normal', overflowWrap: 'anywhere', lineHeight: tokens.lineHeightBase200 },
-  ellipsis: { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', display: 'block' },
-  reference: { flexGrow: 0, flexShrink: 0, flexBasis: '110px' },
-  title: { flexGrow: 3, flexBasis: '0' },
-  model: { flexGrow: 0, flexShrink: 0, flexBasis: '180px' },
-  status: { flexGrow: 0, flexShrink: 0, flexBasis: '120px' },
-  directorate: { flexGrow: 1.5, flexBasis: '0' },
-  leadOfficer: { flexGrow: 1.5, flexBasis: '0' },
-  nextReviewDue: { flexGrow: 0, flexShrink: 0, flexBasis: '260px' },
-  significance: { flexGrow: 0, flexShrink: 0, flexBasis: '110px' },
-  scope: { flexGrow: 0, flexShrink: 0, flexBasis: '100px' },
-  lastAssessment: { flexGrow: 0, flexShrink: 0, flexBasis: '140px' },
-  assurance: { flexGrow: 0, flexShrink: 0, flexBasis: '160px' },
-  assessmentCell: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  // WCAG 2.2 target size: at least 24 px high.
-  rowLink: {
-    display: 'inline-block',
-    minHeight: '24px',
-    lineHeight: '24px',
-    maxWidth: '100%',
-    verticalAlign: 'middle',
+  // Six pixels either side (not Fluent's eight): eleven columns fit a laptop's width.
+  cell: {
+    minWidth: 0,
+    // As high as the row: a value of three lines has the row's whole height.
+    alignSelf: 'stretch',
+    boxSizing: 'border-box',
+    overflow: 'hidden',
+    paddingLeft: tokens.spacingHorizontalSNudge,
+    paddingRight: tokens.spacingHorizontalSNudge,
   },
-  reviewCell: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  // Headings wrap between words, never inside one: every column is wide enough for its longest word.
+  headerCell: {
+    minWidth: 0,
+    boxSizing: 'border-box',
+    paddingLeft: tokens.spacingHorizontalSNudge,
+    paddingRight: tokens.spacingHorizontalSNudge,
+    whiteSpace: 'normal',
+    overflowWrap: 'normal',
+    wordBreak: 'normal',
+    hyphens: 'manual',
+    lineHeight: tokens.lineHeightBase200,
+  },
+  // A value wraps between words to at most three lines (the row's height).
+  lines: {
+    display: '-webkit-box',
+    WebkitBoxOrient: 'vertical',
+    WebkitLineClamp: LINES,
+    overflow: 'hidden',
+    whiteSpace: 'normal',
+    overflowWrap: 'normal',
+    lineHeight: `${LINE_HEIGHT}px`,
+  },
+  reference: { ...fixed(WIDTH.reference), whiteSpace: 'nowrap' },
+  // The name takes what the others leave.
+  title: { flexGrow: 1, flexShrink: 1, flexBasis: `${NAME_MIN}px` },
+  model: fixed(WIDTH.model),
+  status: fixed(WIDTH.status),
+  directorate: fixed(WIDTH.directorate),
+  leadOfficer: fixed(WIDTH.leadOfficer),
+  nextReviewDue: fixed(WIDTH.nextReviewDue),
+  significance: fixed(WIDTH.significance),
+  scope: fixed(WIDTH.scope),
+  lastAssessment: fixed(WIDTH.lastAssessment),
+  assurance: fixed(WIDTH.assurance),
+  // A date or score with its badge, laid out by `withBadge` rather than as lines of text.
+  stack: { display: 'block', lineHeight: `${LINE_HEIGHT}px` },
+  // A badge keeps its words on one line (its height is fixed; the column is wide enough for it),
+  // and goes under its date or score when the two do not fit side by side.
+  withBadge: {
+    whiteSpace: 'nowrap',
+    display: 'inline-flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
   more: { padding: tokens.spacingVerticalS },
 });
 
@@ -101,6 +160,9 @@ type ColumnId =
   | 'scope'
   | 'lastAssessment'
   | 'assurance';
+
+/** Columns whose value is text and a badge, laid out by the cell rather than as lines of text. */
+const STACKED: ReadonlySet<ColumnId> = new Set<ColumnId>(['nextReviewDue', 'lastAssessment']);
 
 /** Columns the server can sort on (indexed or small enough); the others cannot be clicked to sort. */
 const SORTABLE: Partial<Record<ColumnId, SortField>> = {
@@ -140,7 +202,7 @@ export function RegisterPage() {
     return [
       col('reference', t('fields.reference'), (r) => r.reference),
       col('title', t('fields.title'), (r) => (
-        <RouterLink to={paths.record(r.reference)} title={displayTitle(r, app.locale)} className={styles.rowLink}>
+        <RouterLink to={paths.record(r.reference)} title={displayTitle(r, app.locale)}>
           {displayTitle(r, app.locale)}
         </RouterLink>
       )),
@@ -149,7 +211,7 @@ export function RegisterPage() {
       col('directorate', t('fields.directorate'), (r) => r.directorate),
       col('leadOfficer', t('fields.leadOfficer'), (r) => r.leadOfficer?.displayName ?? ''),
       col('nextReviewDue', t('fields.nextReviewDue'), (r) => (
-        <span className={styles.reviewCell}>
+        <span className={styles.withBadge}>
           <span>{format.date(r.nextReviewDue)}</span>
           <ReviewBadge today={app.today} status={r.status} {...(r.nextReviewDue ? { due: r.nextReviewDue } : {})} />
         </span>
@@ -161,7 +223,7 @@ export function RegisterPage() {
       // The latest submitted assessment's RAG (shape and word, not colour alone) and score.
       col('lastAssessment', t('tab.record.lastAssessment'), (r) =>
         r.lastAssessmentRag || r.lastAssessmentScore !== undefined ? (
-          <span className={styles.assessmentCell}>
+          <span className={styles.withBadge}>
             {r.lastAssessmentRag ? <RagBadge rag={r.lastAssessmentRag} size="small" /> : null}
             {r.lastAssessmentScore !== undefined ? <span>{format.number(r.lastAssessmentScore)}</span> : null}
           </span>
@@ -185,7 +247,7 @@ export function RegisterPage() {
             // The name cell holds the record's link: the link itself takes focus (no cell around it).
             focusMode={columnId === 'title' ? 'none' : 'cell'}
           >
-            <span className={styles.ellipsis}>{renderCell(item)}</span>
+            <span className={STACKED.has(columnId as ColumnId) ? styles.stack : styles.lines}>{renderCell(item)}</span>
           </DataGridCell>
         )}
       </DataGridRow>
