@@ -51,6 +51,20 @@ describe('Welsh names of directorates and panels', () => {
     expect((await storedRecord('COL-0001')).directorate).toBe('Education');
   });
 
+  it('the Welsh register names directorates in Welsh, in its column and its filter, and filters by the stored name', async () => {
+    const user = userEvent.setup();
+    renderTab(server.siteUrl, { hash: '#/register', devUser: 'governance', locale: 'cy-GB' });
+    const grid = await screen.findByRole('grid', {}, { timeout: 45_000 });
+    await settle();
+    await waitFor(() => expect(grid).toHaveTextContent('Gwasanaethau Cymdeithasol'));
+    expect(grid).not.toHaveTextContent('Social Services');
+    await user.click(screen.getByRole('combobox', { name: 'Cyfarwyddiaeth' }));
+    await user.click(await screen.findByRole('option', { name: 'Addysg' }));
+    await waitFor(() => expect(window.location.hash).toContain('directorate=Education'));
+    await waitFor(() => expect(screen.getByRole('grid')).not.toHaveTextContent('Gwasanaethau Cymdeithasol'));
+    expect(screen.getByRole('grid')).toHaveTextContent('Addysg');
+  });
+
   it('the statements page names the directorates in Welsh', async () => {
     renderTab(server.siteUrl, { hash: '#/statements', devUser: 'governance', locale: 'cy-GB' });
     const all = await screen.findAllByRole('table', {}, { timeout: 45_000 });

@@ -20,6 +20,7 @@ import {
 import { REVIEW_FILTERS, isFiltered, type RegisterView } from './view';
 import { ASSURANCE_FILTERS, ASSURANCE_NOT_GIVEN, type AssuranceFilter } from '../../../domain/assuranceStanding';
 import { panelName, panelsOf } from '../../../domain/panels';
+import { useDirectorateLabel } from '../../components/useLookups';
 import { useApp } from '../../app/context';
 
 const useStyles = makeStyles({
@@ -51,6 +52,7 @@ export function RegisterFilters({ view, onChange, directorates, panels }: Regist
   const styles = useStyles();
   const { t } = useTranslation();
   const language = useApp().locale === 'cy-GB' ? 'cy' : 'en';
+  const directorateLabel = useDirectorateLabel();
   const [search, setSearch] = useState(view.search ?? '');
 
   // The address is the truth: a link, Back or "clear" updates the box.
@@ -151,13 +153,13 @@ export function RegisterFilters({ view, onChange, directorates, panels }: Regist
         <Dropdown
           className={styles.dropdown}
           selectedOptions={[view.directorate ?? ALL]}
-          value={view.directorate ?? t('tab.register.filters.any')}
+          value={view.directorate ? directorateLabel(view.directorate) : t('tab.register.filters.any')}
           onOptionSelect={single('directorate')}
         >
           <Option value={ALL}>{t('tab.register.filters.any')}</Option>
           {directorateNames.map((d) => (
             <Option key={d} value={d}>
-              {d}
+              {directorateLabel(d)}
             </Option>
           ))}
         </Dropdown>

@@ -25,7 +25,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { displayTitle, panelLabel } from '../../components/recordText';
 import { ReviewBadge } from '../../components/ReviewBadge';
 import { RouterLink } from '../../components/RouterLink';
-import { mappingsOfKind, useLookup } from '../../components/useLookups';
+import { mappingsOfKind, useDirectorateLabel, useLookup } from '../../components/useLookups';
 import { VirtualDataGridBody } from '../../components/VirtualDataGridBody';
 import { RagBadge } from '../../components/RagBadge';
 import { download } from '../../components/download';
@@ -176,6 +176,7 @@ export function RegisterPage() {
   const styles = useStyles();
   const { t } = useTranslation();
   const app = useApp();
+  const directorateLabel = useDirectorateLabel();
   const format = useFormat();
   const route = useRoute();
   const view = useMemo(() => viewFromParams(route.query), [route.query]);
@@ -208,7 +209,7 @@ export function RegisterPage() {
       )),
       col('model', t('fields.model'), (r) => t(`vocab.model.${r.model}`)),
       col('status', t('fields.status'), (r) => t(`vocab.status.${r.status}`)),
-      col('directorate', t('fields.directorate'), (r) => r.directorate),
+      col('directorate', t('fields.directorate'), (r) => directorateLabel(r.directorate)),
       col('leadOfficer', t('fields.leadOfficer'), (r) => r.leadOfficer?.displayName ?? ''),
       col('nextReviewDue', t('fields.nextReviewDue'), (r) => (
         <span className={styles.withBadge}>
@@ -236,7 +237,7 @@ export function RegisterPage() {
         r.assuranceLevel ? t(`vocab.assurance.${r.assuranceLevel}`) : t('assuranceView.notGiven'),
       ),
     ];
-  }, [t, app.locale, app.today, format, styles]);
+  }, [t, app.locale, app.today, format, styles, directorateLabel]);
 
   const renderRow = useCallback(
     (item: Row, style: CSSProperties, index: number) => (
@@ -295,7 +296,7 @@ export function RegisterPage() {
   const subtitle = panelName
     ? t('tab.register.subtitlePanel', { panel: panelName })
     : view.directorate
-      ? t('tab.register.subtitleDirectorate', { directorate: view.directorate })
+      ? t('tab.register.subtitleDirectorate', { directorate: directorateLabel(view.directorate) })
       : t('tab.register.subtitle');
 
   const countText = data.loading
