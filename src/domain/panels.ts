@@ -12,11 +12,16 @@ export interface Panel {
   readonly nameCy?: string;
 }
 
+/** The mappings of one kind, by their key and names. */
+function namedOfKind(mappings: readonly ChannelMapping[], kind: ChannelMapping['kind']): Panel[] {
+  return mappings
+    .filter((m) => m.kind === kind)
+    .map((m) => ({ key: m.key, name: m.name, ...(m.nameCy ? { nameCy: m.nameCy } : {}) }));
+}
+
 /** The panels among the channel mappings. */
 export function panelsOf(mappings: readonly ChannelMapping[]): Panel[] {
-  return mappings
-    .filter((m) => m.kind === 'panel')
-    .map((m) => ({ key: m.key, name: m.name, ...(m.nameCy ? { nameCy: m.nameCy } : {}) }));
+  return namedOfKind(mappings, 'panel');
 }
 
 const fold = (s: string): string =>
@@ -60,9 +65,7 @@ export function panelName(panel: Panel, language: 'en' | 'cy'): string {
 export type Directorate = Panel;
 
 export function mappedDirectorates(mappings: readonly ChannelMapping[]): Directorate[] {
-  return mappings
-    .filter((m) => m.kind === 'directorate')
-    .map((m) => ({ key: m.key, name: m.name, ...(m.nameCy ? { nameCy: m.nameCy } : {}) }));
+  return namedOfKind(mappings, 'directorate');
 }
 
 /** The directorate a stored or typed name stands for, in English or Welsh (any case or accents). */

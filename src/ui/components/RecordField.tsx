@@ -110,7 +110,7 @@ export function RecordField({ field, ctx }: { readonly field: CollaborationField
           {...common}
           required
           // Shown and offered in the person's language; the record keeps a known directorate's English name.
-          value={d.directorate ? directorateName(d.directorate, directorates, language) : d.directorate}
+          value={directorateName(d.directorate, directorates, language)}
           suggestions={directorates.map((x) => panelName(x, language))}
           onChange={(v: string) => set(directorateToKeep(v, directorates))}
         />

@@ -18,6 +18,7 @@ import { forwardRef, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../domain';
 import { parseTypedDate } from '../../domain/import';
+import { localToday } from '../app/context';
 
 const useStyles = makeStyles({
   // Fluent's day view is 196 px wide and cuts a long month's name ("Gorffennaf 20…"): a little less
@@ -31,19 +32,14 @@ const useStyles = makeStyles({
   },
 });
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** The domain's day as the input shows it, whatever the language: 31/03/2026. */
 export function dayMonthYear(iso: IsoDate): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
-/** A calendar's Date (local midnight) for the domain's day, and back. */
+/** A calendar's Date (local midnight) for the domain's day; `localToday` turns it back. */
 export function dateOfIso(iso: IsoDate): Date {
   return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-}
-export function isoOfDate(date: Date): IsoDate {
-  return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 const TWELVE = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -114,7 +110,7 @@ export const TabDatePicker = forwardRef<HTMLInputElement, TabDatePickerProps>(fu
       firstDayOfWeek: DayOfWeek.Monday,
       strings,
       dateTimeFormatter,
-      formatDate: (date) => (date ? dayMonthYear(isoOfDate(date)) : ''),
+      formatDate: (date) => (date ? dayMonthYear(localToday(date)) : ''),
       parseDateFromString: (typed) => {
         const iso = parseTypedDate(typed);
         return iso ? dateOfIso(iso) : null;

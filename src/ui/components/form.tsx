@@ -22,8 +22,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkDate, dueDateWarning, isIsoDate, type DateLimits, type DateProblem, type IsoDate } from '../../domain';
 import { parseTypedDate } from '../../domain/import';
-import { useApp, useFormat } from '../app/context';
-import { dateOfIso, dayMonthYear, isoOfDate, TabDatePicker } from './datePicker';
+import { localToday, useApp, useFormat } from '../app/context';
+import { dateOfIso, dayMonthYear, TabDatePicker } from './datePicker';
 
 const useStyles = makeStyles({
   dateWarning: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
@@ -153,7 +153,7 @@ export function DateField(
 
   // A value the page holds is checked too (a stored date outside the limits is shown as wrong, not hidden).
   const problem = typed
-    ? typed.problem && (typed.complete || typed.left)
+    ? typed.complete || typed.left
       ? typed.problem
       : undefined
     : p.value
@@ -217,7 +217,7 @@ export function DateField(
           onChange={(_e, d) => type(d.value)}
           onBlur={leave}
           onSelectDate={(date) => {
-            if (date) choose(isoOfDate(date));
+            if (date) choose(localToday(date));
           }}
         />
       )}
