@@ -10,6 +10,7 @@
  */
 import type { Collaboration, Person } from '../domain/collaboration';
 import type { Partner } from '../domain/entities';
+import type { Directorate } from '../domain/panels';
 import { changesOf, type HistoryEntry } from '../domain/history';
 import {
   absentFields,
@@ -53,6 +54,8 @@ export interface ImportInput {
   readonly people?: readonly Person[];
   readonly defaults?: ImportDefaults;
   readonly councilName?: string;
+  /** The council's directorates (the channel mappings): a Welsh directorate name is kept as the English one. */
+  readonly directorates?: readonly Directorate[];
   /** Rows the person chose to skip. */
   readonly skip?: ReadonlySet<number>;
   /** What the file's own words mean, where the person said ("Yes" in a Basis column → Statutory). */
@@ -237,6 +240,7 @@ export async function previewImport(target: ImportTarget, input: ImportInput): P
     ...(input.skip ? { skip: input.skip } : {}),
     ...(input.defaults ? { defaults: input.defaults } : {}),
     ...(input.councilName ? { councilName: input.councilName } : {}),
+    ...(input.directorates ? { directorates: input.directorates } : {}),
   });
   return {
     ok: true,
@@ -309,6 +313,7 @@ export async function runImport(
       ...(input.skip ? { skip: input.skip } : {}),
       ...(input.defaults ? { defaults: input.defaults } : {}),
       ...(input.councilName ? { councilName: input.councilName } : {}),
+      ...(input.directorates ? { directorates: input.directorates } : {}),
     });
   }
   const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };

@@ -24,6 +24,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createImportTarget } from '../data/import/target';
+import { ChannelMappingRepository } from '../data/repositories/channelMappings';
 import { PeopleRepository } from '../data/repositories/people';
 import { createSp } from '../data/sp';
 import {
@@ -43,6 +44,7 @@ import {
   type ImportProblem,
   type ValueMapping,
 } from '../domain/import';
+import { mappedDirectorates } from '../domain/panels';
 import { CATALOGUES, translate, type Locale } from '../i18n';
 import { acceptSuggestions, registerImport } from '../app/importRegister';
 import {
@@ -232,9 +234,16 @@ async function main(): Promise<number> {
       ? t('transfer.import.unreachable', { site: args.site ?? '' })
       : t('transfer.import.stopped', { code });
   };
+  // The council's directorates, so a Welsh directorate name in the file is kept as the English one.
+  const mappings = await new ChannelMappingRepository(sp).all();
+  if (!mappings.ok) {
+    console.error(failure({ code: 'store', error: mappings.error }));
+    return 1;
+  }
   const base = {
     rows: table.value.rows,
     mapping,
+    directorates: mappedDirectorates(mappings.value),
     vocabulary,
     values,
     fill,

@@ -6,6 +6,7 @@
  */
 import { validateCollaboration, type Collaboration } from './collaboration';
 import { COLLABORATION_FIELD_KEYS, fieldSpec } from './fields';
+import { directorateToKeep, type Directorate } from './panels';
 import { fail, type Result } from './result';
 import { nextReviewDue } from './reviewCycle';
 import { significanceOf, type SignificanceWeights } from './significance';
@@ -26,6 +27,11 @@ export interface PrepareOptions {
   readonly nextReviewGiven?: boolean;
   /** The significance policy in force (governancePolicy); the shipped weights when absent. */
   readonly significance?: SignificanceWeights;
+  /**
+   * The council's directorates (the channel mappings): a directorate written by its Welsh name, or
+   * in another case, is kept as the directorate's English name, as the register groups and filters by.
+   */
+  readonly directorates?: readonly Directorate[];
 }
 
 const fold = (s: string) =>
@@ -40,7 +46,8 @@ function scheduled(record: Pick<Collaboration, 'reviewFrequency' | 'status'>): b
  * The record with every derived field worked out: optional text left blank is
  * removed; the council leads when the lead organisation is the council (and a
  * council-led record with no lead organisation names the council); the next
- * review from the frequency and the last review (or the start); significance.
+ * review from the frequency and the last review (or the start); significance; a known
+ * directorate's English name for its Welsh one.
  * (Whether the protocol covers it is not kept on the record: `isInScope(model)`
  * is worked out where it is needed, and stored by the mapper.) Pure; does not validate.
  */
@@ -52,6 +59,8 @@ export function deriveFields(input: Collaboration, options: PrepareOptions = {})
     const v = bag[key];
     if (!spec.required && typeof v === 'string' && v.trim() === '') delete bag[key];
   }
+  if (options.directorates && typeof record.directorate === 'string')
+    record.directorate = directorateToKeep(record.directorate, options.directorates);
   const council = options.councilName;
   if (council) {
     if (record.councilLeads && (record.leadOrganisation ?? '').trim() === '') record.leadOrganisation = council;

@@ -1,5 +1,5 @@
 /** @jest-environment ./test/ui/jsdom-with-fetch-env.js */
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RunningListServer } from '../../src/local/server';
 import { renderTab, servicesFor, settle, startServer } from './helpers';
@@ -71,5 +71,19 @@ describe('Welsh names of directorates and panels', () => {
     await settle();
     await waitFor(() => expect(all.at(-1)).toHaveTextContent("Economi a'r Amgylchedd"));
     expect(all.at(-1)).not.toHaveTextContent('Economy and Environment');
+  });
+
+  it("a Welsh panel member's Home names the reviews awaiting the panel in Welsh, whichever language scheduled them", async () => {
+    renderTab(server.siteUrl, { hash: '#/', devUser: 'panel', locale: 'cy-GB' });
+    const section = await screen.findByRole(
+      'region',
+      { name: "Adolygiadau sy'n aros am fy mhanel" },
+      { timeout: 45_000 },
+    );
+    await settle();
+    const links = await within(section).findAllByRole('link');
+    // The demo schedules its reviews in English ("COL-0003 Quarterly list review"): read in Welsh, each is named in Welsh.
+    for (const link of links) expect(link.textContent).toMatch(/^COL-\d{4} (Adolygiad|Gwiriad)/);
+    expect(section).not.toHaveTextContent(/Quarterly list review|Annual review|Governance arrangements check/);
   });
 });

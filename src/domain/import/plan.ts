@@ -5,6 +5,7 @@
  * against are passed in.
  */
 import type { Collaboration } from '../collaboration';
+import type { Directorate } from '../panels';
 import type { Stored } from '../ports';
 import { formatReference, parseReference } from '../reference';
 import type { ColumnMapping } from './mapping';
@@ -51,6 +52,8 @@ export interface PlanOptions {
   readonly newPartnerIds?: ReadonlyMap<string, number>;
   readonly defaults?: ImportDefaults;
   readonly councilName?: string;
+  /** The council's directorates: a row's Welsh directorate name is kept as the English one. */
+  readonly directorates?: readonly Directorate[];
 }
 
 export interface PlanSummary {
@@ -91,6 +94,7 @@ export function planImport(drafts: readonly RowDraft[], options: PlanOptions): P
       ...(options.newPartnerIds ? { newPartnerIds: options.newPartnerIds } : {}),
       ...(options.defaults ? { defaults: options.defaults } : {}),
       ...(options.councilName ? { councilName: options.councilName } : {}),
+      ...(options.directorates ? { directorates: options.directorates } : {}),
     });
     // A partner that could not be made is an error; it replaces the row's "will be added" notes.
     const unmade = problems.some((p) => p.code === 'partnerProposed');

@@ -8,6 +8,7 @@ import { prepareForSave } from '../prepare';
 import { isReference } from '../reference';
 import type { ErrorCode } from '../result';
 import type { Partner } from '../entities';
+import type { Directorate } from '../panels';
 import type { Stored } from '../ports';
 import { COLLABORATION_FIELDS, fieldSpec, type CollaborationField } from '../fields';
 import {
@@ -326,6 +327,8 @@ export interface RecordOptions {
   readonly newPartnerIds?: ReadonlyMap<string, number>;
   readonly defaults?: ImportDefaults;
   readonly councilName?: string;
+  /** The council's directorates, for prepareForSave. */
+  readonly directorates?: readonly Directorate[];
   /** The file's columns, to place validation problems. */
   readonly mapping: ColumnMapping;
 }
@@ -379,6 +382,7 @@ export function recordOf(
   // The one prepare-for-save step: significance, the next review and the council's lead worked out as the form does.
   const checked = prepareForSave(record as Collaboration, {
     ...(options.councilName ? { councilName: options.councilName } : {}),
+    ...(options.directorates ? { directorates: options.directorates } : {}),
     ...(options.existing ? { base: options.existing } : {}),
     nextReviewGiven: draft.values.nextReviewDue !== undefined,
   });

@@ -1,5 +1,8 @@
-import type { Assessment, AssessmentTemplate, Collaboration } from '../../domain';
-import type { Locale } from '../../i18n';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Assessment, AssessmentTemplate, Collaboration, Review } from '../../domain';
+import { LOCALES, type Locale } from '../../i18n';
+import { useApp } from '../app/context';
 import { directorateName, panelName, resolvePanel, type Directorate, type Panel } from '../../domain/panels';
 
 /** A record's name in the person's language: the Welsh name when there is one and the tab is in Welsh. */
@@ -45,4 +48,30 @@ export function directorateLabel(
 ): string {
   if (!value) return '–';
   return directorateName(value, directorates, locale === 'cy-GB' ? 'cy' : 'en');
+}
+
+/**
+ * A review's name in the person's language. The tab names a review "<reference> <its kind>" in the
+ * language of whoever scheduled it (the demo's and the import's in English); read in the other
+ * language, that name is said again in the reader's. A title written any other way is shown as written.
+ */
+export function reviewLabel(
+  review: Pick<Review, 'title' | 'kind'>,
+  kindIn: (locale: Locale) => string,
+  locale: Locale,
+): string {
+  const space = review.title.indexOf(' ');
+  if (space <= 0) return review.title;
+  const rest = review.title.slice(space + 1).trim();
+  return LOCALES.some((l) => kindIn(l) === rest) ? `${review.title.slice(0, space)} ${kindIn(locale)}` : review.title;
+}
+
+/** `reviewLabel` in the tab's language. */
+export function useReviewLabel(): (review: Pick<Review, 'title' | 'kind'>) => string {
+  const { t } = useTranslation();
+  const { locale } = useApp();
+  return useCallback(
+    (review) => reviewLabel(review, (lng) => t(`vocab.reviewKind.${review.kind}`, { lng }), locale),
+    [t, locale],
+  );
 }

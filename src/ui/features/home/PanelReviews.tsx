@@ -6,7 +6,7 @@ import { panelKeyOf, panelsOf } from '../../../domain/panels';
 import { useApp, useFormat } from '../../app/context';
 import { paths } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
-import { panelLabel } from '../../components/recordText';
+import { panelLabel, useReviewLabel } from '../../components/recordText';
 import { RouterLink } from '../../components/RouterLink';
 import { useLookup } from '../../components/useLookups';
 import { useMe } from '../../components/useRoles';
@@ -32,6 +32,7 @@ function PanelReviewList({ mine }: { readonly mine: readonly string[] }) {
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
+  const reviewName = useReviewLabel();
   const mappings = useLookup('channelMappings');
   const panels = useMemo(() => panelsOf(mappings.value ?? []), [mappings.value]);
   const [state, setState] = useState<
@@ -69,7 +70,7 @@ function PanelReviewList({ mine }: { readonly mine: readonly string[] }) {
         <ul className={styles.items}>
           {waiting.map((r) => (
             <li key={r.id} className={styles.head}>
-              <RouterLink to={paths.review(r.key)}>{r.title}</RouterLink>
+              <RouterLink to={paths.review(r.key)}>{reviewName(r)}</RouterLink>
               <Text className={styles.muted}>{panelLabel(r.panel, panels, app.locale)}</Text>
               <Text>{t('tab.home.reviewDue', { date: format.date(r.dueDate) })}</Text>
             </li>

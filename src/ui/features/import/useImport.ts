@@ -21,6 +21,7 @@ import {
   type ValueMapping,
   type SplitOffer,
 } from '../../../domain/import';
+import { mappedDirectorates } from '../../../domain/panels';
 import { CATALOGUES, translate } from '../../../i18n';
 import {
   registerImport,
@@ -32,6 +33,7 @@ import {
 import { MAX_FILE_BYTES } from '../../../transfer/bytes';
 import { readTable, type FileError, type FileTable } from '../../../transfer/table';
 import { useServices } from '../../app/context';
+import { useLookup } from '../../components/useLookups';
 
 const vocabulary = importVocabulary([CATALOGUES['en-GB'], CATALOGUES['cy-GB']]);
 /** The council's name, as the record form knows it: a row whose lead organisation it is says the council leads. */
@@ -306,6 +308,7 @@ export function useImport(): ImportModel {
     });
   }, []);
 
+  const mappings = useLookup('channelMappings');
   // One use case per set of services: it remembers the officers already looked up.
   const importer = useMemo(
     () => registerImport({ target: services.importTarget(), people: services.stores.people }),
@@ -317,6 +320,7 @@ export function useImport(): ImportModel {
     vocabulary,
     skip,
     councilName: COUNCIL_NAME,
+    directorates: mappedDirectorates(mappings.value ?? []),
     values: withSuggestions(s.values, s.suggested),
     fill: s.fill,
     matches: s.matches,

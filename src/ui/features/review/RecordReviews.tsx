@@ -28,6 +28,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { DateField } from '../../components/form';
 import { Loading } from '../../components/Loading';
 import { RouterLink } from '../../components/RouterLink';
+import { useReviewLabel } from '../../components/recordText';
 import { messagesByField, newKey } from '../../components/actionShared';
 import { ReviewStateText } from './ReviewStateText';
 import { scheduleReviewWithAccess } from '../../../app/scheduleReview';
@@ -83,6 +84,7 @@ export function RecordReviews({ collaboration }: { readonly collaboration: Store
     };
   }, [app.services, collaboration.id, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const reviewName = useReviewLabel();
   const me = useMe();
   const mappings = useLookup('channelMappings');
   const panels = useMemo(() => panelsOf(mappings.value ?? []), [mappings.value]);
@@ -196,7 +198,7 @@ export function RecordReviews({ collaboration }: { readonly collaboration: Store
             {state.reviews.map((r) => (
               <tr key={r.id}>
                 <th scope="row" className={styles.td} style={{ fontWeight: 'normal' }}>
-                  <RouterLink to={paths.review(r.key)}>{r.title}</RouterLink>
+                  <RouterLink to={paths.review(r.key)}>{reviewName(r)}</RouterLink>
                 </th>
                 <td className={styles.td}>{t(`vocab.reviewKind.${r.kind}`)}</td>
                 <td className={styles.td}>{format.date(r.dueDate)}</td>

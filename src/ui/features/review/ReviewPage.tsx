@@ -40,7 +40,7 @@ import { awaitsApplying } from '../../../app/recordReviewOutcome';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { PeoplePicker } from '../../components/PeoplePicker';
-import { assessmentTitle, displayTitle, panelLabel } from '../../components/recordText';
+import { assessmentTitle, displayTitle, panelLabel, useReviewLabel } from '../../components/recordText';
 import { RouterLink } from '../../components/RouterLink';
 import { ActionFields, emptyDraft, type ActionDraft } from '../../components/ActionFields';
 import { messagesByField, newKey } from '../../components/actionShared';
@@ -59,6 +59,7 @@ export function ReviewPage({ reviewKey }: { readonly reviewKey: string }) {
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
+  const reviewName = useReviewLabel();
   const me = useMe();
   const mappings = useLookup('channelMappings');
   const { policy } = usePolicy();
@@ -106,7 +107,7 @@ export function ReviewPage({ reviewKey }: { readonly reviewKey: string }) {
   return (
     <section aria-labelledby="review-title">
       {header(
-        review.title,
+        reviewName(review),
         <span>
           <RouterLink to={paths.record(collaboration.reference, 'reviews')}>
             {collaboration.reference} {displayTitle(collaboration, app.locale)}

@@ -251,4 +251,26 @@ describe('the plan', () => {
     expect(summarisePlan(plan)).toEqual({ create: 1, update: 1, unchanged: 1, skip: 1, blocked: 1 });
     expect(proposedPartners(drafts)).toEqual(['Brand New Trust']);
   });
+
+  it("keeps a directorate the file names in Welsh as the council's English name, and an unknown one as written", () => {
+    const directorates = [
+      { key: 'directorate-education', name: 'Education', nameCy: 'Addysg' },
+      { key: 'directorate-economy', name: 'Economy and Environment', nameCy: "Economi a'r Amgylchedd" },
+    ];
+    const drafts = read(
+      ['B1', 'Ysgolion', 'Joint committee', 'Torfaen', 'Addysg', 'Purpose one', ''],
+      ['B2', 'Afonydd', 'Joint committee', 'Torfaen', 'ECONOMI A’R AMGYLCHEDD', 'Purpose two', ''],
+      ['B3', 'Tai', 'Joint committee', 'Torfaen', 'Tai', 'Purpose three', ''],
+    );
+    const plan = planImport(drafts, { mapping, existingByKey: new Map(), nextReference: 'COL-0020', directorates });
+    expect(plan.map((e) => [e.action, e.record.directorate])).toEqual([
+      ['create', 'Education'],
+      ['create', 'Economy and Environment'],
+      ['create', 'Tai'],
+    ]);
+    // Without the council's directorates the name is kept as the file wrote it.
+    expect(
+      planImport(drafts, { mapping, existingByKey: new Map(), nextReference: 'COL-0020' })[0]?.record.directorate,
+    ).toBe('Addysg');
+  });
 });
