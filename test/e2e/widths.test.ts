@@ -27,7 +27,7 @@ const PAGES = [
   { name: 'action-plan', hash: '#/action-plan' },
 ] as const;
 /** From this width up the register shows every column without scrolling its grid sideways. */
-const REGISTER_WHOLE_FROM = 1366;
+const REGISTER_WHOLE_FROM = 1024;
 
 interface Options {
   /** The register's grid must show every column (no sideways scroll inside it either). */

@@ -39,8 +39,10 @@ import { queryFor, viewFromParams, viewToParams, type RegisterView, type SortFie
 export const PAGE_SIZE = 100;
 /** Three lines of text a row (a long name wraps rather than being cut), and a little room. */
 const LINES = 3;
+/** Four in the narrow layout, where a column holds two values, one under the other. */
+const LINES_NARROW = 4;
 const LINE_HEIGHT = 20;
-const ROW_HEIGHT = LINES * LINE_HEIGHT + 4;
+const rowHeight = (lines: number) => lines * LINE_HEIGHT + 4;
 
 type Row = Stored<Collaboration>;
 const rowId = (r: Row) => r.id;
@@ -49,7 +51,7 @@ const rowId = (r: Row) => r.id;
  * Every column but the name has a width (padding included) that holds its heading's longest
  * word, in English and Welsh, with the sort arrow where it sorts, and its values in at most three
  * lines; the name takes what is left, and never less than `NAME_MIN`. Their sum fits a 1366 px
- * window with room to spare; below it the grid scrolls sideways inside its own box, never the page.
+ * window with room to spare.
  */
 const WIDTH = {
   reference: 104,
@@ -64,11 +66,49 @@ const WIDTH = {
   assurance: 86,
 } as const;
 const NAME_MIN = 224;
+/**
+ * Where the whole grid does not fit (a narrow Teams window, 1024 px), four pairs of columns share
+ * a column, the second value under the first, rather than the grid scrolling sideways: the
+ * protocol scope under the reference, the significance under the status, the lead officer under
+ * the directorate, the assurance level under the last assessment. Each shared column sorts by its
+ * first value, as before; a cell may hold four lines. Below that width (a phone) the grid scrolls sideways inside its own box, never the page.
+ */
+const FOLDED = {
+  reference: 'scope',
+  status: 'significance',
+  directorate: 'leadOfficer',
+  lastAssessment: 'assurance',
+} as const;
+const FOLDED_AWAY: ReadonlySet<string> = new Set(Object.values(FOLDED));
+const NAME_MIN_NARROW = 200;
 /** A classic (not overlay) scrollbar: the rows' scrolling box keeps room for one (scrollbar-gutter). */
 const SCROLLBAR = 16;
 /** Every column's width, the room for the rows' scrollbar, and the grid's border either side. */
 const GRID_MIN = Object.values(WIDTH).reduce((a, b) => a + b, NAME_MIN) + SCROLLBAR + 2;
+const GRID_MIN_NARROW =
+  Object.entries(WIDTH)
+    .filter(([id]) => !FOLDED_AWAY.has(id))
+    .reduce((a, [, w]) => a + w, NAME_MIN_NARROW) +
+  SCROLLBAR +
+  2;
 const fixed = (px: number) => ({ flexGrow: 0, flexShrink: 0, flexBasis: `${px}px` });
+
+/** Whether the box is narrower than the whole grid: measured, and again whenever the box changes width. */
+function useNarrow(minWidth: number): [(el: HTMLDivElement | null) => void, boolean] {
+  const [narrow, setNarrow] = useState(false);
+  const ref = useCallback(
+    (el: HTMLDivElement | null) => {
+      if (!el || typeof ResizeObserver !== 'function') return;
+      const measure = () => setNarrow(el.clientWidth > 0 && el.clientWidth < minWidth);
+      measure();
+      const observer = new ResizeObserver(measure);
+      observer.observe(el);
+      return () => observer.disconnect();
+    },
+    [minWidth],
+  );
+  return [ref, narrow];
+}
 
 const useStyles = makeStyles({
   toolbar: {
@@ -87,6 +127,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
+  gridNarrow: { minWidth: `${GRID_MIN_NARROW}px` },
   scroll: { overflowX: 'auto' },
   header: { scrollbarGutter: 'stable', overflowY: 'hidden', backgroundColor: tokens.colorNeutralBackground3 },
   // Six pixels either side (not Fluent's eight): eleven columns fit a laptop's width.
@@ -121,9 +162,15 @@ const useStyles = makeStyles({
     overflowWrap: 'normal',
     lineHeight: `${LINE_HEIGHT}px`,
   },
+  linesNarrow: { WebkitLineClamp: LINES_NARROW },
+  // The second value of a shared column, on a line of its own.
+  second: { display: 'block', whiteSpace: 'normal', color: tokens.colorNeutralForeground2 },
+  // A shared column's two headings, one under the other (the sort button lays its content in a row).
+  headerPair: { display: 'flex', flexDirection: 'column' },
   reference: { ...fixed(WIDTH.reference), whiteSpace: 'nowrap' },
   // The name takes what the others leave.
   title: { flexGrow: 1, flexShrink: 1, flexBasis: `${NAME_MIN}px` },
+  titleNarrow: { flexBasis: `${NAME_MIN_NARROW}px` },
   model: fixed(WIDTH.model),
   status: fixed(WIDTH.status),
   directorate: fixed(WIDTH.directorate),
@@ -196,33 +243,49 @@ export function RegisterPage() {
     navigate(paths.register(viewToParams(next)), { replace: true });
   }, []);
 
+  const [measure, narrow] = useNarrow(GRID_MIN);
+  /** A column's width: its own, or the narrow layout's where that differs. */
+  const columnClasses = (id: ColumnId): string[] => [
+    styles[id],
+    ...(narrow && id === 'title' ? [styles.titleNarrow] : []),
+  ];
+
   const columns = useMemo((): TableColumnDefinition<Row>[] => {
     const sortable = (id: ColumnId) => (SORTABLE[id] !== undefined ? (_a: Row, _b: Row) => 0 : () => 0); // order comes from the server
-    const col = (id: ColumnId, header: string, cell: (r: Row) => React.ReactNode) =>
-      createTableColumn<Row>({ columnId: id, compare: sortable(id), renderHeaderCell: () => header, renderCell: cell });
-    return [
-      col('reference', t('fields.reference'), (r) => r.reference),
-      col('title', t('fields.title'), (r) => (
+    const headers: Record<ColumnId, string> = {
+      reference: t('fields.reference'),
+      title: t('fields.title'),
+      model: t('fields.model'),
+      status: t('fields.status'),
+      directorate: t('fields.directorate'),
+      leadOfficer: t('fields.leadOfficer'),
+      nextReviewDue: t('fields.nextReviewDue'),
+      significance: t('fields.significance'),
+      scope: t('tab.register.columns.scope'),
+      lastAssessment: t('tab.record.lastAssessment'),
+      assurance: t('fields.assuranceLevel'),
+    };
+    const cells: Record<ColumnId, (r: Row) => React.ReactNode> = {
+      reference: (r) => r.reference,
+      title: (r) => (
         <RouterLink to={paths.record(r.reference)} title={displayTitle(r, app.locale)}>
           {displayTitle(r, app.locale)}
         </RouterLink>
-      )),
-      col('model', t('fields.model'), (r) => t(`vocab.model.${r.model}`)),
-      col('status', t('fields.status'), (r) => t(`vocab.status.${r.status}`)),
-      col('directorate', t('fields.directorate'), (r) => directorateLabel(r.directorate)),
-      col('leadOfficer', t('fields.leadOfficer'), (r) => r.leadOfficer?.displayName ?? ''),
-      col('nextReviewDue', t('fields.nextReviewDue'), (r) => (
+      ),
+      model: (r) => t(`vocab.model.${r.model}`),
+      status: (r) => t(`vocab.status.${r.status}`),
+      directorate: (r) => directorateLabel(r.directorate),
+      leadOfficer: (r) => r.leadOfficer?.displayName ?? '',
+      nextReviewDue: (r) => (
         <span className={styles.withBadge}>
           <span>{format.date(r.nextReviewDue)}</span>
           <ReviewBadge today={app.today} status={r.status} {...(r.nextReviewDue ? { due: r.nextReviewDue } : {})} />
         </span>
-      )),
-      col('significance', t('fields.significance'), (r) =>
-        r.significance ? t(`vocab.significance.${r.significance}`) : '',
       ),
-      col('scope', t('tab.register.columns.scope'), (r) => t(`tab.scope.${isInScope(r.model) ? 'in' : 'out'}`)),
+      significance: (r) => (r.significance ? t(`vocab.significance.${r.significance}`) : ''),
+      scope: (r) => t(`tab.scope.${isInScope(r.model) ? 'in' : 'out'}`),
       // The latest submitted assessment's RAG (shape and word, not colour alone) and score.
-      col('lastAssessment', t('tab.record.lastAssessment'), (r) =>
+      lastAssessment: (r) =>
         r.lastAssessmentRag || r.lastAssessmentScore !== undefined ? (
           <span className={styles.withBadge}>
             {r.lastAssessmentRag ? <RagBadge rag={r.lastAssessmentRag} size="small" /> : null}
@@ -231,29 +294,59 @@ export function RegisterPage() {
         ) : (
           ''
         ),
-      ),
       // The level in words; a record no panel has assured yet says so.
-      col('assurance', t('fields.assuranceLevel'), (r) =>
-        r.assuranceLevel ? t(`vocab.assurance.${r.assuranceLevel}`) : t('assuranceView.notGiven'),
-      ),
-    ];
-  }, [t, app.locale, app.today, format, styles, directorateLabel]);
+      assurance: (r) => (r.assuranceLevel ? t(`vocab.assurance.${r.assuranceLevel}`) : t('assuranceView.notGiven')),
+    };
+    const ids = (Object.keys(headers) as ColumnId[]).filter((id) => !(narrow && FOLDED_AWAY.has(id)));
+    return ids.map((id) => {
+      const second = narrow ? (FOLDED as Partial<Record<ColumnId, ColumnId>>)[id] : undefined;
+      return createTableColumn<Row>({
+        columnId: id,
+        compare: sortable(id),
+        renderHeaderCell: () =>
+          second ? (
+            <span className={styles.headerPair}>
+              <span>{headers[id]}</span>
+              <span className={styles.second}>{headers[second]}</span>
+            </span>
+          ) : (
+            headers[id]
+          ),
+        renderCell: second
+          ? (r) => (
+              <>
+                {cells[id](r)}
+                <span className={styles.second}>{cells[second](r)}</span>
+              </>
+            )
+          : cells[id],
+      });
+    });
+  }, [t, app.locale, app.today, format, styles, directorateLabel, narrow]);
 
   const renderRow = useCallback(
     (item: Row, style: CSSProperties, index: number) => (
       <DataGridRow<Row> style={style} aria-rowindex={index + 2} data-reference={item.reference}>
         {({ renderCell, columnId }) => (
           <DataGridCell
-            className={mergeClasses(styles.cell, styles[columnId as ColumnId])}
+            className={mergeClasses(styles.cell, ...columnClasses(columnId as ColumnId))}
             // The name cell holds the record's link: the link itself takes focus (no cell around it).
             focusMode={columnId === 'title' ? 'none' : 'cell'}
           >
-            <span className={STACKED.has(columnId as ColumnId) ? styles.stack : styles.lines}>{renderCell(item)}</span>
+            <span
+              className={
+                STACKED.has(columnId as ColumnId)
+                  ? styles.stack
+                  : mergeClasses(styles.lines, narrow && styles.linesNarrow)
+              }
+            >
+              {renderCell(item)}
+            </span>
           </DataGridCell>
         )}
       </DataGridRow>
     ),
-    [styles],
+    [styles, narrow],
   );
 
   const sortColumn = (Object.keys(SORTABLE) as ColumnId[]).find((id) => SORTABLE[id] === view.sort.field);
@@ -338,9 +431,9 @@ export function RegisterPage() {
       ) : data.rows.length === 0 ? (
         <Text as="p">{t('tab.register.empty')}</Text>
       ) : (
-        <div className={styles.scroll}>
+        <div className={styles.scroll} ref={measure}>
           <DataGrid
-            className={styles.grid}
+            className={mergeClasses(styles.grid, narrow && styles.gridNarrow)}
             items={data.rows as Row[]}
             columns={columns}
             getRowId={rowId}
@@ -354,7 +447,9 @@ export function RegisterPage() {
             <DataGridHeader className={styles.header}>
               <DataGridRow aria-rowindex={1}>
                 {({ renderHeaderCell, columnId }) => (
-                  <DataGridHeaderCell className={mergeClasses(styles.headerCell, styles[columnId as ColumnId])}>
+                  <DataGridHeaderCell
+                    className={mergeClasses(styles.headerCell, ...columnClasses(columnId as ColumnId))}
+                  >
                     {renderHeaderCell()}
                   </DataGridHeaderCell>
                 )}
@@ -363,7 +458,7 @@ export function RegisterPage() {
             <VirtualDataGridBody<Row>
               items={data.rows}
               getRowId={rowId}
-              rowHeight={ROW_HEIGHT}
+              rowHeight={rowHeight(narrow ? LINES_NARROW : LINES)}
               height="max(320px, calc(100vh - 420px))"
               onNearEnd={data.loadMore}
               renderRow={renderRow}
