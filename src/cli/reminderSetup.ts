@@ -195,6 +195,27 @@ export function todayInWales(now: Date = new Date()): IsoDate {
   }).format(now);
 }
 
+/** The hour (0–23) in Wales at `now`: Europe/London, so GMT in winter and BST in summer. */
+export function hourInWales(now: Date = new Date()): number {
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(now),
+  );
+}
+
+/** Reminders go out at 08:00 in Wales. */
+export const POSTING_HOUR = 8;
+/** The Function's timer (UTC): 07:00 and 08:00 on weekdays, one of which is 08:00 in Wales, summer or winter. */
+export const REMINDERS_SCHEDULE = '0 0 7,8 * * 1-5';
+/**
+ * Whether this firing posts: the one in Wales's 08:00 hour does; one before 08:00 (07:00 GMT in
+ * winter) never does; a later one only when the host says it is past due (it was down at 08:00,
+ * and fires once on waking), so the summer's second firing, at 09:00 BST, posts nothing.
+ */
+export function postsNow(now: Date, isPastDue: boolean): boolean {
+  const hour = hourInWales(now);
+  return hour === POSTING_HOUR || (isPastDue && hour > POSTING_HOUR);
+}
+
 /** The digest cards of src/notify/cards.ts, with Open going to `links`. */
 export function digestCards(links: RecordLinks): DigestCards<AdaptiveCard> {
   return {

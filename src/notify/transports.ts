@@ -25,7 +25,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, jsonBytes, workflowsMessage, type AdaptiveC
  * - Microsoft Graph: POST /teams/{team-id}/channels/{channel-id}/messages with
  *   a delegated token (ChannelMessage.Send; Graph allows no application
  *   permission for this), the card as an attachment the message body
- *   references. Paced to 4 requests a second per channel.
+ *   references. Paced to 4 requests a second per team, as Graph allows an app on a team or channel.
  * - Dev inbox: POST to the local server's /_dev/inbox/messages.
  *
  * Every transport sends under the one retry policy (src/lib/retry.ts), and
@@ -222,7 +222,7 @@ export interface GraphOptions extends HttpOptions {
   readonly getToken: () => Promise<string>;
   /** Default https://graph.microsoft.com/v1.0 */
   readonly baseUrl?: string;
-  /** Least time between two requests to one channel, ms. Default 250 (4 a second). */
+  /** Least time between two requests to one team (all its channels), ms. Default 250 (4 a second). */
   readonly perChannelIntervalMs?: number;
   /** How many pages of recent messages findPost reads at most. Default 4 (of 50). */
   readonly findPages?: number;
@@ -265,8 +265,10 @@ export function graphTransport(opts: GraphOptions): Transport {
     Accept: 'application/json',
     ...(json ? { 'Content-Type': 'application/json' } : {}),
   });
+  // Graph allows an app at most 4 requests a second on a given team or channel (throttling-limits,
+  // "Microsoft Teams service limits"): paced per team, so two channels of one team share the 4.
   const paced = (c: ChannelTarget, init: () => Promise<RequestInit>) => async () => {
-    await pace(c.channelKey);
+    await pace(c.teamId ?? c.channelKey);
     return init();
   };
   return {

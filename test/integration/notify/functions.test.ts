@@ -61,6 +61,21 @@ describe('the reminders timer function', () => {
     }
   });
 
+  it('posts nothing from the firing before 08:00 in Wales (07:00 GMT)', async () => {
+    const { context, lines } = fakeContext();
+    await remindersTimer(timer, context, { SITE_URL: stack.siteUrl }, new Date('2026-12-08T07:00:00Z'));
+    expect(lines).toEqual([
+      'info Reminders go out at 08:00 in Wales, and it is 07:00 there: this firing posts nothing.',
+    ]);
+  });
+
+  it('does not use a GRAPH_TOKEN (a delegated token would expire within the hour), and says so', async () => {
+    const { context, lines } = fakeContext();
+    await remindersTimer(timer, context, { SITE_URL: stack.siteUrl, GRAPH_TOKEN: 'eyJ0eXAi.token-value' }, AT_8_DEC);
+    expect(lines.some((l) => l.startsWith('warn GRAPH_TOKEN is not used by the Function'))).toBe(true);
+    expect(lines.join('\n')).not.toContain('token-value');
+  });
+
   it('asks for SITE_URL when it is not set', async () => {
     const { context } = fakeContext();
     await expect(remindersTimer(timer, context, {})).rejects.toThrow(/SITE_URL/);
