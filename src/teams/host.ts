@@ -8,6 +8,14 @@
 import { app, pages } from '@microsoft/teams-js';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
+export type ChannelKind = 'standard' | 'private' | 'shared';
+
+/** Teams' channel membership type (teams-js `ChannelType`: Regular, Private, Shared) as the tab names it. */
+export function channelKindFromTeams(membershipType: string | undefined): ChannelKind | undefined {
+  if (membershipType === 'Private') return 'private';
+  if (membershipType === 'Shared') return 'shared';
+  return membershipType === 'Regular' ? 'standard' : undefined;
+}
 
 export interface HostContext {
   readonly inTeams: boolean;
@@ -21,6 +29,8 @@ export interface HostContext {
   readonly teamName?: string;
   readonly channelId?: string;
   readonly channelName?: string;
+  /** The kind of channel the tab is in: a standard one, a private one (its own members only), or a shared one. */
+  readonly channelType?: ChannelKind;
   /** The record a deep link asked for (subPageId, formerly subEntityId). */
   readonly subPageId?: string;
   /** `content`, `settings` (the configuration page), `remove`... */
@@ -88,6 +98,7 @@ function fromTeamsContext(context: app.Context): HostContext {
     teamName: context.team?.displayName,
     channelId: context.channel?.id,
     channelName: context.channel?.displayName,
+    channelType: channelKindFromTeams(context.channel?.membershipType),
     subPageId: context.page.subPageId,
     frameContext: context.page.frameContext,
     entityId: context.page.id,

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Teams, as far as the configuration page sees it: the boundary a fake may stand in for. */
-function fakeTeams() {
+function fakeTeams(context: Partial<Host['context']> = {}) {
   let onSave: ((event: pages.config.SaveEvent) => void) | undefined;
   const saved: pages.InstanceConfig[] = [];
   const validity: boolean[] = [];
@@ -35,7 +35,7 @@ function fakeTeams() {
     },
   };
   const host: Host = {
-    context: { inTeams: true, locale: 'en-GB', theme: 'light', frameContext: 'settings' },
+    context: { inTeams: true, locale: 'en-GB', theme: 'light', frameContext: 'settings', ...context },
     onThemeChange: () => undefined,
     loaded: () => undefined,
   };
@@ -89,5 +89,31 @@ describe('the channel tab configuration page', () => {
     renderTab(server.siteUrl, { hash: '#/config' });
     expect(await screen.findByText(/In Teams, this page appears when the tab is added/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Preview this view' })).toHaveAttribute('href', '#/register');
+  });
+
+  it('in a private channel, says that reminder cards cannot be posted there; in a standard one, says nothing', async () => {
+    const inPrivate = fakeTeams({ channelType: 'private' });
+    const { unmount } = renderTab(server.siteUrl, { hash: '#/config', host: inPrivate.host, teamsSdk: inPrivate.sdk });
+    expect(
+      await screen.findByText(/This is a private channel\..*Workflows cannot post to private channels/),
+    ).toBeInTheDocument();
+    unmount();
+    const inStandard = fakeTeams({ channelType: 'standard' });
+    renderTab(server.siteUrl, { hash: '#/config', host: inStandard.host, teamsSdk: inStandard.sdk });
+    await screen.findByRole('radio', { name: 'The whole register' });
+    expect(screen.queryByText(/private channel|shared channel/)).not.toBeInTheDocument();
+  });
+
+  it('in Welsh, names the directorates in Welsh and the tab with the Welsh name, and keeps the English name in the view', async () => {
+    const user = userEvent.setup();
+    const teams = fakeTeams({ locale: 'cy-GB', channelType: 'shared' });
+    renderTab(server.siteUrl, { hash: '#/config', host: teams.host, teamsSdk: teams.sdk, locale: 'cy-GB' });
+    expect(await screen.findByText(/Sianel a rennir yw hon\./)).toBeInTheDocument();
+    await user.click(await screen.findByRole('radio', { name: /Cydweithrediadau un gyfarwyddiaeth/ }));
+    await user.click(screen.getByRole('combobox', { name: /^Cyfarwyddiaeth/ }));
+    await user.click(await screen.findByRole('option', { name: 'Addysg' }));
+    await act(() => teams.save());
+    expect(teams.saved[0]).toMatchObject({ entityId: 'directorate:Education' });
+    expect(teams.saved[0]?.suggestedDisplayName).toBe('Cydweithrediadau: Addysg');
   });
 });

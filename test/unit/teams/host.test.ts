@@ -81,6 +81,16 @@ describe('connecting to the Teams host', () => {
     });
   });
 
+  it.each([
+    ['Private', 'private'],
+    ['Shared', 'shared'],
+    ['Regular', 'standard'],
+  ] as const)('reads a %s channel (teams-js membershipType) as a %s one', async (membershipType, kind) => {
+    const channel = { id: '19:abc@thread.tacv2', displayName: 'Panel', membershipType } as app.Context['channel'];
+    const host = await connectHost({ sdk: fakeHost({}, { channel }).sdk });
+    expect(host.context.channelType).toBe(kind);
+  });
+
   it('outside Teams, falls back to the browser at once when initialise rejects', async () => {
     const { sdk } = fakeHost({ initialize: () => Promise.reject(new Error('No parent window')) });
     const host = await connectHost({ sdk, browser: { language: 'en-GB', prefersDark: true } });

@@ -19,6 +19,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { RouterLink } from '../../components/RouterLink';
 import { mappingsOfKind, useLookup } from '../../components/useLookups';
+import { panelName, type Panel } from '../../../domain/panels';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '640px' },
@@ -59,16 +60,27 @@ export function ConfigPage() {
   const viewRef = useRef(view);
   viewRef.current = view;
 
+  // Directorates and panels by their names in the person's language (the view keeps the English name or key).
+  const nameOf = (m: Panel) => panelName(m, app.locale === 'cy-GB' ? 'cy' : 'en');
+  const directorateNamed = (name: string) => {
+    const m = directorates.find((d) => d.name === name);
+    return m ? nameOf(m) : name;
+  };
+  const panelNamed = (key: string) => {
+    const m = panels.find((p) => p.key === key);
+    return m ? nameOf(m) : key;
+  };
   const displayName = (v: TabView): string =>
     v.kind === 'register'
       ? t('tab.config.names.register')
       : v.kind === 'directorate'
-        ? t('tab.config.names.directorate', { name: v.name })
-        : t('tab.config.names.panel', { name: panels.find((p) => p.key === v.name)?.name ?? v.name });
+        ? t('tab.config.names.directorate', { name: directorateNamed(v.name) })
+        : t('tab.config.names.panel', { name: panelNamed(v.name) });
   const displayNameRef = useRef(displayName);
   displayNameRef.current = displayName;
 
   const inTeams = app.host.context.inTeams;
+  const channelType = app.host.context.channelType;
   const hostModule = useRef<typeof HostModule | undefined>(undefined);
   const sdkRef = useRef<HostModule.TeamsSdk | undefined>(undefined);
   useEffect(() => {
@@ -115,6 +127,11 @@ export function ConfigPage() {
           <MessageBarBody>{t('tab.config.notSupported')}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {channelType === 'private' || channelType === 'shared' ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t(`tab.config.channelKind.${channelType}`)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {saved && !saved.ok ? (
         <MessageBar intent="error">
           <MessageBarBody>{t('tab.config.saveFailed')}</MessageBarBody>
@@ -132,13 +149,13 @@ export function ConfigPage() {
           <Field label={t('fields.directorate')} required>
             <Dropdown
               selectedOptions={directorate ? [directorate] : []}
-              value={directorate}
+              value={directorateNamed(directorate)}
               placeholder={t('tab.new.choose')}
               onOptionSelect={(_e, d) => setDirectorate(d.optionValue ?? '')}
             >
               {directorates.map((m) => (
-                <Option key={m.key} value={m.name}>
-                  {m.name}
+                <Option key={m.key} value={m.name} text={nameOf(m)}>
+                  {nameOf(m)}
                 </Option>
               ))}
             </Dropdown>
@@ -148,13 +165,13 @@ export function ConfigPage() {
           <Field label={t('fields.panel')} required>
             <Dropdown
               selectedOptions={panel ? [panel] : []}
-              value={panels.find((p) => p.key === panel)?.name ?? ''}
+              value={panelNamed(panel)}
               placeholder={t('tab.new.choose')}
               onOptionSelect={(_e, d) => setPanel(d.optionValue ?? '')}
             >
               {panels.map((m) => (
-                <Option key={m.key} value={m.key}>
-                  {m.name}
+                <Option key={m.key} value={m.key} text={nameOf(m)}>
+                  {nameOf(m)}
                 </Option>
               ))}
             </Dropdown>
