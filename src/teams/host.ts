@@ -36,6 +36,11 @@ export interface HostContext {
   /** `content`, `settings` (the configuration page), `remove`... */
   readonly frameContext?: string;
   readonly entityId?: string;
+  /**
+   * The id Teams knows the app by: the manifest's id for an uploaded custom app, the org catalogue's
+   * own id once the app is in the organisation's catalogue. Deep links need this one.
+   */
+  readonly appId?: string;
 }
 
 /** The few teams-js calls the tab makes, so a fake host can stand in for Teams in tests. */
@@ -102,6 +107,7 @@ function fromTeamsContext(context: app.Context): HostContext {
     subPageId: context.page.subPageId,
     frameContext: context.page.frameContext,
     entityId: context.page.id,
+    appId: context.app.appId?.toString(),
   };
   const defined = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== ''));
   return { inTeams: true, locale: context.app.locale, theme: themeFromTeams(context.app.theme), ...defined };

@@ -65,13 +65,16 @@ async function start(): Promise<void> {
       };
     }
   }
+  // Deep links (a card's Open) need the id Teams knows the app by: from Teams itself where it says
+  // (the org catalogue's id, once the app is there), else the manifest id the tab was built with.
+  const teamsAppId = host.context.appId ?? config.teamsAppId;
   const makeServices = (user?: string) =>
     createServices({
       config,
       ...(user !== undefined ? { devUser: user } : {}),
       ...(getToken ? { getToken } : {}),
       ...(getGraphToken ? { getGraphToken } : {}),
-      ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
+      ...(teamsAppId ? { teamsAppId } : {}),
     });
 
   const root = document.getElementById('root');

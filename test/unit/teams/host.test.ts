@@ -91,6 +91,15 @@ describe('connecting to the Teams host', () => {
     expect(host.context.channelType).toBe(kind);
   });
 
+  it('reads the id Teams knows the app by (the org catalogue id, for an app in the catalogue)', async () => {
+    const catalogueId = { toString: () => '3b9e0f2a-7c41-4d8e-9a1b-2f6c5d4e3a21' };
+    const base = await fakeHost().sdk.getContext();
+    const host = await connectHost({
+      sdk: fakeHost({}, { app: { ...base.app, appId: catalogueId } as app.Context['app'] }).sdk,
+    });
+    expect(host.context.appId).toBe('3b9e0f2a-7c41-4d8e-9a1b-2f6c5d4e3a21');
+  });
+
   it('outside Teams, falls back to the browser at once when initialise rejects', async () => {
     const { sdk } = fakeHost({ initialize: () => Promise.reject(new Error('No parent window')) });
     const host = await connectHost({ sdk, browser: { language: 'en-GB', prefersDark: true } });
