@@ -7,6 +7,14 @@
  *   middle tier; a token is asked for silently and, when Entra says interaction is
  *   needed, with a popup the host shows. Microsoft's guide:
  *   https://learn.microsoft.com/microsoftteams/platform/concepts/authentication/nested-authentication
+ * - Inside an older Teams client that does not recommend NAA (teams-js
+ *   `nestedAppAuth.isNAAChannelRecommended()` is false): a standard MSAL client in the tab, which
+ *   signs in silently where it can (its cache, then `ssoSilent` with Teams' login hint). When it
+ *   cannot, the tab's sign-in button opens Teams' own sign-in window (`authentication.authenticate`)
+ *   on this tab's `index.html?teams-sign-in=<resource>`; that window signs in with redirects
+ *   (src/teams/signInWindow.ts) and hands the access token back, which the tab keeps in memory
+ *   until it expires. Microsoft's pattern for tabs: "Enable authentication using third-party OAuth
+ *   provider" (auth-tab-aad).
  * - In a plain browser: a standard MSAL client with redirects. The tab never
  *   navigates away on its own (the page may hold unsaved typing): a token request
  *   that needs interaction fails with `interactionRequired`, and the tab's sign-in
@@ -35,6 +43,7 @@ import {
   type Configuration,
   type IPublicClientApplication,
 } from '@azure/msal-browser';
+import { SIGN_IN_WINDOW_PARAM, type SignInResource } from './signInWindowKeys';
 
 export type SignInFailureCode = 'consentRequired' | 'interactionRequired' | 'signInFailed' | 'popupBlocked';
 
@@ -63,6 +72,7 @@ export function isSignInError(e: unknown): e is SignInError {
 export type MsalClient = Pick<
   IPublicClientApplication,
   | 'acquireTokenSilent'
+  | 'ssoSilent'
   | 'acquireTokenPopup'
   | 'acquireTokenRedirect'
   | 'handleRedirectPromise'
@@ -76,7 +86,7 @@ export interface MsalFactories {
   standard(configuration: Configuration): Promise<MsalClient>;
 }
 
-const realMsal: MsalFactories = {
+export const realMsal: MsalFactories = {
   nestable: (configuration) => createNestablePublicClientApplication(configuration),
   standard: (configuration) => createStandardPublicClientApplication(configuration),
 };
@@ -90,6 +100,13 @@ export interface TokenProviderConfig {
   readonly tenantId: string;
   /** Hosted in Teams (from the host module): NAA; otherwise browser redirects. */
   readonly inTeams: boolean;
+  /** In Teams: whether the client recommends NAA (default true); false on older clients. */
+  readonly naaRecommended?: boolean;
+  /**
+   * In Teams without NAA: opens Teams' sign-in window on `url` and resolves with what it hands
+   * back (the host module's `authenticate`).
+   */
+  readonly teamsSignInWindow?: (url: string) => Promise<string>;
   /** Teams' user principal name, to pick the right cached account. */
   readonly loginHint?: string;
   /** Browser mode: where Entra sends the person back; default `<origin>/index.html`. */
@@ -101,7 +118,7 @@ export interface TokenProviderConfig {
 }
 
 export interface TokenProvider {
-  readonly mode: 'teams' | 'browser' | 'dev';
+  readonly mode: 'teams' | 'teams-window' | 'browser' | 'dev';
   /**
    * A bearer token for the SharePoint site: what `createSp({ getToken })` expects. A
    * property, not a method, so it can be handed over unbound:
@@ -119,6 +136,28 @@ export interface TokenProvider {
 
 export const GRAPH_CHANNEL_MESSAGE_SEND = 'https://graph.microsoft.com/ChannelMessage.Send';
 
+/** What Teams' sign-in window hands back to the tab: the access token and when it expires. */
+export interface HandedToken {
+  readonly token: string;
+  /** Milliseconds since 1970. */
+  readonly expiresOn: number;
+}
+
+export function handedTokenText(result: Pick<AuthenticationResult, 'accessToken' | 'expiresOn'>): string {
+  return JSON.stringify({ token: result.accessToken, expiresOn: result.expiresOn?.getTime() ?? 0 });
+}
+
+export function parseHandedToken(text: string): HandedToken | undefined {
+  try {
+    const v = JSON.parse(text) as Partial<HandedToken>;
+    return typeof v.token === 'string' && v.token !== '' && typeof v.expiresOn === 'number'
+      ? { token: v.token, expiresOn: v.expiresOn }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const DEV_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** The embedded list server, not SharePoint: no sign-in. */
@@ -133,6 +172,24 @@ export function isDevSite(siteUrl: string): boolean {
 /** `https://<tenant>.sharepoint.com/.default`: every delegated SharePoint permission the app was granted. */
 export function sharePointScope(siteUrl: string): string {
   return `${new URL(siteUrl).origin}/.default`;
+}
+
+/** The scopes a token for each resource is asked with (the manifest's nestedAppAuthInfo names SharePoint's). */
+export function scopesFor(siteUrl: string, resource: SignInResource): string[] {
+  return resource === 'sharepoint' ? [sharePointScope(siteUrl)] : [GRAPH_CHANNEL_MESSAGE_SEND];
+}
+
+/** The standard MSAL configuration: the tenant's authority, redirects back to the tab's index.html. */
+export function standardConfiguration(
+  config: Pick<TokenProviderConfig, 'clientId' | 'tenantId' | 'redirectUri'>,
+): Configuration {
+  return {
+    auth: {
+      clientId: config.clientId,
+      authority: `https://login.microsoftonline.com/${config.tenantId}`,
+      redirectUri: config.redirectUri ?? `${globalThis.location?.origin ?? ''}/index.html`,
+    },
+  };
 }
 
 interface MsalErrorLike {
@@ -206,18 +263,18 @@ function devProvider(user: string): TokenProvider {
 export function createTokenProvider(config: TokenProviderConfig): TokenProvider {
   if (isDevSite(config.siteUrl)) return devProvider(config.devUser ?? 'officer');
 
-  const mode = config.inTeams ? 'teams' : 'browser';
+  const mode = !config.inTeams ? 'browser' : config.naaRecommended === false ? 'teams-window' : 'teams';
   const msal = config.msal ?? realMsal;
-  const scopes = { sharepoint: [sharePointScope(config.siteUrl)], graph: [GRAPH_CHANNEL_MESSAGE_SEND] };
-  const configuration: Configuration = {
-    auth: {
-      clientId: config.clientId,
-      authority: `https://login.microsoftonline.com/${config.tenantId}`,
-      ...(mode === 'browser'
-        ? { redirectUri: config.redirectUri ?? `${globalThis.location?.origin ?? ''}/index.html` }
-        : {}),
-    },
+  const scopes: Record<SignInResource, string[]> = {
+    sharepoint: scopesFor(config.siteUrl, 'sharepoint'),
+    graph: scopesFor(config.siteUrl, 'graph'),
   };
+  const configuration: Configuration =
+    mode === 'teams'
+      ? {
+          auth: { clientId: config.clientId, authority: `https://login.microsoftonline.com/${config.tenantId}` },
+        }
+      : standardConfiguration(config);
 
   let client: Promise<MsalClient> | undefined;
   /** A failure from returning from a redirect, reported by the next token request. */
@@ -225,10 +282,13 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
   /** After an interactive attempt fails, token requests stop opening popups until `signIn()`. */
   let interactiveFailure: SignInError | undefined;
   const popups = new Map<string, Promise<string>>();
+  /** Tokens Teams' sign-in window handed back (teams-window mode), until a minute before they expire. */
+  const handed = new Map<keyof typeof scopes, { readonly token: string; readonly expiresOn: number }>();
 
   const getClient = (): Promise<MsalClient> => {
     client ??= (async () => {
       if (mode === 'teams') return msal.nestable(configuration);
+      if (mode === 'teams-window') return msal.standard(configuration);
       const standard = await msal.standard(configuration);
       try {
         const result = await standard.handleRedirectPromise();
@@ -281,6 +341,8 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
   };
 
   const getToken = async (resource: keyof typeof scopes): Promise<string> => {
+    const kept = handed.get(resource);
+    if (kept && kept.expiresOn - 60_000 > Date.now()) return kept.token;
     const pca = await getClient();
     if (redirectFailure) {
       const failure = redirectFailure;
@@ -297,12 +359,48 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
     } catch (e) {
       const { kind, detail } = describe(e);
       if (kind !== 'interaction' && kind !== 'consent') throw new SignInError('signInFailed', detail);
+      if (mode === 'teams-window') return silentInTeams(pca, resource, detail);
       // A browser page never redirects by itself; the tab offers a sign-in button.
       if (mode === 'browser')
         throw new SignInError(kind === 'consent' ? 'consentRequired' : 'interactionRequired', detail);
       if (interactiveFailure) throw interactiveFailure;
       return popup(pca, resource);
     }
+  };
+
+  /**
+   * An older Teams client: the person is signed in to Teams, so Entra may sign the tab in without
+   * a word (ssoSilent with Teams' login hint); otherwise the sign-in button opens Teams' window.
+   */
+  const silentInTeams = async (pca: MsalClient, resource: keyof typeof scopes, first: string): Promise<string> => {
+    if (!config.loginHint) throw new SignInError('interactionRequired', first);
+    try {
+      return remember(pca, await pca.ssoSilent({ scopes: scopes[resource], loginHint: config.loginHint }));
+    } catch (e) {
+      const { kind, detail } = describe(e);
+      throw new SignInError(
+        kind === 'consent' ? 'consentRequired' : kind === 'interaction' ? 'interactionRequired' : 'signInFailed',
+        detail,
+      );
+    }
+  };
+
+  /** Teams' own sign-in window (teams-window mode): it signs in with redirects and hands the token back. */
+  const signInThroughTeams = async (resource: keyof typeof scopes): Promise<void> => {
+    if (!config.teamsSignInWindow)
+      throw new SignInError('signInFailed', 'This Teams client offers no sign-in window to the tab.');
+    const origin = globalThis.location?.origin ?? '';
+    let answer: string;
+    try {
+      answer = await config.teamsSignInWindow(`${origin}/index.html?${SIGN_IN_WINDOW_PARAM}=${resource}`);
+    } catch (e) {
+      // Teams rejects with the window's notifyFailure reason, or CancelledByUser when it was closed.
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new SignInError(/cancel/i.test(reason) ? 'interactionRequired' : toSignInFailure(e).code, reason);
+    }
+    const handedBack = parseHandedToken(answer);
+    if (!handedBack) throw new SignInError('signInFailed', "Teams' sign-in window handed back no token.");
+    handed.set(resource, handedBack);
   };
 
   return {
@@ -313,6 +411,10 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
       const pca = await getClient();
       interactiveFailure = undefined;
       redirectFailure = undefined;
+      if (mode === 'teams-window') {
+        await signInThroughTeams(resource);
+        return;
+      }
       if (mode === 'teams') {
         await popup(pca, resource);
         return;

@@ -5,7 +5,7 @@
  * getContext() never settles after a failed initialise, per TOOLCHAIN.md), and falls
  * back to the plain browser. The SDK is injected so tests run against a fake host.
  */
-import { app, pages } from '@microsoft/teams-js';
+import { app, authentication, nestedAppAuth, pages } from '@microsoft/teams-js';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
 export type ChannelKind = 'standard' | 'private' | 'shared';
@@ -41,6 +41,12 @@ export interface HostContext {
    * own id once the app is in the organisation's catalogue. Deep links need this one.
    */
   readonly appId?: string;
+  /**
+   * Whether the Teams client recommends nested app authentication (teams-js
+   * `nestedAppAuth.isNAAChannelRecommended()`); false on older clients, which sign in through
+   * Teams' own sign-in window instead (src/teams/auth.ts).
+   */
+  readonly naaRecommended?: boolean;
 }
 
 /** The few teams-js calls the tab makes, so a fake host can stand in for Teams in tests. */
@@ -55,6 +61,16 @@ export interface TeamsSdk {
     registerOnSaveHandler(handler: (event: pages.config.SaveEvent) => void): void;
     setConfig(config: pages.InstanceConfig): Promise<void>;
   };
+  /** Sign-in where the Teams client cannot broker MSAL (older clients): Teams' own sign-in window. */
+  readonly auth?: {
+    /** Whether this client recommends nested app authentication (NAA). */
+    isNAAChannelRecommended(): boolean;
+    /** Opens `url` in Teams' sign-in window; resolves with what that window passed to `notifySuccess`. */
+    authenticate(url: string): Promise<string>;
+    /** In the sign-in window: hands the result back to the tab and closes the window. */
+    notifySuccess(result: string): void;
+    notifyFailure(reason: string): void;
+  };
 }
 
 export const teamsSdk: TeamsSdk = {
@@ -67,6 +83,12 @@ export const teamsSdk: TeamsSdk = {
     setValidityState: (valid) => pages.config.setValidityState(valid),
     registerOnSaveHandler: (handler) => pages.config.registerOnSaveHandler(handler),
     setConfig: (config) => pages.config.setConfig(config),
+  },
+  auth: {
+    isNAAChannelRecommended: () => nestedAppAuth.isNAAChannelRecommended(),
+    authenticate: (url) => authentication.authenticate({ url, width: 600, height: 600 }),
+    notifySuccess: (result) => authentication.notifySuccess(result),
+    notifyFailure: (reason) => authentication.notifyFailure(reason),
   },
 };
 
@@ -133,6 +155,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export interface Host {
   readonly context: HostContext;
+  /** In Teams: opens `url` in Teams' sign-in window and resolves with its result. */
+  readonly authenticate?: (url: string) => Promise<string>;
   /** Why the tab is running in browser mode, when it is. */
   readonly fallbackReason?: 'notInTeams' | 'timeout';
   onThemeChange(handler: (theme: ThemeName) => void): void;
@@ -156,9 +180,12 @@ export async function connectHost(options: ConnectOptions = {}): Promise<Host> {
   const browser = options.browser ?? {};
   try {
     await withTimeout(sdk.initialize(), timeoutMs);
-    const context = fromTeamsContext(await withTimeout(sdk.getContext(), timeoutMs));
+    const teams = fromTeamsContext(await withTimeout(sdk.getContext(), timeoutMs));
+    const auth = sdk.auth;
+    const context = auth ? { ...teams, naaRecommended: auth.isNAAChannelRecommended() } : teams;
     return {
       context,
+      ...(auth ? { authenticate: (url: string) => auth.authenticate(url) } : {}),
       onThemeChange: (handler) => sdk.registerOnThemeChangeHandler((name) => handler(themeFromTeams(name))),
       loaded: () => void sdk.notifySuccess().catch(() => undefined),
     };

@@ -12,10 +12,31 @@ import { readTabConfig } from './app/config';
 import { initialLocale, safeStorage } from './app/i18n';
 import { createServices } from './app/services';
 import { storedTheme } from './app/theme';
+import { isSignInWindow } from '../teams/signInWindowKeys';
 
 const DEV_USER_KEY = 'collaboration-register:dev-user';
 
+/** The session's storage, where the browser allows it (a sign-in window keeps its resource there). */
+function sessionStore(): Storage | undefined {
+  try {
+    return sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 async function start(): Promise<void> {
+  // Teams' sign-in window for an older Teams client (src/teams/signInWindow.ts), not the tab.
+  const session = sessionStore();
+  const tabConfig = readTabConfig();
+  if (!tabConfig.dev && session && isSignInWindow(location.search, session)) {
+    const [{ runSignInWindow }, { teamsSdk }] = await Promise.all([
+      import('../teams/signInWindow'),
+      import('../teams/host'),
+    ]);
+    await runSignInWindow({ sdk: teamsSdk, config: tabConfig, search: location.search, storage: session });
+    return;
+  }
   const media = (q: string) => typeof matchMedia === 'function' && matchMedia(q).matches;
   const hints = {
     language: navigator.language,
@@ -31,7 +52,7 @@ async function start(): Promise<void> {
     const route = startRoute(host.context, location.hash);
     if (route) history.replaceState(history.state, '', `${location.pathname}${location.search}${route}`);
   }
-  const config = readTabConfig();
+  const config = tabConfig;
   const storage = safeStorage();
   const query = new URLSearchParams(location.search);
   const devUser = config.dev ? (query.get('user') ?? storage?.getItem(DEV_USER_KEY) ?? 'officer') : undefined;
@@ -39,6 +60,8 @@ async function start(): Promise<void> {
   let getToken: (() => Promise<string>) | undefined;
   let getGraphToken: (() => Promise<string>) | undefined;
   let signIn: AppProps['signIn'];
+  /** Draws the tab; drawn again, signed in, after Teams' sign-in window (whose token lives in memory). */
+  let draw: (signIn: AppProps['signIn']) => void = () => undefined;
   if (!config.dev) {
     // Sign-in code (MSAL) is only loaded where there is a real tenancy to sign in to.
     const { createTokenProvider } = await import('../teams/auth');
@@ -47,6 +70,8 @@ async function start(): Promise<void> {
       clientId: config.clientId,
       tenantId: config.tenantId,
       inTeams: host.context.inTeams,
+      ...(host.context.naaRecommended === false ? { naaRecommended: false } : {}),
+      ...(host.authenticate ? { teamsSignInWindow: host.authenticate } : {}),
       ...(host.context.userPrincipalName ? { loginHint: host.context.userPrincipalName } : {}),
     });
     getToken = provider.getSharePointToken;
@@ -60,7 +85,9 @@ async function start(): Promise<void> {
         failure: toSignInFailure(error),
         onSignIn: async () => {
           await provider.signIn('sharepoint');
-          location.reload();
+          // A reload would lose the token Teams' sign-in window handed over: draw the tab again instead.
+          if (provider.mode === 'teams-window') draw(undefined);
+          else location.reload();
         },
       };
     }
@@ -77,27 +104,30 @@ async function start(): Promise<void> {
       ...(teamsAppId ? { teamsAppId } : {}),
     });
 
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
-  createRoot(root).render(
-    <StrictMode>
-      <App
-        host={host}
-        makeServices={makeServices}
-        initialLocale={initialLocale(host.context.locale)}
-        initialTheme={host.context.inTeams ? host.context.theme : (storedTheme() ?? host.context.theme)}
-        {...(devUser !== undefined ? { initialDevUser: devUser } : {})}
-        {...(signIn !== undefined ? { signIn } : {})}
-        onDevUserChange={(key) => {
-          try {
-            storage?.setItem(DEV_USER_KEY, key);
-          } catch {
-            // the choice lasts for this visit
-          }
-        }}
-      />
-    </StrictMode>,
-  );
+  const element = document.getElementById('root');
+  if (!element) throw new Error('index.html has no #root');
+  const root = createRoot(element);
+  draw = (signIn) =>
+    root.render(
+      <StrictMode>
+        <App
+          host={host}
+          makeServices={makeServices}
+          initialLocale={initialLocale(host.context.locale)}
+          initialTheme={host.context.inTeams ? host.context.theme : (storedTheme() ?? host.context.theme)}
+          {...(devUser !== undefined ? { initialDevUser: devUser } : {})}
+          {...(signIn !== undefined ? { signIn } : {})}
+          onDevUserChange={(key) => {
+            try {
+              storage?.setItem(DEV_USER_KEY, key);
+            } catch {
+              // the choice lasts for this visit
+            }
+          }}
+        />
+      </StrictMode>,
+    );
+  draw(signIn);
   host.loaded();
 }
 

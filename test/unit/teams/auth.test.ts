@@ -13,6 +13,8 @@ import {
 import {
   createTokenProvider,
   GRAPH_CHANNEL_MESSAGE_SEND,
+  handedTokenText,
+  parseHandedToken,
   isSignInError,
   toSignInFailure,
   type MsalClient,
@@ -49,6 +51,7 @@ function fakeMsal(overrides: Partial<MsalClient> = {}) {
   let active: AccountInfo | null = null;
   const client = {
     acquireTokenSilent: jest.fn((_req: { scopes: string[] }) => Promise.resolve(result('silent-token'))),
+    ssoSilent: jest.fn((_req: { scopes?: string[]; loginHint?: string }) => Promise.resolve(result('sso-token'))),
     acquireTokenPopup: jest.fn((_req: { scopes: string[] }) => Promise.resolve(result('popup-token'))),
     acquireTokenRedirect: jest.fn((_req: { scopes: string[] }) => Promise.resolve()),
     handleRedirectPromise: jest.fn(() => Promise.resolve(null as AuthenticationResult | null)),
@@ -310,5 +313,67 @@ describe('local development (the embedded list server)', () => {
   it('defaults to the demo officer', async () => {
     const tokens = createTokenProvider({ ...base, siteUrl: 'http://127.0.0.1:4321/sites/council', inTeams: true });
     await expect(tokens.getSharePointToken()).resolves.toBe('dev:officer');
+  });
+});
+
+describe('inside an older Teams client that does not recommend NAA', () => {
+  const older = { ...base, inTeams: true, naaRecommended: false, loginHint: 'rhys.davies@glanyrafon.example' };
+
+  it('uses a standard client in the tab and signs in silently with Teams’ login hint where Entra allows', async () => {
+    const msal = fakeMsal({ acquireTokenSilent: jest.fn(() => Promise.reject(interactionError())) });
+    const tokens = createTokenProvider({ ...older, msal: msal.factories });
+    await expect(tokens.getSharePointToken()).resolves.toBe('sso-token');
+    expect(tokens.mode).toBe('teams-window');
+    expect(msal.configurations.map((c) => c.kind)).toEqual(['standard']);
+    expect(msal.client.ssoSilent).toHaveBeenCalledWith({
+      scopes: ['https://glanyrafon.sharepoint.com/.default'],
+      loginHint: 'rhys.davies@glanyrafon.example',
+    });
+    // Never an MSAL popup: Teams' desktop client blocks windows the tab opens itself.
+    expect(msal.client.acquireTokenPopup).not.toHaveBeenCalled();
+  });
+
+  it("when silent sign-in needs the person, asks for the button, and the button opens Teams' sign-in window", async () => {
+    const msal = fakeMsal({
+      acquireTokenSilent: jest.fn(() => Promise.reject(interactionError())),
+      ssoSilent: jest.fn(() => Promise.reject(interactionError())),
+    });
+    const urls: string[] = [];
+    const expiresOn = new Date(Date.now() + 3_600_000);
+    const tokens = createTokenProvider({
+      ...older,
+      msal: msal.factories,
+      teamsSignInWindow: (url) => {
+        urls.push(url);
+        return Promise.resolve(handedTokenText({ accessToken: 'handed-token', expiresOn }));
+      },
+    });
+    expect((await failureOf(tokens.getSharePointToken())).code).toBe('interactionRequired');
+    expect(urls).toEqual([]); // nothing opens until the person presses the button
+    await tokens.signIn('sharepoint');
+    expect(urls).toEqual([`${globalThis.location?.origin ?? ''}/index.html?teams-sign-in=sharepoint`]);
+    await expect(tokens.getSharePointToken()).resolves.toBe('handed-token');
+    expect(msal.client.acquireTokenPopup).not.toHaveBeenCalled();
+  });
+
+  it('does not use a handed token in its last minute, and says so when the window is closed', async () => {
+    const msal = fakeMsal({
+      acquireTokenSilent: jest.fn(() => Promise.reject(interactionError())),
+      ssoSilent: jest.fn(() => Promise.reject(interactionError())),
+    });
+    let answer: () => Promise<string> = () =>
+      Promise.resolve(handedTokenText({ accessToken: 'nearly-expired', expiresOn: new Date(Date.now() + 30_000) }));
+    const tokens = createTokenProvider({ ...older, msal: msal.factories, teamsSignInWindow: () => answer() });
+    await tokens.signIn('sharepoint');
+    expect((await failureOf(tokens.getSharePointToken())).code).toBe('interactionRequired');
+    answer = () => Promise.reject(new Error('CancelledByUser'));
+    expect((await failureOf(tokens.signIn('sharepoint'))).code).toBe('interactionRequired');
+  });
+
+  it('reads only a well-formed answer from the window', () => {
+    expect(parseHandedToken('{"token":"t","expiresOn":5}')).toEqual({ token: 't', expiresOn: 5 });
+    expect(parseHandedToken('not json')).toBeUndefined();
+    expect(parseHandedToken('{"token":"","expiresOn":5}')).toBeUndefined();
+    expect(parseHandedToken('{"token":"t"}')).toBeUndefined();
   });
 });

@@ -100,6 +100,27 @@ describe('connecting to the Teams host', () => {
     expect(host.context.appId).toBe('3b9e0f2a-7c41-4d8e-9a1b-2f6c5d4e3a21');
   });
 
+  it("says whether the client recommends NAA, and offers Teams' sign-in window", async () => {
+    const opened: string[] = [];
+    const auth = {
+      isNAAChannelRecommended: () => false,
+      authenticate: (url: string) => {
+        opened.push(url);
+        return Promise.resolve('{"token":"t","expiresOn":1}');
+      },
+      notifySuccess: () => undefined,
+      notifyFailure: () => undefined,
+    };
+    const host = await connectHost({ sdk: fakeHost({ auth }).sdk });
+    expect(host.context.naaRecommended).toBe(false);
+    await expect(host.authenticate?.('https://tab.example/index.html?teams-sign-in=sharepoint')).resolves.toBe(
+      '{"token":"t","expiresOn":1}',
+    );
+    expect(opened).toEqual(['https://tab.example/index.html?teams-sign-in=sharepoint']);
+    // A host that cannot say (no auth capability in the fake) leaves NAA as the default.
+    expect((await connectHost({ sdk: fakeHost().sdk })).context.naaRecommended).toBeUndefined();
+  });
+
   it('outside Teams, falls back to the browser at once when initialise rejects', async () => {
     const { sdk } = fakeHost({ initialize: () => Promise.reject(new Error('No parent window')) });
     const host = await connectHost({ sdk, browser: { language: 'en-GB', prefersDark: true } });
