@@ -1,0 +1,107 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-explicit-any -- raw REST bodies are untyped JSON, checked property by property */
+/**
+ * Issue 20: requests whose answer here differed from SharePoint Online's, each
+ * checked against Microsoft's documentation (cited per test).
+ */
+import { ACCEPT, q, startApi, type Api } from './helpers';
+
+jest.setTimeout(60_000);
+
+let api: Api;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => {
+  await api.server.close();
+});
+
+describe('projections of expanded lookups keep the property selected', () => {
+  // https://learn.microsoft.com/sharepoint/dev/sp-add-ins/use-odata-query-operations-in-sharepoint-rest-requests
+  // ("specify the field name in both the $select and $expand query options"); the target item
+  // has both `ID` (its field) and `Id` (its key), and SharePoint answers the one selected.
+  it('answers Author/ID as ID and Author/Id as Id, beside Title and EMail', async () => {
+    const r = await api.call(
+      api.items(
+        'Collaborations',
+        q({ $select: 'Author/ID,Author/Id,Author/Title,Author/EMail', $expand: 'Author', $top: '1' }),
+      ),
+      { accept: ACCEPT.none },
+    );
+    expect(r.status).toBe(200);
+    expect(r.json.value[0].Author).toEqual({
+      ID: 6,
+      Id: 6,
+      Title: 'Siân Powell',
+      EMail: 'sian.powell@glanyrafon.example',
+    });
+  });
+
+  it('answers a lookup projection Collaboration/ID as ID, and Collaboration/Id as Id', async () => {
+    const upper = await api.call(
+      api.items('Reviews', q({ $select: 'Collaboration/ID,Collaboration/Title', $expand: 'Collaboration', $top: '1' })),
+      { accept: ACCEPT.none },
+    );
+    expect(upper.status).toBe(200);
+    expect(Object.keys(upper.json.value[0].Collaboration)).toEqual(['ID', 'Title']);
+    expect(typeof upper.json.value[0].Collaboration.ID).toBe('number');
+    const lower = await api.call(
+      api.items('Reviews', q({ $select: 'Collaboration/Id', $expand: 'Collaboration', $top: '1' })),
+      { accept: ACCEPT.none },
+    );
+    expect(Object.keys(lower.json.value[0].Collaboration)).toEqual(['Id']);
+    expect(lower.json.value[0].Collaboration.Id).toBe(upper.json.value[0].Collaboration.ID);
+  });
+
+  it('keeps the casing in verbose and minimal metadata too', async () => {
+    const verbose = await api.call(
+      api.items('Collaborations', q({ $select: 'Author/ID', $expand: 'Author', $top: '1' })),
+      { accept: ACCEPT.verbose },
+    );
+    expect(verbose.json.d.results[0].Author.ID).toBe(6);
+    expect(verbose.json.d.results[0].Author.Id).toBeUndefined();
+  });
+});
+
+describe('$expand naming a projected field path', () => {
+  // Microsoft's examples write the expansion as the projected path:
+  // https://learn.microsoft.com/sharepoint/dev/sp-add-ins/use-odata-query-operations-in-sharepoint-rest-requests
+  // (`$select=Title,Products/Name&$expand=Products/Name`) and
+  // https://learn.microsoft.com/sharepoint/dev/spfx/web-parts/guidance/migrate-jquery-datatables-script-to-spfx
+  // (`$select=…,AssignedTo/Title&$expand=AssignedTo/Title`). SharePoint expands the lookup.
+  it('treats $expand=Author/Title as expanding Author', async () => {
+    const path = api.items('Collaborations', q({ $select: 'Title,Author/Title', $expand: 'Author/Title', $top: '1' }));
+    const r = await api.call(path, { accept: ACCEPT.none });
+    expect(r.status).toBe(200);
+    expect(r.json.value[0].Author).toEqual({ Title: 'Siân Powell' });
+    const plain = await api.call(
+      api.items('Collaborations', q({ $select: 'Title,Author/Title', $expand: 'Author', $top: '1' })),
+      { accept: ACCEPT.none },
+    );
+    expect(r.json.value).toEqual(plain.json.value);
+  });
+
+  it('accepts a lookup path and a filter through it', async () => {
+    const r = await api.call(
+      api.items(
+        'Reviews',
+        q({
+          $select: 'Title,Collaboration/Title',
+          $expand: 'Collaboration/Title',
+          $filter: "Collaboration/Title eq 'Gwent Regional Partnership Board'",
+        }),
+      ),
+      { accept: ACCEPT.none },
+    );
+    expect(r.status).toBe(200);
+    expect(r.json.value.length).toBeGreaterThan(0);
+    expect(r.json.value.every((i: any) => i.Collaboration.Title === 'Gwent Regional Partnership Board')).toBe(true);
+  });
+
+  it('still refuses a path through a column that is no lookup, or to a column that does not exist', async () => {
+    for (const expand of ['Title/Id', 'Author/Nonsense', 'Author/Title/Id']) {
+      const r = await api.call(api.items('Collaborations', q({ $select: 'Title', $expand: expand, $top: '1' })));
+      expect(r.status).toBe(400);
+      expect(r.json['odata.error'].message.value).toBe(`The field or property '${expand}' does not exist.`);
+    }
+  });
+});
