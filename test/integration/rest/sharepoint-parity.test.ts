@@ -105,3 +105,33 @@ describe('$expand naming a projected field path', () => {
     }
   });
 });
+
+describe('filters on multi-valued columns', () => {
+  // https://learn.microsoft.com/sharepoint/dev/sp-add-ins/use-odata-query-operations-in-sharepoint-rest-requests
+  // ("Query for multi-value lookup fields and users") says there is no Includes/NotIncludes; in
+  // practice SharePoint Online answers `eq` on a multi-value lookup as "includes", both as
+  // `PartnersId eq n` (PnP-JS-Core issue 793, a PnPjs maintainer: "Multi-value lookups are
+  // filtered the same as a single value") and as `Partners/Id eq n` with $expand. So both stay
+  // accepted; what SharePoint cannot do with them (order by them, compare them with lt/gt) is refused.
+  it('accepts PartnersId eq n and Partners/Id eq n with $expand, with the same answer', async () => {
+    const byId = await api.call(
+      api.items('Collaborations', q({ $filter: 'PartnersId eq 5', $select: 'Id,PartnersId' })),
+    );
+    expect(byId.status).toBe(200);
+    expect(byId.json.value.length).toBeGreaterThan(0);
+    const byPath = await api.call(
+      api.items('Collaborations', q({ $filter: 'Partners/Id eq 5', $select: 'Id,PartnersId', $expand: 'Partners' })),
+    );
+    expect(byPath.status).toBe(200);
+    expect(byPath.json.value.map((i: any) => i.Id)).toEqual(byId.json.value.map((i: any) => i.Id));
+  });
+
+  it('refuses Partners/Id without $expand, ordering by a multi-valued column, and lt/gt on it', async () => {
+    const noExpand = await api.call(api.items('Collaborations', q({ $filter: 'Partners/Id eq 5' })));
+    expect(noExpand.status).toBe(400);
+    const order = await api.call(api.items('Collaborations', q({ $orderby: 'PartnersId' })));
+    expect(order.status).toBe(400);
+    const lt = await api.call(api.items('Collaborations', q({ $filter: 'PartnersId lt 5' })));
+    expect(lt.status).toBe(400);
+  });
+});
