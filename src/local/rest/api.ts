@@ -181,7 +181,7 @@ export class ListApi {
       case 'currentuser':
         return userRoute(ctx, ctx.user, after);
       case 'ensureuser':
-        return ensureUser(ctx);
+        return ensureUser(ctx, next);
       case 'siteusers':
         return usersRoute(ctx, after, undefined, next);
       case 'getuserbyid': {

@@ -103,6 +103,9 @@ export const errors = {
     new SpError(405, CODES.invalidClientQuery, `The HTTP method '${method}' cannot be used on this resource.`),
   userNotFound: (login: string) =>
     new SpError(404, CODES.userNotFound, `The specified user ${login} could not be found.`),
+  /** What SharePoint's ensureuser answers for a login it cannot resolve. */
+  unresolvedUser: (login: string) =>
+    new SpError(500, CODES.userNotFound, `The specified user ${login} could not be found.`),
   userNotUnique: () => new SpError(400, CODES.spException, 'The user does not exist or is not unique.'),
   groupNotFound: () => new SpError(404, CODES.spException, 'Group cannot be found.'),
 };

@@ -102,12 +102,24 @@ export function usersRoute(ctx: Ctx, rest: readonly Segment[], group?: GroupReco
   }
 }
 
-export function ensureUser(ctx: Ctx): ApiResponse {
+/**
+ * `web/ensureuser` with `{logonName}` (what PnPjs sends) or `web/ensureuser('<login>')`.
+ * The site's users are fixed, so a login that names none of them is answered as
+ * SharePoint answers a login it cannot resolve: 500 SPException "The specified
+ * user <login> could not be found."
+ */
+export function ensureUser(ctx: Ctx, self: Segment): ApiResponse {
   if (ctx.method !== 'POST') throw errors.methodNotAllowed(ctx.method);
-  const body = ctx.body();
-  const login = body.logonName ?? body.LogonName;
+  let login: unknown;
+  if (self.args && self.args.length > 0) login = arg(self, 'logonname');
+  else {
+    const body = ctx.body();
+    login = body.logonName ?? body.LogonName;
+  }
   if (typeof login !== 'string') throw errors.validation('logonName is required.');
-  return ctx.entity(userEntity(ctx, findUser(ctx, login)), 'SP.ApiData.Users');
+  const u = ctx.store.userByLogin(login);
+  if (!u) throw errors.unresolvedUser(login);
+  return ctx.entity(userEntity(ctx, u), 'SP.ApiData.Users');
 }
 
 // ---------------------------------------------------------------- groups

@@ -135,3 +135,37 @@ describe('filters on multi-valued columns', () => {
     expect(lt.status).toBe(400);
   });
 });
+
+describe('ensureuser of a login SharePoint cannot resolve', () => {
+  // https://learn.microsoft.com/sharepoint/dev/sp-add-ins/use-the-client-side-people-picker-control-in-sharepoint-hosted-sharepoint-add-in
+  // (SP.Web.ensureUser resolves a login against the authentication providers). A login it cannot
+  // resolve is answered 500 with {"odata.error":{"code":"-2146232832, Microsoft.SharePoint.SPException",
+  // "message":{…"The specified user <login> could not be found."}}}, the message quoted from SharePoint
+  // Online's REST EnsureUser in https://proxies-free.com/tag/ensureuser/ (a Q&A digest).
+  it('answers 500 SPException "The specified user … could not be found." for an unknown login', async () => {
+    const login = 'i:0#.f|membership|someone@elsewhere.example';
+    const r = await api.call('/_api/web/ensureuser', { body: { logonName: login } });
+    expect(r.status).toBe(500);
+    expect(r.json['odata.error'].code).toBe('-2146232832, Microsoft.SharePoint.SPException');
+    expect(r.json['odata.error'].message.value).toBe(`The specified user ${login} could not be found.`);
+    const verbose = await api.call('/_api/web/ensureuser', { body: { logonName: login }, accept: ACCEPT.verbose });
+    expect(verbose.status).toBe(500);
+    expect(verbose.json.error.code).toBe('-2146232832, Microsoft.SharePoint.SPException');
+  });
+
+  it('takes the login as a path argument too, as SharePoint does', async () => {
+    const known = await api.call(
+      `/_api/web/ensureuser(@v)?@v=${encodeURIComponent("'nia.thomas@glanyrafon.example'")}`,
+      { method: 'POST' },
+    );
+    expect(known.status).toBe(200);
+    expect(known.json.Title).toBe('Nia Thomas');
+    const unknown = await api.call(`/_api/web/ensureuser('${encodeURIComponent('nobody@elsewhere.example')}')`, {
+      method: 'POST',
+    });
+    expect(unknown.status).toBe(500);
+    expect(unknown.json['odata.error'].message.value).toBe(
+      'The specified user nobody@elsewhere.example could not be found.',
+    );
+  });
+});

@@ -126,7 +126,7 @@ describe('users', () => {
     expect(r.json.Title).toBe('Llŷr Evans');
   });
 
-  it('ensureuser resolves a claims login or an e-mail, and 404s an unknown one', async () => {
+  it('ensureuser resolves a claims login or an e-mail, and answers an unknown one as SharePoint (500)', async () => {
     const r = await api.call('/_api/web/ensureuser', {
       body: { logonName: 'i:0#.f|membership|eleri.morgan@glanyrafon.example' },
     });
@@ -135,7 +135,10 @@ describe('users', () => {
     const byEmail = await api.call('/_api/web/ensureuser', { body: { logonName: 'nia.thomas@glanyrafon.example' } });
     expect(byEmail.json.Title).toBe('Nia Thomas');
     const unknown = await api.call('/_api/web/ensureuser', { body: { logonName: 'someone@elsewhere.example' } });
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(500);
+    expect(unknown.json['odata.error'].message.value).toBe(
+      'The specified user someone@elsewhere.example could not be found.',
+    );
   });
 });
 
