@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CODES, errors, SpError } from './errors';
+import { checkTitleLength, CODES, errors, SpError } from './errors';
 import {
   baseHeaders,
   Ctx,
@@ -148,6 +148,7 @@ export class ListApi {
       if (ctx.method === 'MERGE' || ctx.method === 'PATCH') {
         ctx.require(undefined, 5);
         const body = ctx.body();
+        checkTitleLength(body.Title, 'web');
         ctx.store.transaction(() => {
           if (typeof body.Title === 'string') ctx.store.setMeta('webTitle', body.Title);
           if (typeof body.Description === 'string') ctx.store.setMeta('webDescription', body.Description);

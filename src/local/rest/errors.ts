@@ -29,6 +29,14 @@ export const CODES = {
   userNotFound: '-2146232832, Microsoft.SharePoint.SPException',
 } as const;
 
+/** The longest title of a list, view, web or column that SharePoint accepts. */
+export const MAX_TITLE_LENGTH = 255;
+
+/** Refuses a title over MAX_TITLE_LENGTH characters (counted as SharePoint does, in UTF-16 code units). */
+export function checkTitleLength(title: unknown, what: string): void {
+  if (typeof title === 'string' && title.length > MAX_TITLE_LENGTH) throw errors.titleTooLong(what);
+}
+
 export const errors = {
   listNotFound: (title: string, siteUrl: string) =>
     new SpError(404, CODES.argument, `List '${title}' does not exist at site with URL '${siteUrl}'.`),
@@ -103,6 +111,18 @@ export const errors = {
     new SpError(405, CODES.invalidClientQuery, `The HTTP method '${method}' cannot be used on this resource.`),
   userNotFound: (login: string) =>
     new SpError(404, CODES.userNotFound, `The specified user ${login} could not be found.`),
+  /**
+   * A list's, view's, web's or column's title over 255 characters: Microsoft documents each
+   * (List.Title, ListCreationInformation.Title, ViewCreationInformation.Title, Web.Title, a
+   * Field's DisplayName) as "Its length must be equal to or less than 255". The wording is
+   * this server's; SharePoint refuses such a title as a bad argument.
+   */
+  titleTooLong: (what: string) =>
+    new SpError(
+      400,
+      CODES.argument,
+      `The ${what} title is longer than ${MAX_TITLE_LENGTH} characters; its length must be equal to or less than ${MAX_TITLE_LENGTH}.`,
+    ),
   /** What SharePoint's ensureuser answers for a login it cannot resolve. */
   unresolvedUser: (login: string) =>
     new SpError(500, CODES.userNotFound, `The specified user ${login} could not be found.`),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CODES, errors, SpError } from './errors';
+import { checkTitleLength, CODES, errors, SpError } from './errors';
 import type { ApiResponse, Ctx } from './context';
 import { fieldEntity, listEntity, listExtras, viewEntity, viewFieldsEntity } from './entities';
 import { arg, type Segment } from './path';
@@ -56,6 +56,7 @@ function checkListBody(body: Record<string, unknown>): void {
   }
   if (body.Title !== undefined && (typeof body.Title !== 'string' || body.Title.trim() === ''))
     throw errors.wrongType('Edm.String');
+  checkTitleLength(body.Title, 'list');
   if (body.Description !== undefined && typeof body.Description !== 'string') throw errors.wrongType('Edm.String');
   for (const k of ['EnableMinorVersions', 'EnableModeration', 'ForceCheckout']) {
     if (body[k] === true) throw errors.notSupported(`${k}=true`);
@@ -236,6 +237,7 @@ function applyFieldProps(ctx: Ctx, f: FieldRecord, body: Record<string, unknown>
       case 'Description':
       case 'Group':
         if (typeof v !== 'string') throw errors.wrongType('Edm.String');
+        if (k === 'Title') checkTitleLength(v, 'column');
         if (k === 'Title') f.title = v;
         else if (k === 'Description') f.description = v;
         else f.group = v;
@@ -404,6 +406,7 @@ function typeFromBody(body: Record<string, unknown>): TypeName {
 }
 
 function addField(ctx: Ctx, list: ListRecord, f: FieldRecord): FieldRecord {
+  checkTitleLength(f.title, 'column');
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,254}$/.test(f.internalName))
     throw new SpError(
       400,
@@ -472,7 +475,13 @@ function parseFieldXml(ctx: Ctx, xml: string): { field: FieldRecord; name?: stri
   f.hidden = isTrue('hidden');
   if (attrs.has('description')) f.description = attrs.get('description') ?? '';
   if (attrs.has('group')) f.group = attrs.get('group') ?? '';
-  if (attrs.has('maxlength')) f.maxLength = Number(attrs.get('maxlength'));
+  if (attrs.has('maxlength')) {
+    const max = Number(attrs.get('maxlength'));
+    // As the typed MERGE path: a Single line of text holds at most 255 characters.
+    if (type === 'Text' && !(Number.isInteger(max) && max >= 1 && max <= 255))
+      throw errors.validation('MaxLength must be between 1 and 255.');
+    f.maxLength = max;
+  }
   if (attrs.has('format') && type === 'DateTime')
     f.displayFormat = attrs.get('format')?.toLowerCase() === 'dateonly' ? 0 : 1;
   if (attrs.has('min')) f.min = Number(attrs.get('min'));
@@ -681,6 +690,7 @@ function applyViewProps(v: ViewRecord, body: Record<string, unknown>): void {
   for (const [k, val] of Object.entries(body)) {
     if (k === '__metadata' || k.startsWith('odata.')) continue;
     if (!VIEW_WRITABLE.has(k)) throw errors.unknownProperty(k, 'SP.View');
+    if (k === 'Title') checkTitleLength(val, 'view');
     if (k === 'Title' && typeof val === 'string') v.title = val;
     if (k === 'ViewQuery' && typeof val === 'string') v.viewQuery = val;
     if (k === 'RowLimit' && typeof val === 'number') v.rowLimit = val;
@@ -706,6 +716,7 @@ export function viewsRoute(ctx: Ctx, list: ListRecord, rest: readonly Segment[])
     const body = ctx.body();
     if (typeof body.Title !== 'string' || body.Title.trim() === '')
       throw errors.validation('A view must have a Title.');
+    checkTitleLength(body.Title, 'view');
     const view: ViewRecord = {
       id: randomUUID(),
       title: body.Title,

@@ -106,6 +106,85 @@ describe('$expand naming a projected field path', () => {
   });
 });
 
+describe('titles and text values over 255 characters', () => {
+  // https://learn.microsoft.com/previous-versions/office/sharepoint-server/ee545356(v=office.15) (List.Title)
+  // and https://learn.microsoft.com/previous-versions/office/sharepoint-visio/jj245739(v=office.15)
+  // (ListCreationInformation.Title): "Its length must be equal to or less than 255."
+  it('refuses to create a list whose title is over 255 characters, and creates one of 255', async () => {
+    const long = await api.call('/_api/web/lists', {
+      body: { Title: 'L'.repeat(256), BaseTemplate: 100, AllowContentTypes: false },
+    });
+    expect(long.status).toBe(400);
+    expect(long.json['odata.error'].code).toBe('-1, System.ArgumentException');
+    expect(long.json['odata.error'].message.value).toMatch(/255/);
+    const huge = await api.call('/_api/web/lists', { body: { Title: 'L'.repeat(512), BaseTemplate: 100 } });
+    expect(huge.status).toBe(400);
+    const ok = await api.call('/_api/web/lists', { body: { Title: 'M'.repeat(255), BaseTemplate: 100 } });
+    expect(ok.status).toBe(201);
+    const lists = await api.call(
+      `/_api/web/lists?$select=Title&$filter=${encodeURIComponent("Title eq '" + 'L'.repeat(256) + "'")}`,
+    );
+    expect(lists.json.value).toEqual([]);
+  });
+
+  it('refuses to rename a list to a title over 255 characters and keeps its title', async () => {
+    const r = await api.call(api.list('Channel Mappings'), {
+      xMethod: 'MERGE',
+      ifMatch: '*',
+      body: { Title: 'C'.repeat(256) },
+    });
+    expect(r.status).toBe(400);
+    expect((await api.call(api.list('Channel Mappings'))).status).toBe(200);
+  });
+
+  // https://learn.microsoft.com/previous-versions/office/developer/sharepoint-2010/ee552858(v=office.14) (SP.Web.title)
+  // and the Field element's DisplayName, https://learn.microsoft.com/sharepoint/dev/schema/field-element-field
+  // ("Maximum length is 255 characters").
+  it('refuses a web title and a column title over 255 characters', async () => {
+    const web = await api.call('/_api/web', { xMethod: 'MERGE', ifMatch: '*', body: { Title: 'W'.repeat(256) } });
+    expect(web.status).toBe(400);
+    expect((await api.call('/_api/web/title')).json.value).toBe('Collaboration Register');
+    const field = await api.call(`${api.list('Channel Mappings')}/fields`, {
+      body: { __metadata: { type: 'SP.FieldText' }, Title: 'F'.repeat(256), FieldTypeKind: 2 },
+      accept: ACCEPT.verbose,
+      headers: { 'Content-Type': 'application/json;odata=verbose' },
+    });
+    expect(field.status).toBe(400);
+  });
+
+  // A Single line of text holds at most 255 characters:
+  // https://learn.microsoft.com/sharepoint/dev/general-development/how-to-support-and-convert-sharepoint-field-types-for-windows-phone-apps
+  // ("a user can enter any text characters (up to 255 characters)").
+  it('refuses a Single line of text value over 255 characters, on create and on update', async () => {
+    const body = { Title: 'x'.repeat(256), PartnerKey: 'parity-1', Sector: 'Other' };
+    const long = await api.call(api.items('Partner Organisations'), { body });
+    expect(long.status).toBe(400);
+    expect(long.json['odata.error'].code).toBe('-2130575155, Microsoft.SharePoint.SPFieldValidationException');
+    const created = await api.call(api.items('Partner Organisations'), { body: { ...body, Title: 'ŵ'.repeat(255) } });
+    expect(created.status).toBe(201);
+    const update = await api.call(api.items('Partner Organisations', `(${created.json.Id})`), {
+      xMethod: 'MERGE',
+      ifMatch: '*',
+      body: { Title: 'y'.repeat(256) },
+    });
+    expect(update.status).toBe(400);
+    const after = await api.call(api.items('Partner Organisations', `(${created.json.Id})?$select=Title`));
+    expect(after.json.Title).toBe('ŵ'.repeat(255));
+  });
+
+  it('refuses a Text column created with a MaxLength above 255', async () => {
+    const r = await api.call(`${api.list('Channel Mappings')}/fields/createfieldasxml`, {
+      body: {
+        parameters: {
+          SchemaXml: '<Field Type="Text" DisplayName="TooLong" Name="TooLong" MaxLength="1000" />',
+          Options: 8,
+        },
+      },
+    });
+    expect(r.status).toBe(400);
+  });
+});
+
 describe('filters on multi-valued columns', () => {
   // https://learn.microsoft.com/sharepoint/dev/sp-add-ins/use-odata-query-operations-in-sharepoint-rest-requests
   // ("Query for multi-value lookup fields and users") says there is no Includes/NotIncludes; in
