@@ -248,3 +248,23 @@ describe('ensureuser of a login SharePoint cannot resolve', () => {
     );
   });
 });
+
+describe('a request without Authorization', () => {
+  // https://learn.microsoft.com/sharepoint/dev/sp-add-ins/complete-basic-operations-using-sharepoint-rest-endpoints
+  // (every request carries "Authorization: Bearer <token>"); without one SharePoint Online answers 401.
+  it('is 401 with WWW-Authenticate and the access-denied body, for a read and for a write', async () => {
+    const read = await api.call('/_api/web', { user: null });
+    expect(read.status).toBe(401);
+    expect(read.headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
+    expect(read.json['odata.error'].code).toBe('-2147024891, System.UnauthorizedAccessException');
+    const write = await api.call(api.items('Partner Organisations'), {
+      user: null,
+      body: { Title: 'Anonymous', PartnerKey: 'anon-1', Sector: 'Other' },
+    });
+    expect(write.status).toBe(401);
+    const found = await api.call(
+      api.items('Partner Organisations', q({ $filter: "PartnerKey eq 'anon-1'", $select: 'Id' })),
+    );
+    expect(found.json.value).toEqual([]);
+  });
+});

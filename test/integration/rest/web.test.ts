@@ -78,7 +78,7 @@ describe('contextinfo', () => {
 });
 
 describe('users', () => {
-  it('web/currentuser is the default user (the governance officer) without Authorization', async () => {
+  it('web/currentuser is the user of the token (the tests default to the governance officer)', async () => {
     const r = await api.call('/_api/web/currentuser');
     expect(r.json.Title).toBe('Siân Powell');
     expect(r.json.LoginName).toBe('i:0#.f|membership|sian.powell@glanyrafon.example');
