@@ -14,6 +14,18 @@ export class SpError extends Error {
   }
 }
 
+/**
+ * A request whose path shape (or method on that path) the local list server
+ * does not implement. `ListApi.handle` answers it 501 Not Implemented, naming
+ * the method and path; an endpoint that exists but whose list, item, field...
+ * does not is a 404 as in SharePoint, never this.
+ */
+export class EndpointNotImplemented extends SpError {
+  constructor() {
+    super(501, '-1, System.NotSupportedException', 'This endpoint is not implemented by the local list server.');
+  }
+}
+
 export const CODES = {
   argument: '-1, System.ArgumentException',
   invalidClientQuery: '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
@@ -101,11 +113,14 @@ export const errors = {
       CODES.notSupported,
       `${what} is not supported by the local list server (see docs/local-server.md).`,
     ),
-  notFoundResource: (segment: string) =>
+  /** Thrown where a path shape is unknown; `ListApi.handle` names the method and path. */
+  endpointNotImplemented: () => new EndpointNotImplemented(),
+  /** The one answer for every endpoint the local list server lacks. */
+  notImplemented: (method: string, path: string) =>
     new SpError(
-      404,
-      CODES.invalidClientQuery,
-      `The requested resource '${segment}' does not exist or is not supported by the local list server.`,
+      501,
+      CODES.notSupported,
+      `The endpoint ${method} ${path} is not implemented by the local list server (see docs/local-server.md for the endpoints it implements).`,
     ),
   methodNotAllowed: (method: string) =>
     new SpError(405, CODES.invalidClientQuery, `The HTTP method '${method}' cannot be used on this resource.`),

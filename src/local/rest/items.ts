@@ -674,6 +674,6 @@ export function itemRoute(ctx: Ctx, list: ListRecord, id: number, rest: readonly
       ctx.requireItem(list, id, 1);
       return effectivePermissions(ctx, list, next, id);
     default:
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
   }
 }

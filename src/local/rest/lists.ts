@@ -587,7 +587,7 @@ export function fieldsRoute(ctx: Ctx, list: ListRecord, rest: readonly Segment[]
         if (!f) throw errors.columnMissing(String(arg(next)));
         return fieldRoute(ctx, list, f, after);
       }
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
     }
   }
 }
@@ -610,7 +610,7 @@ export function fieldRoute(ctx: Ctx, list: ListRecord, field: FieldRecord, rest:
       ctx.require(list, 3);
       return ctx.empty();
     }
-    throw errors.notFoundResource(next.name);
+    throw errors.endpointNotImplemented();
   }
   switch (ctx.method) {
     case 'GET':
@@ -737,7 +737,7 @@ export function viewsRoute(ctx: Ctx, list: ListRecord, rest: readonly Segment[])
   const key = String(arg(next) ?? '').toLowerCase();
   if (next.lower === 'getbytitle') view = ctx.store.views(list).find((v) => v.title.toLowerCase() === key);
   else if (next.lower === 'getbyid') view = ctx.store.views(list).find((v) => v.id === key.replace(/[{}]/g, ''));
-  else throw errors.notFoundResource(next.name);
+  else throw errors.endpointNotImplemented();
   if (!view) throw new SpError(404, CODES.argument, 'The specified view is invalid.');
   return viewRoute(ctx, list, view, after);
 }
@@ -767,7 +767,7 @@ export function viewRoute(ctx: Ctx, list: ListRecord, view: ViewRecord, rest: re
         throw errors.methodNotAllowed(ctx.method);
     }
   }
-  if (next.lower !== 'viewfields') throw errors.notFoundResource(next.name);
+  if (next.lower !== 'viewfields') throw errors.endpointNotImplemented();
   if (!op) {
     ctx.require(list, 1);
     return ctx.entity(viewFieldsEntity(ctx, list, view), 'SP.ApiData.ViewFieldCollections');
@@ -804,7 +804,7 @@ export function viewRoute(ctx: Ctx, list: ListRecord, view: ViewRecord, rest: re
       break;
     }
     default:
-      throw errors.notFoundResource(op.name);
+      throw errors.endpointNotImplemented();
   }
   ctx.store.transaction(() => ctx.store.saveView(list, { ...view, fields }));
   return ctx.empty();

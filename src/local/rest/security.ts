@@ -45,7 +45,7 @@ export function userRoute(ctx: Ctx, user: UserRecord, rest: readonly Segment[]):
       'SP.ApiData.Groups',
     );
   }
-  throw errors.notFoundResource(next.name);
+  throw errors.endpointNotImplemented();
 }
 
 /** web/siteusers and sitegroups(n)/users. */
@@ -98,7 +98,7 @@ export function usersRoute(ctx: Ctx, rest: readonly Segment[], group?: GroupReco
       return ctx.empty();
     }
     default:
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
   }
 }
 
@@ -196,7 +196,7 @@ export function groupsRoute(ctx: Ctx, rest: readonly Segment[], self?: Segment):
       return ctx.empty();
     }
     default:
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
   }
 }
 
@@ -225,7 +225,7 @@ function groupRoute(ctx: Ctx, g: GroupRecord, rest: readonly Segment[]): ApiResp
     }
   }
   if (next.lower === 'users') return usersRoute(ctx, after, g, next);
-  throw errors.notFoundResource(next.name);
+  throw errors.endpointNotImplemented();
 }
 
 // ---------------------------------------------------------------- role definitions
@@ -238,7 +238,7 @@ export function roleDefinitionsRoute(ctx: Ctx, rest: readonly Segment[], self?: 
   };
   if (self?.args) return one(ROLE_DEFINITIONS.find((r) => r.Id === Number(arg(self))));
   if (!next) {
-    if (ctx.method !== 'GET') throw errors.notSupported('Creating role definitions');
+    if (ctx.method !== 'GET') throw errors.endpointNotImplemented();
     return ctx.metadataCollection(
       ROLE_DEFINITIONS.map((r) => roleDefinitionEntity(ctx, r)),
       'SP.ApiData.RoleDefinitions',
@@ -253,7 +253,7 @@ export function roleDefinitionsRoute(ctx: Ctx, rest: readonly Segment[], self?: 
     case 'getbyid':
       return one(ROLE_DEFINITIONS.find((r) => r.Id === Number(v)));
     default:
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
   }
 }
 
@@ -291,7 +291,7 @@ export function assignmentsRoute(
         }),
         'SP.ApiData.RoleDefinitions',
       );
-    throw errors.notFoundResource(t.name);
+    throw errors.endpointNotImplemented();
   };
   if (self?.args) return single(Number(arg(self)), rest);
   if (!next) {
@@ -328,7 +328,7 @@ export function assignmentsRoute(
       return ctx.empty();
     }
     default:
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
   }
 }
 

@@ -15,6 +15,8 @@ afterAll(async () => {
   await api.server.close();
 });
 
+const NOT_IMPLEMENTED_CODE = '-1, System.NotSupportedException';
+
 describe('projections of expanded lookups keep the property selected', () => {
   // https://learn.microsoft.com/sharepoint/dev/sp-add-ins/use-odata-query-operations-in-sharepoint-rest-requests
   // ("specify the field name in both the $select and $expand query options"); the target item
@@ -246,6 +248,82 @@ describe('ensureuser of a login SharePoint cannot resolve', () => {
     expect(unknown.json['odata.error'].message.value).toBe(
       'The specified user nobody@elsewhere.example could not be found.',
     );
+  });
+});
+
+describe('endpoints the local list server does not implement', () => {
+  // The server implements a subset (docs/local-server.md, "REST subset"); every other endpoint is one
+  // 501 in SharePoint's error shape (https://learn.microsoft.com/sharepoint/dev/sp-add-ins/get-to-know-the-sharepoint-rest-service),
+  // naming the method and path. A list, item or field that does not exist stays 404, as in SharePoint.
+  it.each([
+    ['GET', '/_api/web/nonsense'],
+    ['GET', '/_api/nonsense'],
+    ['GET', "/_api/web/lists/getbytitle('Collaborations')/getitems"],
+    ['POST', "/_api/web/lists/getbytitle('Collaborations')/renderlistdataasstream"],
+    ['GET', "/_api/web/lists/getbytitle('Collaborations')/contenttypes"],
+    ['GET', "/_api/web/lists/getbytitle('Collaborations')/items(1)/file"],
+    ['GET', "/_api/web/lists/getbytitle('Collaborations')/fields/getbytitle('Title')/schemaxmlwithresourcetokens"],
+    ['GET', '/_api/web/lists/ensuresiteassetslibrary'],
+    ['GET', '/_api/web/currentuser/nonsense'],
+    ['GET', '/_api/web/sitegroups(3)/nonsense'],
+    ['GET', '/_api/site/features'],
+    ['GET', "/_api/search/suggest?querytext='gwent'"],
+    ['GET', "/_api/search/query(querytext='gwent')"],
+    ['POST', '/_api/web/roledefinitions'],
+    ['GET', '/_api/contextinfo/more'],
+  ])('answers %s %s with 501 naming it', async (method, path) => {
+    const body = method === 'POST' ? {} : undefined;
+    const r = await api.call(path, { method, ...(body ? { body } : {}) });
+    expect(r.status).toBe(501);
+    expect(r.json['odata.error'].code).toBe(NOT_IMPLEMENTED_CODE);
+    const pathname = new URL(`${api.siteUrl}${path}`).pathname;
+    expect(r.json['odata.error'].message.value).toBe(
+      `The endpoint ${method} ${pathname} is not implemented by the local list server (see docs/local-server.md for the endpoints it implements).`,
+    );
+  });
+
+  it('answers 501 under verbose as {error:{code, message}}', async () => {
+    const r = await api.call('/_api/web/nonsense', { accept: ACCEPT.verbose });
+    expect(r.status).toBe(501);
+    expect(r.json.error.code).toBe(NOT_IMPLEMENTED_CODE);
+    expect(r.json.error.message.value).toMatch(/^The endpoint GET \/sites\/council\/_api\/web\/nonsense is not/);
+  });
+
+  it('answers 501 inside a $batch too', async () => {
+    const boundary = 'batch_parity';
+    const body = [
+      `--${boundary}`,
+      'Content-Type: application/http',
+      'Content-Transfer-Encoding: binary',
+      '',
+      `GET ${api.siteUrl}/_api/web/nonsense HTTP/1.1`,
+      'Accept: application/json;odata=nometadata',
+      '',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const r = await api.call('/_api/$batch', {
+      body,
+      headers: { 'Content-Type': `multipart/mixed; boundary=${boundary}` },
+    });
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('HTTP/1.1 501 Not Implemented');
+  });
+
+  it('keeps 404 for a list, item, field, view, user or group that does not exist', async () => {
+    const missing = [
+      "/_api/web/lists/getbytitle('No Such List')/items",
+      "/_api/web/lists/getbytitle('Collaborations')/items(999999)",
+      "/_api/web/lists/getbytitle('Collaborations')/fields/getbyinternalnameortitle('NoSuchField')",
+      "/_api/web/lists/getbytitle('Collaborations')/views/getbytitle('No Such View')",
+      '/_api/web/getuserbyid(999)',
+      '/_api/web/sitegroups(999)',
+      "/_api/web/lists(guid'00000000-0000-0000-0000-000000000000')",
+    ];
+    for (const path of missing) {
+      const r = await api.call(path);
+      expect([path, r.status]).toEqual([path, 404]);
+    }
   });
 });
 

@@ -193,10 +193,10 @@ describe('HTTP details', () => {
     expect(r.headers.get('allow')).toContain('MERGE');
   });
 
-  it('answers an unknown resource with 404 in SharePoint error form', async () => {
+  it('answers an endpoint it does not implement with 501 in SharePoint error form', async () => {
     const r = await api.call('/_api/web/nonsense');
-    expect(r.status).toBe(404);
-    expect(r.json['odata.error'].code).toBe('-1, Microsoft.SharePoint.Client.InvalidClientQueryException');
+    expect(r.status).toBe(501);
+    expect(r.json['odata.error'].code).toBe('-1, System.NotSupportedException');
   });
 
   it('does not serve paths outside the site API', async () => {
