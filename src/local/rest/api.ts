@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CODES, errors, SpError } from './errors';
+import { checkTitleLength, CODES, EndpointNotImplemented, errors, SpError } from './errors';
 import {
   baseHeaders,
   Ctx,
@@ -31,19 +31,6 @@ import type { SiteStore } from '../store/site-store';
 import { searchRoute } from '../search/rest';
 import type { ListRecord, UserRecord } from '../store/model';
 
-const NOT_SUPPORTED_LIST_METHODS = new Set([
-  'getitems',
-  'renderlistdata',
-  'renderlistdataasstream',
-  'getchanges',
-  'getlistitemchangessincetoken',
-  'addvalidateupdateitemusingpath',
-  'reservelistitemid',
-  'contenttypes',
-  'eventreceivers',
-  'forms',
-]);
-
 class Rollback extends Error {}
 
 /**
@@ -61,6 +48,8 @@ export class ListApi {
     try {
       return this.route(new Ctx(req, user, this.store, this.settings), inBatch);
     } catch (e) {
+      if (e instanceof EndpointNotImplemented)
+        return errorResponse(errors.notImplemented(req.method, req.url.pathname), mode);
       if (e instanceof SpError) return errorResponse(e, mode);
       if (e instanceof PathError || e instanceof URIError)
         return errorResponse(errors.invalidExpression(req.url.pathname), mode);
@@ -72,10 +61,12 @@ export class ListApi {
   private route(ctx: Ctx, inBatch: boolean): ApiResponse {
     const prefix = `${this.settings.sitePath}/_api`.toLowerCase();
     const pathname = ctx.req.url.pathname;
-    if (!pathname.toLowerCase().startsWith(prefix)) throw errors.notFoundResource(pathname);
+    // As the server answers any path outside the site's API (a $batch part can name one).
+    if (!pathname.toLowerCase().startsWith(prefix))
+      throw new SpError(404, CODES.invalidClientQuery, `Nothing is served at ${pathname}.`);
     const segments = parsePath(decodeURIComponent(pathname.slice(prefix.length)), ctx.req.url.searchParams);
     const [first, ...rest] = segments;
-    if (!first) throw errors.notFoundResource('_api');
+    if (!first) throw errors.endpointNotImplemented();
     if (ctx.method === 'OPTIONS')
       return {
         status: 200,
@@ -84,6 +75,7 @@ export class ListApi {
       };
     switch (first.lower) {
       case 'contextinfo':
+        if (rest.length > 0) throw errors.endpointNotImplemented();
         return this.contextInfo(ctx);
       case '$batch':
         if (inBatch)
@@ -97,13 +89,13 @@ export class ListApi {
         if (rest.length === 0 && ctx.method === 'GET')
           return ctx.entity(ctx.selected(siteEntity(ctx)), 'SP.ApiData.Sites');
         if (rest[0]?.lower === 'rootweb') return this.web(ctx, rest.slice(1));
-        throw errors.notFoundResource(rest[0]?.name ?? 'site');
+        throw errors.endpointNotImplemented();
       case 'lists':
         return this.web(ctx, segments);
       case 'search':
         return searchRoute(ctx, rest);
       default:
-        throw errors.notFoundResource(first.name);
+        throw errors.endpointNotImplemented();
     }
   }
 
@@ -148,6 +140,7 @@ export class ListApi {
       if (ctx.method === 'MERGE' || ctx.method === 'PATCH') {
         ctx.require(undefined, 5);
         const body = ctx.body();
+        checkTitleLength(body.Title, 'web');
         ctx.store.transaction(() => {
           if (typeof body.Title === 'string') ctx.store.setMeta('webTitle', body.Title);
           if (typeof body.Description === 'string') ctx.store.setMeta('webDescription', body.Description);
@@ -168,9 +161,7 @@ export class ListApi {
           return this.list(ctx, list, tail);
         }
         if (sel.lower === 'getbyid') return this.list(ctx, this.listByGuid(ctx, String(arg(sel))), tail);
-        if (sel.lower === 'ensuresiteassetslibrary' || sel.lower === 'ensuresitepageslibrary')
-          throw errors.notSupported('Document libraries');
-        throw errors.notFoundResource(sel.name);
+        throw errors.endpointNotImplemented();
       }
       case 'getlist': {
         const url = String(arg(next) ?? '');
@@ -181,7 +172,8 @@ export class ListApi {
       case 'currentuser':
         return userRoute(ctx, ctx.user, after);
       case 'ensureuser':
-        return ensureUser(ctx);
+        if (after.length > 0) throw errors.endpointNotImplemented();
+        return ensureUser(ctx, next);
       case 'siteusers':
         return usersRoute(ctx, after, undefined, next);
       case 'getuserbyid': {
@@ -207,9 +199,10 @@ export class ListApi {
       case 'getusereffectivepermissions':
         return effectivePermissions(ctx, undefined, next);
       case 'title':
+        if (after.length > 0) throw errors.endpointNotImplemented();
         return ctx.property('Title', ctx.store.meta('webTitle') ?? '', 'Edm.String');
       default:
-        throw errors.notFoundResource(next.name);
+        throw errors.endpointNotImplemented();
     }
   }
 
@@ -227,14 +220,12 @@ export class ListApi {
   private list(ctx: Ctx, list: ListRecord, rest: readonly Segment[]): ApiResponse {
     const [next, ...after] = rest;
     if (!next) return listResource(ctx, list);
-    if (NOT_SUPPORTED_LIST_METHODS.has(next.lower))
-      throw errors.notSupported(`${next.name} (CAML queries, change logs, forms and content types)`);
     switch (next.lower) {
       case 'items': {
         if (next.args) return itemRoute(ctx, list, Number(arg(next)), after);
         const [sel, ...tail] = after;
         if (sel?.lower === 'getbyid') return itemRoute(ctx, list, Number(arg(sel)), tail);
-        if (sel) throw errors.notFoundResource(sel.name);
+        if (sel) throw errors.endpointNotImplemented();
         if (ctx.method === 'GET') return queryItems(ctx, list);
         if (ctx.method === 'POST') return createItemResponse(ctx, list);
         throw errors.methodNotAllowed(ctx.method);
@@ -285,11 +276,11 @@ export class ListApi {
       case 'rootfolder': {
         ctx.require(list, 1);
         const folder = listExtras(ctx, list).RootFolder;
-        if (!(folder instanceof Entity)) throw errors.notFoundResource(next.name);
+        if (!(folder instanceof Entity)) throw errors.endpointNotImplemented();
         return ctx.entity(ctx.selected(folder), 'SP.ApiData.Folders');
       }
       default:
-        throw errors.notFoundResource(next.name);
+        throw errors.endpointNotImplemented();
     }
   }
 

@@ -14,6 +14,18 @@ export class SpError extends Error {
   }
 }
 
+/**
+ * A request whose path shape (or method on that path) the local list server
+ * does not implement. `ListApi.handle` answers it 501 Not Implemented, naming
+ * the method and path; an endpoint that exists but whose list, item, field...
+ * does not is a 404 as in SharePoint, never this.
+ */
+export class EndpointNotImplemented extends SpError {
+  constructor() {
+    super(501, '-1, System.NotSupportedException', 'This endpoint is not implemented by the local list server.');
+  }
+}
+
 export const CODES = {
   argument: '-1, System.ArgumentException',
   invalidClientQuery: '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
@@ -28,6 +40,14 @@ export const CODES = {
   notSupported: '-1, System.NotSupportedException',
   userNotFound: '-2146232832, Microsoft.SharePoint.SPException',
 } as const;
+
+/** The longest title of a list, view, web or column that SharePoint accepts. */
+export const MAX_TITLE_LENGTH = 255;
+
+/** Refuses a title over MAX_TITLE_LENGTH characters (counted as SharePoint does, in UTF-16 code units). */
+export function checkTitleLength(title: unknown, what: string): void {
+  if (typeof title === 'string' && title.length > MAX_TITLE_LENGTH) throw errors.titleTooLong(what);
+}
 
 export const errors = {
   listNotFound: (title: string, siteUrl: string) =>
@@ -93,16 +113,34 @@ export const errors = {
       CODES.notSupported,
       `${what} is not supported by the local list server (see docs/local-server.md).`,
     ),
-  notFoundResource: (segment: string) =>
+  /** Thrown where a path shape is unknown; `ListApi.handle` names the method and path. */
+  endpointNotImplemented: () => new EndpointNotImplemented(),
+  /** The one answer for every endpoint the local list server lacks. */
+  notImplemented: (method: string, path: string) =>
     new SpError(
-      404,
-      CODES.invalidClientQuery,
-      `The requested resource '${segment}' does not exist or is not supported by the local list server.`,
+      501,
+      CODES.notSupported,
+      `The endpoint ${method} ${path} is not implemented by the local list server (see docs/local-server.md for the endpoints it implements).`,
     ),
   methodNotAllowed: (method: string) =>
     new SpError(405, CODES.invalidClientQuery, `The HTTP method '${method}' cannot be used on this resource.`),
   userNotFound: (login: string) =>
     new SpError(404, CODES.userNotFound, `The specified user ${login} could not be found.`),
+  /**
+   * A list's, view's, web's or column's title over 255 characters: Microsoft documents each
+   * (List.Title, ListCreationInformation.Title, ViewCreationInformation.Title, Web.Title, a
+   * Field's DisplayName) as "Its length must be equal to or less than 255". The wording is
+   * this server's; SharePoint refuses such a title as a bad argument.
+   */
+  titleTooLong: (what: string) =>
+    new SpError(
+      400,
+      CODES.argument,
+      `The ${what} title is longer than ${MAX_TITLE_LENGTH} characters; its length must be equal to or less than ${MAX_TITLE_LENGTH}.`,
+    ),
+  /** What SharePoint's ensureuser answers for a login it cannot resolve. */
+  unresolvedUser: (login: string) =>
+    new SpError(500, CODES.userNotFound, `The specified user ${login} could not be found.`),
   userNotUnique: () => new SpError(400, CODES.spException, 'The user does not exist or is not unique.'),
   groupNotFound: () => new SpError(404, CODES.spException, 'Group cannot be found.'),
 };

@@ -200,9 +200,14 @@ function parseSelection(ctx: Ctx, list: ListRecord): Selection {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '')) {
-    const f = expandable(fields, raw);
+    // `$expand=Author/Title` (the form of some of Microsoft's own examples) expands Author:
+    // the path names a projected column, which must exist, and $select still chooses the columns.
+    const [head, sub, ...more] = raw.split('/');
+    const f = head === undefined || more.length > 0 ? undefined : expandable(fields, head);
     if (!f) throw errors.fieldOrPropertyMissing(raw);
-    expands.set(f.internalName.toLowerCase(), { field: f, subs: [], selected: false });
+    if (sub !== undefined) canonicalSub(ctx, f, sub, raw);
+    if (!expands.has(f.internalName.toLowerCase()))
+      expands.set(f.internalName.toLowerCase(), { field: f, subs: [], selected: false });
   }
   const selectText = ctx.option('$select');
   const terms = (selectText ?? '')
@@ -246,9 +251,11 @@ function canonicalSub(ctx: Ctx, f: FieldRecord, sub: string, term: string): stri
   if (isUserField(f)) {
     const name = USER_PROJECTION_NAMES[lower];
     if (!name) throw errors.fieldOrPropertyMissing(term);
-    return name;
+    return lower === 'id' && sub === 'ID' ? 'ID' : name;
   }
-  if (lower === 'id') return 'Id';
+  // `ID` and `Id` are both properties of the target item (the field and the entity key):
+  // the answer keeps the one selected.
+  if (lower === 'id') return sub === 'ID' ? 'ID' : 'Id';
   const target = f.lookupListId ? ctx.store.listByGuid(f.lookupListId) : undefined;
   if (!target) throw errors.fieldOrPropertyMissing(term);
   const tf = ctx.store.fields(target).find((x) => x.internalName.toLowerCase() === lower);
@@ -667,6 +674,6 @@ export function itemRoute(ctx: Ctx, list: ListRecord, id: number, rest: readonly
       ctx.requireItem(list, id, 1);
       return effectivePermissions(ctx, list, next, id);
     default:
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
   }
 }

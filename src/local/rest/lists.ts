@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CODES, errors, SpError } from './errors';
+import { checkTitleLength, CODES, errors, SpError } from './errors';
 import type { ApiResponse, Ctx } from './context';
 import { fieldEntity, listEntity, listExtras, viewEntity, viewFieldsEntity } from './entities';
 import { arg, type Segment } from './path';
@@ -56,6 +56,7 @@ function checkListBody(body: Record<string, unknown>): void {
   }
   if (body.Title !== undefined && (typeof body.Title !== 'string' || body.Title.trim() === ''))
     throw errors.wrongType('Edm.String');
+  checkTitleLength(body.Title, 'list');
   if (body.Description !== undefined && typeof body.Description !== 'string') throw errors.wrongType('Edm.String');
   for (const k of ['EnableMinorVersions', 'EnableModeration', 'ForceCheckout']) {
     if (body[k] === true) throw errors.notSupported(`${k}=true`);
@@ -236,6 +237,7 @@ function applyFieldProps(ctx: Ctx, f: FieldRecord, body: Record<string, unknown>
       case 'Description':
       case 'Group':
         if (typeof v !== 'string') throw errors.wrongType('Edm.String');
+        if (k === 'Title') checkTitleLength(v, 'column');
         if (k === 'Title') f.title = v;
         else if (k === 'Description') f.description = v;
         else f.group = v;
@@ -404,6 +406,7 @@ function typeFromBody(body: Record<string, unknown>): TypeName {
 }
 
 function addField(ctx: Ctx, list: ListRecord, f: FieldRecord): FieldRecord {
+  checkTitleLength(f.title, 'column');
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,254}$/.test(f.internalName))
     throw new SpError(
       400,
@@ -472,7 +475,13 @@ function parseFieldXml(ctx: Ctx, xml: string): { field: FieldRecord; name?: stri
   f.hidden = isTrue('hidden');
   if (attrs.has('description')) f.description = attrs.get('description') ?? '';
   if (attrs.has('group')) f.group = attrs.get('group') ?? '';
-  if (attrs.has('maxlength')) f.maxLength = Number(attrs.get('maxlength'));
+  if (attrs.has('maxlength')) {
+    const max = Number(attrs.get('maxlength'));
+    // As the typed MERGE path: a Single line of text holds at most 255 characters.
+    if (type === 'Text' && !(Number.isInteger(max) && max >= 1 && max <= 255))
+      throw errors.validation('MaxLength must be between 1 and 255.');
+    f.maxLength = max;
+  }
   if (attrs.has('format') && type === 'DateTime')
     f.displayFormat = attrs.get('format')?.toLowerCase() === 'dateonly' ? 0 : 1;
   if (attrs.has('min')) f.min = Number(attrs.get('min'));
@@ -578,7 +587,7 @@ export function fieldsRoute(ctx: Ctx, list: ListRecord, rest: readonly Segment[]
         if (!f) throw errors.columnMissing(String(arg(next)));
         return fieldRoute(ctx, list, f, after);
       }
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
     }
   }
 }
@@ -601,7 +610,7 @@ export function fieldRoute(ctx: Ctx, list: ListRecord, field: FieldRecord, rest:
       ctx.require(list, 3);
       return ctx.empty();
     }
-    throw errors.notFoundResource(next.name);
+    throw errors.endpointNotImplemented();
   }
   switch (ctx.method) {
     case 'GET':
@@ -681,6 +690,7 @@ function applyViewProps(v: ViewRecord, body: Record<string, unknown>): void {
   for (const [k, val] of Object.entries(body)) {
     if (k === '__metadata' || k.startsWith('odata.')) continue;
     if (!VIEW_WRITABLE.has(k)) throw errors.unknownProperty(k, 'SP.View');
+    if (k === 'Title') checkTitleLength(val, 'view');
     if (k === 'Title' && typeof val === 'string') v.title = val;
     if (k === 'ViewQuery' && typeof val === 'string') v.viewQuery = val;
     if (k === 'RowLimit' && typeof val === 'number') v.rowLimit = val;
@@ -706,6 +716,7 @@ export function viewsRoute(ctx: Ctx, list: ListRecord, rest: readonly Segment[])
     const body = ctx.body();
     if (typeof body.Title !== 'string' || body.Title.trim() === '')
       throw errors.validation('A view must have a Title.');
+    checkTitleLength(body.Title, 'view');
     const view: ViewRecord = {
       id: randomUUID(),
       title: body.Title,
@@ -726,7 +737,7 @@ export function viewsRoute(ctx: Ctx, list: ListRecord, rest: readonly Segment[])
   const key = String(arg(next) ?? '').toLowerCase();
   if (next.lower === 'getbytitle') view = ctx.store.views(list).find((v) => v.title.toLowerCase() === key);
   else if (next.lower === 'getbyid') view = ctx.store.views(list).find((v) => v.id === key.replace(/[{}]/g, ''));
-  else throw errors.notFoundResource(next.name);
+  else throw errors.endpointNotImplemented();
   if (!view) throw new SpError(404, CODES.argument, 'The specified view is invalid.');
   return viewRoute(ctx, list, view, after);
 }
@@ -756,7 +767,7 @@ export function viewRoute(ctx: Ctx, list: ListRecord, view: ViewRecord, rest: re
         throw errors.methodNotAllowed(ctx.method);
     }
   }
-  if (next.lower !== 'viewfields') throw errors.notFoundResource(next.name);
+  if (next.lower !== 'viewfields') throw errors.endpointNotImplemented();
   if (!op) {
     ctx.require(list, 1);
     return ctx.entity(viewFieldsEntity(ctx, list, view), 'SP.ApiData.ViewFieldCollections');
@@ -793,7 +804,7 @@ export function viewRoute(ctx: Ctx, list: ListRecord, view: ViewRecord, rest: re
       break;
     }
     default:
-      throw errors.notFoundResource(op.name);
+      throw errors.endpointNotImplemented();
   }
   ctx.store.transaction(() => ctx.store.saveView(list, { ...view, fields }));
   return ctx.empty();

@@ -45,7 +45,7 @@ export function userRoute(ctx: Ctx, user: UserRecord, rest: readonly Segment[]):
       'SP.ApiData.Groups',
     );
   }
-  throw errors.notFoundResource(next.name);
+  throw errors.endpointNotImplemented();
 }
 
 /** web/siteusers and sitegroups(n)/users. */
@@ -98,16 +98,28 @@ export function usersRoute(ctx: Ctx, rest: readonly Segment[], group?: GroupReco
       return ctx.empty();
     }
     default:
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
   }
 }
 
-export function ensureUser(ctx: Ctx): ApiResponse {
+/**
+ * `web/ensureuser` with `{logonName}` (what PnPjs sends) or `web/ensureuser('<login>')`.
+ * The site's users are fixed, so a login that names none of them is answered as
+ * SharePoint answers a login it cannot resolve: 500 SPException "The specified
+ * user <login> could not be found."
+ */
+export function ensureUser(ctx: Ctx, self: Segment): ApiResponse {
   if (ctx.method !== 'POST') throw errors.methodNotAllowed(ctx.method);
-  const body = ctx.body();
-  const login = body.logonName ?? body.LogonName;
+  let login: unknown;
+  if (self.args && self.args.length > 0) login = arg(self, 'logonname');
+  else {
+    const body = ctx.body();
+    login = body.logonName ?? body.LogonName;
+  }
   if (typeof login !== 'string') throw errors.validation('logonName is required.');
-  return ctx.entity(userEntity(ctx, findUser(ctx, login)), 'SP.ApiData.Users');
+  const u = ctx.store.userByLogin(login);
+  if (!u) throw errors.unresolvedUser(login);
+  return ctx.entity(userEntity(ctx, u), 'SP.ApiData.Users');
 }
 
 // ---------------------------------------------------------------- groups
@@ -184,7 +196,7 @@ export function groupsRoute(ctx: Ctx, rest: readonly Segment[], self?: Segment):
       return ctx.empty();
     }
     default:
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
   }
 }
 
@@ -213,7 +225,7 @@ function groupRoute(ctx: Ctx, g: GroupRecord, rest: readonly Segment[]): ApiResp
     }
   }
   if (next.lower === 'users') return usersRoute(ctx, after, g, next);
-  throw errors.notFoundResource(next.name);
+  throw errors.endpointNotImplemented();
 }
 
 // ---------------------------------------------------------------- role definitions
@@ -226,7 +238,7 @@ export function roleDefinitionsRoute(ctx: Ctx, rest: readonly Segment[], self?: 
   };
   if (self?.args) return one(ROLE_DEFINITIONS.find((r) => r.Id === Number(arg(self))));
   if (!next) {
-    if (ctx.method !== 'GET') throw errors.notSupported('Creating role definitions');
+    if (ctx.method !== 'GET') throw errors.endpointNotImplemented();
     return ctx.metadataCollection(
       ROLE_DEFINITIONS.map((r) => roleDefinitionEntity(ctx, r)),
       'SP.ApiData.RoleDefinitions',
@@ -241,7 +253,7 @@ export function roleDefinitionsRoute(ctx: Ctx, rest: readonly Segment[], self?: 
     case 'getbyid':
       return one(ROLE_DEFINITIONS.find((r) => r.Id === Number(v)));
     default:
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
   }
 }
 
@@ -279,7 +291,7 @@ export function assignmentsRoute(
         }),
         'SP.ApiData.RoleDefinitions',
       );
-    throw errors.notFoundResource(t.name);
+    throw errors.endpointNotImplemented();
   };
   if (self?.args) return single(Number(arg(self)), rest);
   if (!next) {
@@ -316,7 +328,7 @@ export function assignmentsRoute(
       return ctx.empty();
     }
     default:
-      throw errors.notFoundResource(next.name);
+      throw errors.endpointNotImplemented();
   }
 }
 

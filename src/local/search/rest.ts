@@ -308,21 +308,19 @@ function answer(
 /** `_api/search/<rest>`. */
 export function searchRoute(ctx: Ctx, rest: readonly Segment[]): ApiResponse {
   const [op, ...after] = rest;
-  if (!op || after.length > 0) throw errors.notFoundResource(rest.map((s) => s.name).join('/') || 'search');
+  if (!op || after.length > 0) throw errors.endpointNotImplemented();
   let p: Params;
   let entry: 'query' | 'postquery';
   if (op.lower === 'query') {
     if (ctx.method !== 'GET') throw errors.methodNotAllowed(ctx.method);
-    if (op.args && op.args.length > 0) throw errors.notSupported('search/query(…) with parameters in parentheses');
+    if (op.args && op.args.length > 0) throw errors.endpointNotImplemented();
     p = fromGet(ctx);
     entry = 'query';
   } else if (op.lower === 'postquery') {
     if (ctx.method !== 'POST') throw errors.methodNotAllowed(ctx.method);
     p = fromPost(ctx);
     entry = 'postquery';
-  } else if (op.lower === 'suggest') {
-    throw errors.notSupported('search/suggest');
-  } else throw errors.notFoundResource(op.name);
+  } else throw errors.endpointNotImplemented();
 
   const started = process.hrtime.bigint();
   let query;

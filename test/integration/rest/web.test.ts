@@ -78,7 +78,7 @@ describe('contextinfo', () => {
 });
 
 describe('users', () => {
-  it('web/currentuser is the default user (the governance officer) without Authorization', async () => {
+  it('web/currentuser is the user of the token (the tests default to the governance officer)', async () => {
     const r = await api.call('/_api/web/currentuser');
     expect(r.json.Title).toBe('Siân Powell');
     expect(r.json.LoginName).toBe('i:0#.f|membership|sian.powell@glanyrafon.example');
@@ -126,7 +126,7 @@ describe('users', () => {
     expect(r.json.Title).toBe('Llŷr Evans');
   });
 
-  it('ensureuser resolves a claims login or an e-mail, and 404s an unknown one', async () => {
+  it('ensureuser resolves a claims login or an e-mail, and answers an unknown one as SharePoint (500)', async () => {
     const r = await api.call('/_api/web/ensureuser', {
       body: { logonName: 'i:0#.f|membership|eleri.morgan@glanyrafon.example' },
     });
@@ -135,7 +135,10 @@ describe('users', () => {
     const byEmail = await api.call('/_api/web/ensureuser', { body: { logonName: 'nia.thomas@glanyrafon.example' } });
     expect(byEmail.json.Title).toBe('Nia Thomas');
     const unknown = await api.call('/_api/web/ensureuser', { body: { logonName: 'someone@elsewhere.example' } });
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(500);
+    expect(unknown.json['odata.error'].message.value).toBe(
+      'The specified user someone@elsewhere.example could not be found.',
+    );
   });
 });
 
@@ -190,10 +193,10 @@ describe('HTTP details', () => {
     expect(r.headers.get('allow')).toContain('MERGE');
   });
 
-  it('answers an unknown resource with 404 in SharePoint error form', async () => {
+  it('answers an endpoint it does not implement with 501 in SharePoint error form', async () => {
     const r = await api.call('/_api/web/nonsense');
-    expect(r.status).toBe(404);
-    expect(r.json['odata.error'].code).toBe('-1, Microsoft.SharePoint.Client.InvalidClientQueryException');
+    expect(r.status).toBe(501);
+    expect(r.json['odata.error'].code).toBe('-1, System.NotSupportedException');
   });
 
   it('does not serve paths outside the site API', async () => {

@@ -2,7 +2,7 @@
 /**
  * Seeded, bounded fuzzing (issue 19) of the OData filter parser, the body
  * reader and the $batch parser, against the running `npm start` server: no
- * 500, and nothing written but what a request was answered 201 for. The PRNG
+ * 500 (a 501 for a path shape it does not implement is an answer), and nothing written but what a request was answered 201 for. The PRNG
  * has a fixed seed, so every run tries the same cases.
  */
 import { FilterSyntaxError, parseFilter } from '../../../src/local/odata/filter';
@@ -319,7 +319,9 @@ describe('the $batch parser', () => {
         },
         body: bytesOf(text),
       });
-      if (r.status >= 500 || /^HTTP\/1\.1 5\d\d/m.test(r.text))
+      // A mangled part URL can name a path shape the server does not implement: that is its one
+      // 501 Not Implemented answer (docs/local-server.md), not a failure; every other 5xx is.
+      if ((r.status >= 500 && r.status !== 501) || /^HTTP\/1\.1 5(?!01)\d\d/m.test(r.text))
         throw new Error(`${r.status} for ${JSON.stringify(text)}: ${r.text.slice(0, 500)}`);
       if (r.status === 200) {
         served += 1;
