@@ -5,7 +5,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
@@ -19,6 +18,7 @@ import { Loading } from '../../components/Loading';
 import { repoErrorMessage } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
 import { usePageStyles } from '../../components/pageStyles';
+import { RestoredNotice } from '../../components/RestoredNotice';
 import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
 import { AnswerConflictDialog } from './AnswerConflictDialog';
@@ -243,15 +243,13 @@ function AssessmentView({
           </MessageBar>
         ) : null}
         {model.restoredAt && !submitted ? (
-          <MessageBar intent="info">
-            <MessageBarBody>
-              <MessageBarTitle>{t('assess.restored.title')}</MessageBarTitle>
-              {t('assess.restored.body', { when: format.dateTime(model.restoredAt) })}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={model.discardLocal}>{t('assess.restored.discard')}</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <RestoredNotice
+            title={t('assess.restored.title')}
+            discardLabel={t('assess.restored.discard')}
+            onDiscard={model.discardLocal}
+          >
+            {t('assess.restored.body', { when: format.dateTime(model.restoredAt) })}
+          </RestoredNotice>
         ) : null}
         {model.save.kind === 'conflict' && !model.save.open ? (
           <MessageBar intent="warning">

@@ -23,6 +23,7 @@ import { fieldMessages, repoErrorMessage } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
 import { usePageStyles } from '../../components/pageStyles';
 import { displayTitle } from '../../components/recordText';
+import { RestoredNotice } from '../../components/RestoredNotice';
 import { ReviewBadge } from '../../components/ReviewBadge';
 import { RouterLink } from '../../components/RouterLink';
 import { useLookup } from '../../components/useLookups';
@@ -182,15 +183,13 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
           <ErrorState error={model.loadError} title={t('tab.record.offlineDraft')} onRetry={model.reload} />
         ) : null}
         {model.restoredAt ? (
-          <MessageBar intent="info">
-            <MessageBarBody>
-              <MessageBarTitle>{t('tab.record.draftRestoredTitle')}</MessageBarTitle>
-              {t('tab.record.draftRestored', { when: format.dateTime(model.restoredAt) })}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={model.discard}>{t('tab.record.discard')}</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <RestoredNotice
+            title={t('tab.record.draftRestoredTitle')}
+            discardLabel={t('tab.record.discard')}
+            onDiscard={model.discard}
+          >
+            {t('tab.record.draftRestored', { when: format.dateTime(model.restoredAt) })}
+          </RestoredNotice>
         ) : null}
         {justCreated && model.save.kind === 'idle' && !model.dirty ? (
           <MessageBar intent="success">

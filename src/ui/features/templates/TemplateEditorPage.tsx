@@ -22,6 +22,7 @@ import { Loading } from '../../components/Loading';
 import { domainErrorMessage, repoErrorMessage } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
 import { usePageStyles } from '../../components/pageStyles';
+import { RestoredNotice } from '../../components/RestoredNotice';
 import { QuestionEditor } from './QuestionEditor';
 import { TemplateConflictDialog } from './TemplateConflictDialog';
 import { TemplateView } from './TemplateView';
@@ -273,12 +274,9 @@ export function TemplateEditorPage({ templateKey }: { readonly templateKey: stri
           {announce}
         </div>
         {editor.notice === 'restored' ? (
-          <MessageBar intent="info">
-            <MessageBarBody>{t('templates.restored')}</MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={editor.discard}>{t('templates.discard')}</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <RestoredNotice discardLabel={t('templates.discard')} onDiscard={editor.discard}>
+            {t('templates.restored')}
+          </RestoredNotice>
         ) : null}
         {editor.notice === 'saved' ? (
           <MessageBar intent="success">
