@@ -139,7 +139,7 @@ export function useActionSave() {
   const [saving, setSaving] = useState(false);
 
   /**
-   * Sends the action the domain has checked; `onConflict` (editing only) takes the version
+   * Sends the action the domain has checked; `on.conflict` (editing only) takes the version
    * someone else saved first. Without it a conflict is said in words like any other refusal.
    */
   const save = async <A extends Action, E>(

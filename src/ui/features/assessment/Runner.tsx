@@ -38,6 +38,7 @@ const useStyles = makeStyles({
   question: { listStyleType: 'none' },
   progress: { marginBottom: tokens.spacingVerticalM, display: 'flex', flexDirection: 'column', rowGap: '4px' },
   heading: { ...typographyStyles.title3, marginTop: 0 },
+  // With the page's sticky buttons: room between them and the last question.
   actions: { marginTop: tokens.spacingVerticalM },
   missing: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   // WCAG 2.2 target size: at least 24 px high.
