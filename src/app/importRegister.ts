@@ -217,18 +217,20 @@ async function readWithPartners(
   return { ok: true, value: { drafts: noted, partners: partners.value } };
 }
 
-/** What the import will do, row by row; nothing is written. */
-export async function previewImport(target: ImportTarget, input: ImportInput): Promise<Outcome<Preview>> {
-  const read = await readWithPartners(target, input);
-  if (!read.ok) return read;
-  const { drafts } = read.value;
+/**
+ * The plan against what is stored now: the records the rows match and the next free reference.
+ * `newPartnerIds` are the partners the rows add: placeholders in a preview, real ids when writing.
+ */
+async function planAgainstStore(
+  target: ImportTarget,
+  input: ImportInput,
+  drafts: readonly RowDraft[],
+  newPartnerIds: ReadonlyMap<string, number>,
+): Promise<Outcome<{ plan: PlanEntry[]; unreadable: readonly RepoError[] }>> {
   const existing = await existingFor(target, drafts, input.matches);
   if (!existing.ok) return existing;
   const next = await target.nextReference();
   if (!next.ok) return { ok: false, error: { code: 'store', error: next.error } };
-  const newPartners = proposedPartners(drafts, input.skip);
-  // Placeholder ids stand for partners not yet created, so the preview validates the row as it will be.
-  const placeholders = new Map(newPartners.map((n, i) => [newPartnerKey(n), 2_000_000_000 + i]));
   const plan = planImport(drafts, {
     mapping: input.mapping,
     existingByKey: existing.value.byKey,
@@ -236,12 +238,26 @@ export async function previewImport(target: ImportTarget, input: ImportInput): P
     existingByRow: existing.value.byRow,
     nameMatches: existing.value.nameMatches,
     nextReference: next.value,
-    newPartnerIds: placeholders,
+    newPartnerIds,
     ...(input.skip ? { skip: input.skip } : {}),
     ...(input.defaults ? { defaults: input.defaults } : {}),
     ...(input.councilName ? { councilName: input.councilName } : {}),
     ...(input.directorates ? { directorates: input.directorates } : {}),
   });
+  return { ok: true, value: { plan, unreadable: existing.value.unreadable } };
+}
+
+/** What the import will do, row by row; nothing is written. */
+export async function previewImport(target: ImportTarget, input: ImportInput): Promise<Outcome<Preview>> {
+  const read = await readWithPartners(target, input);
+  if (!read.ok) return read;
+  const { drafts } = read.value;
+  const newPartners = proposedPartners(drafts, input.skip);
+  // Placeholder ids stand for partners not yet created, so the preview validates the row as it will be.
+  const placeholders = new Map(newPartners.map((n, i) => [newPartnerKey(n), 2_000_000_000 + i]));
+  const planned = await planAgainstStore(target, input, drafts, placeholders);
+  if (!planned.ok) return planned;
+  const { plan, unreadable } = planned.value;
   return {
     ok: true,
     value: {
@@ -251,7 +267,7 @@ export async function previewImport(target: ImportTarget, input: ImportInput): P
       newPartners,
       columnValues: columnValues(input.rows, input.mapping, input.vocabulary, input.values),
       absent: absentFields(input.mapping, input.fill, input.defaults),
-      unreadable: existing.value.unreadable,
+      unreadable,
       partnerSuggestions: partnerSuggestions(drafts, input.skip),
       splitOffers: splitOffers(drafts, input.skip),
     },
@@ -298,23 +314,9 @@ export async function runImport(
   // 2. With new partners, the plan again with their real ids and what is stored now; without, the preview's plan stands.
   let plan = preview.value.plan;
   if (names.length > 0) {
-    const existing = await existingFor(target, preview.value.drafts, input.matches);
-    if (!existing.ok) return existing;
-    const next = await target.nextReference();
-    if (!next.ok) return { ok: false, error: { code: 'store', error: next.error } };
-    plan = planImport(preview.value.drafts, {
-      mapping: input.mapping,
-      existingByKey: existing.value.byKey,
-      existingByReference: existing.value.byReference,
-      existingByRow: existing.value.byRow,
-      nameMatches: existing.value.nameMatches,
-      nextReference: next.value,
-      newPartnerIds,
-      ...(input.skip ? { skip: input.skip } : {}),
-      ...(input.defaults ? { defaults: input.defaults } : {}),
-      ...(input.councilName ? { councilName: input.councilName } : {}),
-      ...(input.directorates ? { directorates: input.directorates } : {}),
-    });
+    const replanned = await planAgainstStore(target, input, preview.value.drafts, newPartnerIds);
+    if (!replanned.ok) return replanned;
+    plan = replanned.value.plan;
   }
   const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
   const creates = plan.filter((e) => e.action === 'create');

@@ -5,9 +5,6 @@
  * time for the assessment, its template version, the record and its other
  * assessments), an autosave (one update with its ETag) and a submit.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRepositories } from '../data/repositories';
 import {
@@ -19,9 +16,8 @@ import {
   type AssessmentTemplate,
 } from '../domain';
 import { SHIPPED_TEMPLATES } from '../domain/shippedTemplates';
-import { startListServer } from '../local/server';
 import type { Figure } from './figure';
-import { countedSp } from './measure';
+import { countedSp, withListServer } from './measure';
 
 function answersFor(template: AssessmentTemplate, seed: number): Record<string, Answer> {
   const out: Record<string, Answer> = {};
@@ -59,9 +55,7 @@ export async function benchAssess(): Promise<Figure[]> {
     compareAssessments(drafts[i - 1] as Assessment, drafts[i] as Assessment, template);
   figures.push({ name: 'assess.compare.10k_pairs', value: performance.now() - t, unit: 'ms' });
 
-  const dir = mkdtempSync(join(tmpdir(), 'bench-assess-'));
-  const server = await startListServer({ port: 0, dataFile: join(dir, 'bench.db'), demo: true, today: '2026-03-02' });
-  try {
+  await withListServer('bench-assess-', { demo: true, today: '2026-03-02' }, async (server) => {
     const { sp, requests } = countedSp(server.siteUrl, 'dev:officer');
     const stores = createRepositories(sp);
     const collab = await stores.collaborations.getByReference('COL-0030');
@@ -106,9 +100,6 @@ export async function benchAssess(): Promise<Figure[]> {
     if (!r.ok) throw new Error(r.error.code);
     figures.push({ name: 'assess.submit_and_update_record', value: performance.now() - t, unit: 'ms' });
     figures.push({ name: 'assess.submit_and_update_record.requests', value: requests.count, unit: 'requests' });
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   return figures;
 }

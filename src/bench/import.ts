@@ -4,19 +4,16 @@
  * server through the real data layer; then the same file again, which must
  * create nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createImportTarget } from '../data/import/target';
 import { createSp } from '../data/sp';
 import { PeopleRepository } from '../data/repositories/people';
 import { importVocabulary, suggestMapping } from '../domain/import';
 import { CATALOGUES } from '../i18n';
-import { startListServer } from '../local/server';
 import { writeCsv } from '../transfer/csv';
 import { personNames, resolvePeople, runImport } from '../app/importRegister';
 import { readTable } from '../transfer/table';
 import type { Figure } from './figure';
+import { withListServer } from './measure';
 
 const MODELS = ['Joint committee', 'Delegated function', 'MoU', 'Secondment', 'SLA', 'Teckal company', 'Cyd-bwyllgor'];
 const STATUSES = ['Live', 'Active', 'Proposed', 'Under review', 'Gweithredol', 'Closed'];
@@ -104,10 +101,8 @@ export function registerCsv(rows: number, prefix = 'REG'): string {
 
 export async function benchImport(options: { rows?: number } = {}): Promise<Figure[]> {
   const rows = options.rows ?? 5000;
-  const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
-  const server = await startListServer({ port: 0, dataFile: join(dir, 'bench.db'), demo: true });
   const figures: Figure[] = [];
-  try {
+  await withListServer('bench-import-', { demo: true }, async (server) => {
     let requests = 0;
     const counting: typeof fetch = (input, init) => {
       requests++;
@@ -150,9 +145,6 @@ export async function benchImport(options: { rows?: number } = {}): Promise<Figu
       { name: `import.${rows}_rows.rerun.total`, value: Math.round(againMs), unit: 'ms' },
       { name: `import.${rows}_rows.rerun.requests`, value: requests, unit: 'requests' },
     );
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   return figures;
 }

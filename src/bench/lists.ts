@@ -5,9 +5,6 @@
  * - an indexed query over the 50,000 (median of 20 runs),
  * - reading all 50,000 with PnPjs paging vs a bare fetch loop over the same pages.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import '@pnp/sp/webs/index.js';
 import '@pnp/sp/lists/index.js';
 import '@pnp/sp/items/index.js';
@@ -18,19 +15,16 @@ import { selectFor } from '../data/mappers';
 import { createRepositories } from '../data/repositories';
 import { COLLABORATIONS } from '../data/schema';
 import { createSp } from '../data/sp';
-import { startListServer } from '../local/server';
 import type { Figure } from './figure';
-import { median, round } from './measure';
+import { median, round, withListServer } from './measure';
 
 export async function benchLists(options: { size?: number; creates?: number; runs?: number } = {}): Promise<Figure[]> {
   const size = options.size ?? 50_000;
   const creates = options.creates ?? 2000;
   const runs = options.runs ?? 20;
-  const dir = mkdtempSync(join(tmpdir(), 'bench-lists-'));
   const today = new Date().toISOString().slice(0, 10);
-  const server = await startListServer({ port: 0, dataFile: join(dir, 'bench.db'), demo: { size }, today });
   const figures: Figure[] = [];
-  try {
+  await withListServer('bench-lists-', { demo: { size }, today }, async (server) => {
     const token = 'dev:governance';
     const sp = createSp({ siteUrl: server.siteUrl, getToken: () => Promise.resolve(token) });
     const repos = createRepositories(sp);
@@ -115,9 +109,6 @@ export async function benchLists(options: { size?: number; creates?: number; run
       unit: 'ms',
     });
     figures.push({ name: 'lists.read_all.pnpjs_over_bare_fetch', value: round(pnpMs / bareMs, 2), unit: 'x' });
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   return figures;
 }

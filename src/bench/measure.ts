@@ -1,5 +1,12 @@
-/** What the benchmarks share: the median of some runs, rounding a figure, and counting a client's HTTP requests. */
+/**
+ * What the benchmarks share: the median of some runs, rounding a figure, counting a client's
+ * HTTP requests, and an embedded list server on a file of its own.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSp } from '../data/sp';
+import { startListServer, type ListServerOptions, type RunningListServer } from '../local/server';
 
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,4 +38,23 @@ export function countedSp(siteUrl: string, token: string) {
   const requests = countRequests();
   const sp = createSp({ siteUrl, getToken: () => Promise.resolve(token), fetch: requests.fetch });
   return { sp, requests };
+}
+
+/**
+ * Runs `f` against an embedded list server whose data file is in a new temporary folder
+ * (`prefix` names it); however `f` ends, the server is closed and the folder removed.
+ */
+export async function withListServer<T>(
+  prefix: string,
+  options: Omit<ListServerOptions, 'port' | 'dataFile'>,
+  f: (server: RunningListServer) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const server = await startListServer({ port: 0, dataFile: join(dir, 'bench.db'), ...options });
+  try {
+    return await f(server);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

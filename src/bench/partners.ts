@@ -6,15 +6,11 @@
  *   ID-ordered read above it (SharePoint cannot index a multi-value lookup), median of 5;
  * - a merge that re-points 50 records: its time and its HTTP requests.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { mergePartners } from '../app/mergePartners';
 import { createRepositories } from '../data/repositories';
 import type { Actor } from '../domain/policy';
-import { startListServer } from '../local/server';
 import type { Figure } from './figure';
-import { countedSp, median, round } from './measure';
+import { countedSp, median, round, withListServer } from './measure';
 
 const RUNS = 5;
 const GOVERNANCE: Actor = { roles: ['governance'], panels: [] };
@@ -27,11 +23,9 @@ async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function benchSize(size: number): Promise<Figure[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-partners-'));
   const today = new Date().toISOString().slice(0, 10);
-  const server = await startListServer({ port: 0, dataFile: join(dir, 'bench.db'), demo: { size }, today });
   const figures: Figure[] = [];
-  try {
+  await withListServer('bench-partners-', { demo: { size }, today }, async (server) => {
     const { sp, requests } = countedSp(server.siteUrl, 'dev:governance');
     const repos = createRepositories(sp);
 
@@ -89,10 +83,7 @@ async function benchSize(size: number): Promise<Figure[]> {
       value: requests.count,
       unit: 'requests',
     });
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   return figures;
 }
 

@@ -4,16 +4,13 @@
  * and reading a plan year's actions from the embedded list server through the
  * repositories (a demo register of 5,000 collaborations and 5,000 actions).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRepositories } from '../data/repositories';
 import { createSp } from '../data/sp';
 import { addDays, planGrid, recordOutcome, type Action, type Collaboration, type IsoDate } from '../domain';
-import { startListServer } from '../local/server';
 import { BENCH_COLLABORATION } from './collaboration';
 import type { Figure } from './figure';
+import { withListServer } from './measure';
 
 const TODAY: IsoDate = '2026-11-24';
 
@@ -74,14 +71,7 @@ export async function benchPlan(): Promise<Figure[]> {
   }
   figures.push({ name: 'review.recordOutcome.10k', value: performance.now() - t, unit: 'ms' });
 
-  const dir = mkdtempSync(join(tmpdir(), 'bench-plan-'));
-  const server = await startListServer({
-    port: 0,
-    dataFile: join(dir, 'bench.db'),
-    demo: { size: 5000 },
-    today: TODAY,
-  });
-  try {
+  await withListServer('bench-plan-', { demo: { size: 5000 }, today: TODAY }, async (server) => {
     const repos = createRepositories(
       createSp({ siteUrl: server.siteUrl, getToken: () => Promise.resolve('dev:governance') }),
     );
@@ -93,9 +83,6 @@ export async function benchPlan(): Promise<Figure[]> {
     const mine = await repos.actions.forOwner(7);
     figures.push({ name: 'plan.read.forOwner', value: performance.now() - t, unit: 'ms' });
     figures.push({ name: 'plan.read.forOwner.items', value: mine.ok ? mine.value.length : -1, unit: 'items' });
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   return figures;
 }

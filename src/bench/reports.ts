@@ -9,9 +9,6 @@
  * - the committee papers' Word document over the same 5,000 collaborations:
  *   the papers (annualPapers), their tables and the .docx bytes (median of runs).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { addDays, type IsoDate } from '../domain/dates';
 import type { Action, Review } from '../domain/entities';
@@ -30,14 +27,13 @@ import {
 } from '../domain/vocabulary';
 import { createRepositories } from '../data/repositories';
 import { translate } from '../i18n';
-import { startListServer } from '../local/server';
 import { loadReportData } from '../ui/features/reports/reportData';
 import { formattersFor } from '../ui/app/context';
 import { annualWordDocument } from '../ui/features/reports/wordDocument';
 import { annualPapersTables, annualTables, toWorkbook } from '../ui/features/reports/workbook';
 import { seededRandom as prng } from '../lib/random';
 import type { Figure } from './figure';
-import { countedSp, median, round } from './measure';
+import { countedSp, median, round, withListServer } from './measure';
 
 /** A synthetic register: `size` collaborations, four reviews and three actions each, dates over six years. */
 export function syntheticRegister(size: number, today: IsoDate) {
@@ -234,9 +230,7 @@ export async function benchReports(options: { size?: number; runs?: number } = {
   figures.push({ name: 'reports.word.annual_document', value: round(wordBytes / 1024), unit: 'KiB' });
 
   // 3. End to end through the repositories.
-  const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
-  const server = await startListServer({ port: 0, dataFile: join(dir, 'bench.db'), demo: { size }, today });
-  try {
+  await withListServer('bench-reports-', { demo: { size }, today }, async (server) => {
     const { sp, requests } = countedSp(server.siteUrl, 'dev:governance');
     const repos = createRepositories(sp);
     // The demo writes no history: give each of its records one as the tab would have written it.
@@ -312,9 +306,6 @@ export async function benchReports(options: { size?: number; runs?: number } = {
     });
     figures.push({ name: 'reports.e2e.annual_summary.requests', value: requests.count, unit: 'requests' });
     figures.push({ name: 'reports.e2e.annual_summary.workbook', value: round(bytes / 1024), unit: 'KiB' });
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   return figures;
 }

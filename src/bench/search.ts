@@ -8,14 +8,10 @@
  * - the first as a ratio to the second;
  * - the list API requests the first page of a search takes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CollaborationQuery } from '../domain/ports';
 import { createRepositories } from '../data/repositories';
-import { startListServer } from '../local/server';
 import type { Figure } from './figure';
-import { countedSp, median, round } from './measure';
+import { countedSp, median, round, withListServer } from './measure';
 
 /** A rare word (a name in the middle) and a common one (a footprint in hundreds of names). */
 const WORDS = [
@@ -28,10 +24,8 @@ export async function benchSearch(options: { sizes?: readonly number[]; runs?: n
   const runs = options.runs ?? 7;
   const figures: Figure[] = [];
   for (const size of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-search-'));
     const today = new Date().toISOString().slice(0, 10);
-    const server = await startListServer({ port: 0, dataFile: join(dir, 'bench.db'), demo: { size }, today });
-    try {
+    await withListServer('bench-search-', { demo: { size }, today }, async (server) => {
       const { sp, requests } = countedSp(server.siteUrl, 'dev:officer');
       const repos = createRepositories(sp);
       const register: CollaborationQuery = { orderBy: { field: 'reference', direction: 'asc' }, pageSize: 100 };
@@ -78,10 +72,7 @@ export async function benchSearch(options: { sizes?: readonly number[]; runs?: n
           unit: 'requests',
         });
       }
-    } finally {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
   return figures;
 }

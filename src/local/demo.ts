@@ -8,7 +8,7 @@ import { isInScope } from '../domain/scope';
 import { addMonths as addMonthsIso } from '../domain/dates';
 import { nextReviewDue } from '../domain/reviewCycle';
 import { significanceOf } from '../domain/significance';
-import type { Basis as DomainBasis, Footprint as DomainFootprint, Model } from '../domain/vocabulary';
+import { MODELS, type Basis as DomainBasis, type Footprint as DomainFootprint, type Model } from '../domain/vocabulary';
 import { COUNCIL, DEMO_USERS } from './users';
 import { isMulti, restName } from './store/model';
 import type { SiteStore } from './store/site-store';
@@ -841,14 +841,6 @@ const DIRECTORATES: readonly Directorate[] = [
   'Economy and Environment',
   'Corporate Services',
 ];
-const MODELS_ALL: readonly Model[] = [
-  'delegationOfFunctions',
-  'jointCommittee',
-  'informalArrangement',
-  'sharedAppointment',
-  'contractualArrangement',
-  'corporateVehicle',
-];
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length) % items.length] as T;
@@ -870,7 +862,7 @@ function collaborations(
       const [te, tc] = pick(rand, SYNTH_TOPICS);
       const [fe, fc] = pick(rand, SYNTH_FORMS);
       const place = pick(rand, PLACES);
-      const model = rand() < 0.4 ? pick(rand, MODELS_ALL) : null;
+      const model = rand() < 0.4 ? pick(rand, MODELS) : null;
       const directorate = pick(rand, DIRECTORATES);
       const leads = model !== null && rand() < 0.3;
       c = {

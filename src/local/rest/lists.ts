@@ -9,6 +9,8 @@ import {
   encodeInternalName,
   FIELD_KIND,
   isMulti,
+  plainField,
+  plainView,
   restName,
   type FieldRecord,
   type ListRecord,
@@ -354,21 +356,12 @@ function uniqueInternalName(ctx: Ctx, list: ListRecord, wanted: string): string 
 }
 
 function newField(internalName: string, title: string, typeAsString: TypeName, id: string = randomUUID()): FieldRecord {
-  const f: FieldRecord = {
-    id,
-    internalName,
-    title,
-    typeAsString,
-    description: '',
-    required: false,
-    indexed: false,
-    unique: false,
-    hidden: false,
+  const f = plainField(internalName, title, typeAsString, id, {
     readOnly: false,
     fromBaseType: false,
     canBeDeleted: true,
     group: 'Custom Columns',
-  };
+  });
   if (typeAsString === 'Text') f.maxLength = 255;
   if (typeAsString === 'DateTime') f.displayFormat = 1;
   if (typeAsString === 'Note') {
@@ -717,18 +710,7 @@ export function viewsRoute(ctx: Ctx, list: ListRecord, rest: readonly Segment[])
     if (typeof body.Title !== 'string' || body.Title.trim() === '')
       throw errors.validation('A view must have a Title.');
     checkTitleLength(body.Title, 'view');
-    const view: ViewRecord = {
-      id: randomUUID(),
-      title: body.Title,
-      defaultView: false,
-      personalView: false,
-      hidden: false,
-      viewQuery: '',
-      rowLimit: 30,
-      paged: true,
-      fields: ['LinkTitle'],
-      url: `${list.url}/${body.Title.replace(/[^A-Za-z0-9]/g, '')}.aspx`,
-    };
+    const view = plainView(body.Title, `${list.url}/${body.Title.replace(/[^A-Za-z0-9]/g, '')}.aspx`, false);
     applyViewProps(view, body);
     ctx.store.transaction(() => ctx.store.saveView(list, view));
     return ctx.entity(viewEntity(ctx, list, view), 'SP.ApiData.Views', 201);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FieldDef, FieldType } from '../../data/schema';
 
 /** SharePoint's FieldTypeKind numbers. */
@@ -162,12 +163,16 @@ export function encodeInternalName(display: string): string {
 
 const BASE_GROUP = '_Hidden';
 
-function base(
+/**
+ * A column with SharePoint's defaults (no description; not required, indexed, unique or
+ * hidden), built in or a list's own as `kind` says.
+ */
+export function plainField(
   internalName: string,
   title: string,
   typeAsString: TypeName,
   id: string,
-  extra: Partial<FieldRecord> = {},
+  kind: Pick<FieldRecord, 'readOnly' | 'fromBaseType' | 'canBeDeleted' | 'group'> & Partial<FieldRecord>,
 ): FieldRecord {
   return {
     id,
@@ -179,12 +184,24 @@ function base(
     indexed: false,
     unique: false,
     hidden: false,
+    ...kind,
+  };
+}
+
+function base(
+  internalName: string,
+  title: string,
+  typeAsString: TypeName,
+  id: string,
+  extra: Partial<FieldRecord> = {},
+): FieldRecord {
+  return plainField(internalName, title, typeAsString, id, {
     readOnly: true,
     fromBaseType: true,
     canBeDeleted: false,
     group: BASE_GROUP,
     ...extra,
-  };
+  });
 }
 
 /** The built-in columns every custom list has (a subset of SharePoint's). */
@@ -314,6 +331,22 @@ export interface ViewRecord {
   paged: boolean;
   fields: string[];
   url: string;
+}
+
+/** A public view as SharePoint makes one: every item, 30 a page, the title column only. */
+export function plainView(title: string, url: string, defaultView: boolean): ViewRecord {
+  return {
+    id: randomUUID(),
+    title,
+    defaultView,
+    personalView: false,
+    hidden: false,
+    viewQuery: '',
+    rowLimit: 30,
+    paged: true,
+    fields: ['LinkTitle'],
+    url,
+  };
 }
 
 export interface RoleDefinition {

@@ -6,6 +6,7 @@ type Stmt = Database.Statement<unknown[]>;
 import {
   builtInFields,
   isMulti,
+  plainView,
   restName,
   ROLE_DEFINITIONS,
   type FieldRecord,
@@ -403,18 +404,7 @@ export class SiteStore {
     };
     this.saveList(list);
     builtInFields().forEach((f, i) => this.saveField(list, f, i));
-    this.saveView(list, {
-      id: randomUUID(),
-      title: 'All Items',
-      defaultView: true,
-      personalView: false,
-      hidden: false,
-      viewQuery: '',
-      rowLimit: 30,
-      paged: true,
-      fields: ['LinkTitle'],
-      url: `${list.url}/AllItems.aspx`,
-    });
+    this.saveView(list, plainView('All Items', `${list.url}/AllItems.aspx`, true));
     return list;
   }
 

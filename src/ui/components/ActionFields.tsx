@@ -1,7 +1,24 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { validateNewAction, type Action, type ActionScope, type DomainError, type Person } from '../../domain';
+import {
+  validateNewAction,
+  type Action,
+  type ActionScope,
+  type DomainError,
+  type Person,
+  type RepoResult,
+  type Result,
+  type Stored,
+} from '../../domain';
 import { useServices } from '../app/context';
 import { DateField, TextField } from './form';
 import { PeoplePicker } from './PeoplePicker';
@@ -111,41 +128,40 @@ export function actionFromDraft(
 }
 
 /**
- * Adds one action (a collaboration's, or the programme's): checked by the
- * domain first (due on or after start, an owner), then created with its
- * client-made key; an owner who is not a site user is refused by the store.
+ * What adding and editing an action share when saving: the domain's problems by field, the
+ * store's refusal in words, and "saving" while the request is out. An owner the store refuses
+ * (not a site user) is said against the owner field, as the domain's problems are.
  */
-export function ActionEditor(p: {
-  readonly scope: ActionScope;
-  readonly collaborationId?: number;
-  readonly onSaved: () => void;
-  readonly onCancel: () => void;
-}) {
-  const styles = useStyles();
+export function useActionSave() {
   const { t } = useTranslation();
-  const { stores } = useServices();
-  const [draft, setDraft] = useState<ActionDraft>(emptyDraft);
   const [errors, setErrors] = useState<readonly DomainError[]>([]);
   const [failed, setFailed] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
 
-  const save = async () => {
+  /**
+   * Sends the action the domain has checked; `on.conflict` (editing only) takes the version
+   * someone else saved first. Without it a conflict is said in words like any other refusal.
+   */
+  const save = async <A extends Action, E>(
+    checked: Result<A>,
+    send: (action: A) => Promise<RepoResult<Stored<Action>, E>>,
+    on: { readonly saved: (action: Stored<Action>) => void; readonly conflict?: (theirs: Stored<E>) => void },
+  ) => {
     setFailed(undefined);
-    const action = actionFromDraft(draft, p.scope, {
-      ...(p.collaborationId !== undefined ? { collaborationId: p.collaborationId } : {}),
-    });
-    const checked = validateNewAction(action);
     if (!checked.ok) {
       setErrors(checked.error);
       return;
     }
     setErrors([]);
     setSaving(true);
-    const r = await stores.actions.create(checked.value);
+    const r = await send(checked.value);
     setSaving(false);
     if (r.ok) {
-      setDraft(emptyDraft());
-      p.onSaved();
+      on.saved(r.value);
+      return;
+    }
+    if (r.error.code === 'conflict' && r.error.theirs && on.conflict) {
+      on.conflict(r.error.theirs);
       return;
     }
     if (r.error.code === 'invalid' && r.error.field === 'owner') {
@@ -155,17 +171,45 @@ export function ActionEditor(p: {
     setFailed(t(`tab.repoErrors.${r.error.code}`));
   };
 
-  const messages = messagesByField(t, errors);
+  return { errors, failed, saving, save };
+}
+
+/**
+ * The form round an action's fields, for adding and for editing: what is wrong above the
+ * fields, then save and cancel. `heading` shows the label as the form's heading too;
+ * `failureTitle` heads the store's refusal. `children` follow the buttons (a conflict dialog).
+ */
+export function ActionForm(p: {
+  readonly label: string;
+  readonly heading?: boolean;
+  readonly name: string;
+  readonly draft: ActionDraft;
+  readonly onChange: (draft: ActionDraft) => void;
+  readonly state: Pick<ReturnType<typeof useActionSave>, 'errors' | 'failed' | 'saving'>;
+  readonly failureTitle?: string;
+  readonly saveLabel: string;
+  readonly onSubmit: () => void;
+  readonly onCancel: () => void;
+  readonly children?: ReactNode;
+}) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { errors, failed, saving } = p.state;
   return (
     <form
       noValidate
       className={styles.form}
-      aria-label={t('review.action.add')}
+      aria-label={p.label}
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        p.onSubmit();
       }}
     >
+      {p.heading ? (
+        <Text as="h3" weight="semibold">
+          {p.label}
+        </Text>
+      ) : null}
       {errors.length > 0 ? (
         <MessageBar intent="error">
           <MessageBarBody>
@@ -176,16 +220,62 @@ export function ActionEditor(p: {
       ) : null}
       {failed ? (
         <MessageBar intent="error">
-          <MessageBarBody>{failed}</MessageBarBody>
+          <MessageBarBody>
+            {p.failureTitle ? <MessageBarTitle>{p.failureTitle}</MessageBarTitle> : null}
+            {failed}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
-      <ActionFields draft={draft} onChange={setDraft} errors={messages} name="newAction" />
+      <ActionFields draft={p.draft} onChange={p.onChange} errors={messagesByField(t, errors)} name={p.name} />
       <div className={styles.buttons}>
         <Button appearance="primary" type="submit" disabled={saving}>
-          {t('review.action.save')}
+          {p.saveLabel}
         </Button>
         <Button onClick={p.onCancel}>{t('review.cancel')}</Button>
       </div>
+      {p.children}
     </form>
+  );
+}
+
+/**
+ * Adds one action (a collaboration's, or the programme's): checked by the
+ * domain first (due on or after start, an owner), then created with its
+ * client-made key; an owner who is not a site user is refused by the store.
+ */
+export function ActionEditor(p: {
+  readonly scope: ActionScope;
+  readonly collaborationId?: number;
+  readonly onSaved: () => void;
+  readonly onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const { stores } = useServices();
+  const [draft, setDraft] = useState<ActionDraft>(emptyDraft);
+  const state = useActionSave();
+
+  const save = () => {
+    const action = actionFromDraft(draft, p.scope, {
+      ...(p.collaborationId !== undefined ? { collaborationId: p.collaborationId } : {}),
+    });
+    return state.save(validateNewAction(action), (a) => stores.actions.create(a), {
+      saved: () => {
+        setDraft(emptyDraft());
+        p.onSaved();
+      },
+    });
+  };
+
+  return (
+    <ActionForm
+      label={t('review.action.add')}
+      name="newAction"
+      draft={draft}
+      onChange={setDraft}
+      state={state}
+      saveLabel={t('review.action.save')}
+      onSubmit={() => void save()}
+      onCancel={p.onCancel}
+    />
   );
 }

@@ -1,7 +1,8 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
-const useStyles = makeStyles({
+/** The box and title of a group of fields, for forms that lay out their groups' insides themselves. */
+export const useFieldsetStyles = makeStyles({
   fieldset: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -15,6 +16,9 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     padding: `0 ${tokens.spacingHorizontalXS}`,
   },
+});
+
+const useStyles = makeStyles({
   guide: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalM },
   grid: {
     display: 'grid',
@@ -35,9 +39,10 @@ export function FieldGroup({
   readonly children: ReactNode;
 }) {
   const styles = useStyles();
+  const box = useFieldsetStyles();
   return (
-    <fieldset className={styles.fieldset}>
-      <legend className={styles.legend}>{legend}</legend>
+    <fieldset className={box.fieldset}>
+      <legend className={box.legend}>{legend}</legend>
       {guide ? <Text className={styles.guide}>{guide}</Text> : null}
       <div className={styles.grid}>{children}</div>
     </fieldset>

@@ -1,8 +1,10 @@
 import { makeStyles, Title2, tokens, typographyStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { RouterLink } from './RouterLink';
 import { usePageTitle } from './usePageTitle';
 
 const useStyles = makeStyles({
+  back: { marginBottom: tokens.spacingVerticalS, display: 'inline-block' },
   root: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -28,12 +30,14 @@ export interface PageHeaderProps {
   readonly lang?: string;
   /** The h1's id, for the page's `aria-labelledby`. */
   readonly id?: string;
+  /** A page about one thing: the link back to where it was chosen, above the title. */
+  readonly back?: { readonly to: string; readonly label: string };
 }
 
-export function PageHeader({ title, subtitle, actions, lang, id }: PageHeaderProps) {
+export function PageHeader({ title, subtitle, actions, lang, id, back }: PageHeaderProps) {
   const styles = useStyles();
   usePageTitle(title);
-  return (
+  const header = (
     <div className={styles.root}>
       <div className={styles.titles}>
         <Title2 as="h1" id={id} className={styles.h1} lang={lang}>
@@ -43,5 +47,14 @@ export function PageHeader({ title, subtitle, actions, lang, id }: PageHeaderPro
       </div>
       {actions ? <div className={styles.actions}>{actions}</div> : null}
     </div>
+  );
+  if (!back) return header;
+  return (
+    <>
+      <RouterLink to={back.to} className={styles.back}>
+        {back.label}
+      </RouterLink>
+      {header}
+    </>
   );
 }

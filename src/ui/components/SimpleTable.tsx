@@ -27,8 +27,8 @@ export interface SimpleTableProps<R> {
 
 /**
  * A plain, real <table> of rows under column headings: the shape of the version history, the
- * comparison of two assessments, the template list and the import's column mapping and preview. Tables that page,
- * sort or virtualise keep their own markup.
+ * comparison of two assessments, a record's assessments, the template list and the import's column mapping and
+ * preview. Tables that page, sort or virtualise keep their own markup.
  */
 export function SimpleTable<R>({
   label,

@@ -274,6 +274,15 @@ export function MoneyField(p: FieldBase & { readonly value: string; readonly onC
   );
 }
 
+/** A choice list's options: each code, shown by its label. */
+function codeOptions<C extends string>(codes: readonly C[], labelOf: (code: C) => string) {
+  return codes.map((c) => (
+    <Option key={c} value={c}>
+      {labelOf(c)}
+    </Option>
+  ));
+}
+
 export function ChoiceField<C extends string>(
   p: FieldBase & {
     readonly codes: readonly C[];
@@ -293,11 +302,7 @@ export function ChoiceField<C extends string>(
         placeholder={p.placeholder}
         onOptionSelect={(_e, d) => d.optionValue && p.onChange(d.optionValue as C)}
       >
-        {p.codes.map((c) => (
-          <Option key={c} value={c}>
-            {p.labelOf(c)}
-          </Option>
-        ))}
+        {codeOptions(p.codes, p.labelOf)}
       </Dropdown>
     </Field>
   );
@@ -322,11 +327,7 @@ export function MultiChoiceField<C extends string>(
         placeholder={t('tab.form.noneChosen')}
         onOptionSelect={(_e, d) => p.onChange(d.selectedOptions as C[])}
       >
-        {p.codes.map((c) => (
-          <Option key={c} value={c}>
-            {p.labelOf(c)}
-          </Option>
-        ))}
+        {codeOptions(p.codes, p.labelOf)}
       </Dropdown>
     </Field>
   );

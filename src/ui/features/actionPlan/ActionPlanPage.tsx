@@ -1,5 +1,5 @@
-import { Button, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_SCOPES, type Action, type ActionScope, type Stored } from '../../../domain';
 import { useApp } from '../../app/context';
@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { displayTitle } from '../../components/recordText';
-import { ActionEditor } from '../../components/ActionFields';
+import { useAddAction } from './AddAction';
 import { useActionManagement } from './ManageAction';
 import { PlanGrid } from './PlanGrid';
 import { planRange, planYearOf, usePlanData } from './usePlanData';
@@ -20,7 +20,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     marginBottom: tokens.spacingVerticalL,
   },
-  add: { marginBottom: tokens.spacingVerticalL },
   control: { minWidth: 0, width: '100%' },
 });
 
@@ -47,7 +46,7 @@ export function ActionPlanPage() {
   const ownerId = q.get('owner') ? Number(q.get('owner')) : undefined;
   const range = useMemo(() => planRange(startYear, startMonth), [startYear, startMonth]);
   const plan = usePlanData(app.services, range);
-  const [adding, setAdding] = useState(false);
+  const add = useAddAction({ scope: 'programme', label: t('review.plan.addProgramme'), reload: plan.reload });
   const manage = useActionManagement({
     recordOf: (a) =>
       plan.kind === 'ready' && a.collaborationId !== undefined
@@ -74,11 +73,7 @@ export function ActionPlanPage() {
         from: `${t(`tab.months.m${startMonth}`)} ${startYear}`,
         to: `${t(`tab.months.m${((startMonth + 10) % 12) + 1}`)} ${startMonth === 1 ? startYear : startYear + 1}`,
       })}
-      actions={
-        <Button appearance="primary" onClick={() => setAdding(true)} disabled={adding}>
-          {t('review.plan.addProgramme')}
-        </Button>
-      }
+      actions={add.button}
     />
   );
   if (plan.kind === 'loading')
@@ -117,18 +112,7 @@ export function ActionPlanPage() {
   return (
     <section aria-labelledby="plan-title">
       {header}
-      {adding ? (
-        <div className={styles.add}>
-          <ActionEditor
-            scope="programme"
-            onSaved={() => {
-              setAdding(false);
-              plan.reload();
-            }}
-            onCancel={() => setAdding(false)}
-          />
-        </div>
-      ) : null}
+      {add.form}
       <div className={styles.filters} role="group" aria-label={t('review.plan.filters')}>
         <Field label={t('review.plan.startMonth')}>
           <Dropdown

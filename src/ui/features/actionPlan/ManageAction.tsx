@@ -1,27 +1,16 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../components/ModalDialog';
-import { editAction, type Action, type Collaboration, type DomainError, type Stored } from '../../../domain';
+import { editAction, type Action, type Collaboration, type Stored } from '../../../domain';
 import { may } from '../../../domain/policy';
 import { useFormat, useServices } from '../../app/context';
-import { ActionFields, type ActionDraft } from '../../components/ActionFields';
-import { messagesByField } from '../../components/actionShared';
+import { ActionForm, useActionSave, type ActionDraft } from '../../components/ActionFields';
 import { ConflictDialog, type ConflictItem } from '../../components/ConflictDialog';
 import { useMe } from '../../components/useRoles';
 import type { PlanGridProps } from './PlanGrid';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '960px' },
-  buttons: { display: 'flex', columnGap: tokens.spacingHorizontalS },
   add: { marginBottom: tokens.spacingVerticalL },
   controls: { display: 'inline-flex', columnGap: tokens.spacingHorizontalXS },
 });
@@ -167,86 +156,39 @@ export function ActionEditForm(p: {
   readonly onSaved: (action: Stored<Action>) => void;
   readonly onCancel: () => void;
 }) {
-  const styles = useStyles();
   const { t } = useTranslation();
   const { stores } = useServices();
   const items = useEditedItems();
   const [base, setBase] = useState(p.action);
   const [draft, setDraft] = useState<ActionDraft>(() => draftOf(p.action));
-  const [errors, setErrors] = useState<readonly DomainError[]>([]);
-  const [failed, setFailed] = useState<string | undefined>();
   const [conflict, setConflict] = useState<Stored<Action> | undefined>();
-  const [saving, setSaving] = useState(false);
+  const state = useActionSave();
 
-  const save = async (on: Stored<Action>) => {
-    setFailed(undefined);
-    const next = editAction(on, {
-      title: draft.title,
-      ...(draft.owner ? { owner: draft.owner } : {}),
-      ...(draft.startDate ? { startDate: draft.startDate } : {}),
-      ...(draft.dueDate ? { dueDate: draft.dueDate } : {}),
-    });
-    if (!next.ok) {
-      setErrors(next.error);
-      return;
-    }
-    setErrors([]);
-    setSaving(true);
-    const r = await stores.actions.update(next.value);
-    setSaving(false);
-    if (r.ok) {
-      p.onSaved(r.value);
-      return;
-    }
-    if (r.error.code === 'conflict' && r.error.theirs) {
-      setConflict(r.error.theirs);
-      return;
-    }
-    if (r.error.code === 'invalid' && r.error.field === 'owner') {
-      setErrors([{ field: 'owner', code: 'ownerNotSiteUser' }]);
-      return;
-    }
-    setFailed(t(`tab.repoErrors.${r.error.code}`));
-  };
+  const save = (on: Stored<Action>) =>
+    state.save(
+      editAction(on, {
+        title: draft.title,
+        ...(draft.owner ? { owner: draft.owner } : {}),
+        ...(draft.startDate ? { startDate: draft.startDate } : {}),
+        ...(draft.dueDate ? { dueDate: draft.dueDate } : {}),
+      }),
+      (a) => stores.actions.update(a),
+      { saved: p.onSaved, conflict: setConflict },
+    );
 
-  const messages = messagesByField(t, errors);
-  const label = t('review.action.editLabel', { title: p.action.title });
   return (
-    <form
-      noValidate
-      className={styles.form}
-      aria-label={label}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save(base);
-      }}
+    <ActionForm
+      label={t('review.action.editLabel', { title: p.action.title })}
+      heading
+      name="editAction"
+      draft={draft}
+      onChange={setDraft}
+      state={state}
+      failureTitle={t('review.nothingSaved')}
+      saveLabel={t('review.action.saveChanges')}
+      onSubmit={() => void save(base)}
+      onCancel={p.onCancel}
     >
-      <Text as="h3" weight="semibold">
-        {label}
-      </Text>
-      {errors.length > 0 ? (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t('review.nothingSaved')}</MessageBarTitle>
-            {t('review.fixBelow')}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {failed ? (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t('review.nothingSaved')}</MessageBarTitle>
-            {failed}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      <ActionFields draft={draft} onChange={setDraft} errors={messages} name="editAction" />
-      <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={saving}>
-          {t('review.action.saveChanges')}
-        </Button>
-        <Button onClick={p.onCancel}>{t('review.cancel')}</Button>
-      </div>
       {conflict ? (
         <ConflictDialog
           title={t('review.progress.conflictTitle')}
@@ -278,7 +220,7 @@ export function ActionEditForm(p: {
           onDismiss={() => setConflict(undefined)}
         />
       ) : null}
-    </form>
+    </ActionForm>
   );
 }
 

@@ -1,5 +1,5 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collaboration, Stored } from '../../../domain';
 import { useApp } from '../../app/context';
@@ -7,7 +7,7 @@ import { paths } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { RouterLink } from '../../components/RouterLink';
-import { ActionEditor } from '../../components/ActionFields';
+import { useAddAction } from './AddAction';
 import { useActionManagement } from './ManageAction';
 import { PlanGrid } from './PlanGrid';
 import { planRange, planYearOf, usePlanData } from './usePlanData';
@@ -20,7 +20,6 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalM,
     flexWrap: 'wrap',
   },
-  add: { marginBottom: tokens.spacingVerticalL },
 });
 
 /**
@@ -35,7 +34,12 @@ export function RecordActions({ collaboration }: { readonly collaboration: Store
   const startYear = planYearOf(app.today, 7);
   const range = useMemo(() => planRange(startYear, 7), [startYear]);
   const plan = usePlanData(app.services, range, collaboration.id);
-  const [adding, setAdding] = useState(false);
+  const add = useAddAction({
+    scope: 'collaboration',
+    collaborationId: collaboration.id,
+    label: t('review.action.add'),
+    reload: plan.reload,
+  });
   const manage = useActionManagement({ recordOf: () => collaboration, reload: plan.reload });
 
   if (plan.kind === 'loading') return <Loading />;
@@ -44,26 +48,12 @@ export function RecordActions({ collaboration }: { readonly collaboration: Store
     <section aria-labelledby="record-actions-title">
       <h2 id="record-actions-title">{t('review.action.recordTitle')}</h2>
       <div className={styles.bar}>
-        <Button appearance="primary" onClick={() => setAdding(true)} disabled={adding}>
-          {t('review.action.add')}
-        </Button>
+        {add.button}
         <RouterLink to={paths.actionPlan(new URLSearchParams({ collaboration: collaboration.reference }))}>
           {t('review.action.onPlan')}
         </RouterLink>
       </div>
-      {adding ? (
-        <div className={styles.add}>
-          <ActionEditor
-            scope="collaboration"
-            collaborationId={collaboration.id}
-            onSaved={() => {
-              setAdding(false);
-              plan.reload();
-            }}
-            onCancel={() => setAdding(false)}
-          />
-        </div>
-      ) : null}
+      {add.form}
       {manage.view}
       {plan.data.actions.length === 0 ? <Text as="p">{t('review.action.none')}</Text> : null}
       <PlanGrid

@@ -5,9 +5,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Text,
-  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +17,8 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { repoErrorMessage } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
+import { usePageStyles } from '../../components/pageStyles';
+import { RestoredNotice } from '../../components/RestoredNotice';
 import { RouterLink } from '../../components/RouterLink';
 import { useMe } from '../../components/useRoles';
 import { AnswerConflictDialog } from './AnswerConflictDialog';
@@ -32,14 +32,6 @@ import { templateTitle } from './text';
 import { nowInstant, payloadOf, useAssessment, type AssessmentModel } from './useAssessment';
 
 const useStyles = makeStyles({
-  back: { marginBottom: tokens.spacingVerticalS, display: 'inline-block' },
-  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  bars: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    marginBottom: tokens.spacingVerticalM,
-  },
   status: { minHeight: '1.5em' },
 });
 
@@ -169,6 +161,7 @@ function AssessmentView({
   readonly compareKey?: string;
 }) {
   const styles = useStyles();
+  const page = usePageStyles();
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
@@ -202,14 +195,12 @@ function AssessmentView({
   return (
     <section aria-labelledby="assess-title">
       {submitted ? <style>{PRINT_CSS}</style> : null}
-      <RouterLink to={paths.record(collaboration.reference, 'assessments')} className={styles.back}>
-        {t('assess.backToRecord')}
-      </RouterLink>
       <PageHeader
         id="assess-title"
+        back={{ to: paths.record(collaboration.reference, 'assessments'), label: t('assess.backToRecord') }}
         title={title}
         subtitle={
-          <span className={styles.meta}>
+          <span className={page.meta}>
             <span>
               {t('assess.subtitle', {
                 reference: `${collaboration.reference} ${collaboration.title}`,
@@ -240,7 +231,7 @@ function AssessmentView({
         }
       />
 
-      <div className={styles.bars}>
+      <div className={page.bars}>
         {!submitted ? (
           <Text role="status" aria-live="polite" className={styles.status} data-testid="save-status">
             <SaveStatusText model={model} />
@@ -252,15 +243,13 @@ function AssessmentView({
           </MessageBar>
         ) : null}
         {model.restoredAt && !submitted ? (
-          <MessageBar intent="info">
-            <MessageBarBody>
-              <MessageBarTitle>{t('assess.restored.title')}</MessageBarTitle>
-              {t('assess.restored.body', { when: format.dateTime(model.restoredAt) })}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={model.discardLocal}>{t('assess.restored.discard')}</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <RestoredNotice
+            title={t('assess.restored.title')}
+            discardLabel={t('assess.restored.discard')}
+            onDiscard={model.discardLocal}
+          >
+            {t('assess.restored.body', { when: format.dateTime(model.restoredAt) })}
+          </RestoredNotice>
         ) : null}
         {model.save.kind === 'conflict' && !model.save.open ? (
           <MessageBar intent="warning">

@@ -1,18 +1,4 @@
-import {
-  Button,
-  Field,
-  makeStyles,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Title3,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, makeStyles, Select, Text, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -28,6 +14,7 @@ import { navigate, paths } from '../../app/router';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { RouterLink } from '../../components/RouterLink';
+import { SimpleTable } from '../../components/SimpleTable';
 import { useMe } from '../../components/useRoles';
 import { may } from '../../../domain/policy';
 import { RagBadge } from '../../components/RagBadge';
@@ -98,6 +85,7 @@ export function RecordAssessments({ collaboration }: { readonly collaboration: S
 
   const canStart = me.loading || may(me.actor, { kind: 'startAssessment' });
   const titleOf = (a: Assessment) => assessmentTitle(a, data.templates, locale);
+  const statusOf = (a: Assessment) => t(`assess.status.${a.status}`);
   const rows = [...data.assessments].sort(
     (a, b) => (b.submittedOn ?? '\uffff').localeCompare(a.submittedOn ?? '\uffff') || b.id - a.id,
   );
@@ -141,61 +129,55 @@ export function RecordAssessments({ collaboration }: { readonly collaboration: S
       {rows.length === 0 ? (
         <Text as="p">{t('assess.record.empty')}</Text>
       ) : (
-        <Table aria-label={t('assess.record.tableLabel')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('assess.record.template')}</TableHeaderCell>
-              <TableHeaderCell>{t('assess.record.version')}</TableHeaderCell>
-              <TableHeaderCell>{t('assess.record.status')}</TableHeaderCell>
-              <TableHeaderCell>{t('assess.record.rag')}</TableHeaderCell>
-              <TableHeaderCell>{t('assess.record.score')}</TableHeaderCell>
-              <TableHeaderCell>{t('assess.record.submittedOn')}</TableHeaderCell>
-              <TableHeaderCell>{t('assess.record.submittedBy')}</TableHeaderCell>
-              <TableHeaderCell>{t('assess.record.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((a) => {
-              const previous = previousSubmitted(data.assessments, a);
-              const action = a.status === 'draft' ? t('assess.record.continue') : t('assess.record.open');
-              const status = t(`assess.status.${a.status}`);
-              return (
-                <TableRow key={a.key} data-assessment={a.key}>
-                  <TableCell>{titleOf(a)}</TableCell>
-                  <TableCell>{format.number(a.templateVersion)}</TableCell>
-                  <TableCell>{status}</TableCell>
-                  <TableCell>
-                    {a.status === 'submitted' ? (
-                      <RagBadge {...(a.overallRag ? { rag: a.overallRag } : {})} size="small" />
-                    ) : (
-                      ''
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    {a.score !== undefined ? t('assess.readOnly.scoreValue', { score: format.number(a.score) }) : ''}
-                  </TableCell>
-                  <TableCell>{format.dateTime(a.submittedOn)}</TableCell>
-                  <TableCell>{a.submittedBy?.displayName ?? ''}</TableCell>
-                  <TableCell>
-                    <span className={styles.links}>
-                      <RouterLink
-                        to={paths.assessment(a.key)}
-                        aria-label={t('assess.record.openLabel', { action, template: titleOf(a), status })}
-                      >
-                        {action}
+        <SimpleTable
+          label={t('assess.record.tableLabel')}
+          rows={rows}
+          rowKey={(a) => a.key}
+          rowProps={(a) => ({ 'data-assessment': a.key })}
+          columns={[
+            { heading: t('assess.record.template'), cell: titleOf },
+            { heading: t('assess.record.version'), cell: (a) => format.number(a.templateVersion) },
+            { heading: t('assess.record.status'), cell: statusOf },
+            {
+              heading: t('assess.record.rag'),
+              cell: (a) =>
+                a.status === 'submitted' ? (
+                  <RagBadge {...(a.overallRag ? { rag: a.overallRag } : {})} size="small" />
+                ) : (
+                  ''
+                ),
+            },
+            {
+              heading: t('assess.record.score'),
+              cell: (a) =>
+                a.score !== undefined ? t('assess.readOnly.scoreValue', { score: format.number(a.score) }) : '',
+            },
+            { heading: t('assess.record.submittedOn'), cell: (a) => format.dateTime(a.submittedOn) },
+            { heading: t('assess.record.submittedBy'), cell: (a) => a.submittedBy?.displayName ?? '' },
+            {
+              heading: t('assess.record.actions'),
+              cell: (a) => {
+                const previous = previousSubmitted(data.assessments, a);
+                const action = a.status === 'draft' ? t('assess.record.continue') : t('assess.record.open');
+                return (
+                  <span className={styles.links}>
+                    <RouterLink
+                      to={paths.assessment(a.key)}
+                      aria-label={t('assess.record.openLabel', { action, template: titleOf(a), status: statusOf(a) })}
+                    >
+                      {action}
+                    </RouterLink>
+                    {previous ? (
+                      <RouterLink to={paths.assessment(a.key, new URLSearchParams({ compare: previous.key }))}>
+                        {t('assess.record.compare')}
                       </RouterLink>
-                      {previous ? (
-                        <RouterLink to={paths.assessment(a.key, new URLSearchParams({ compare: previous.key }))}>
-                          {t('assess.record.compare')}
-                        </RouterLink>
-                      ) : null}
-                    </span>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+                    ) : null}
+                  </span>
+                );
+              },
+            },
+          ]}
+        />
       )}
     </section>
   );

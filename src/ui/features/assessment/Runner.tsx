@@ -2,6 +2,7 @@ import {
   Button,
   Link,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -17,6 +18,7 @@ import { progressOf, sectionsOf, type AssessmentTemplate, type Person } from '..
 import { useApp, useFormat } from '../../app/context';
 import { domainErrorMessage } from '../../components/messages';
 import { focusPage } from '../../components/focus';
+import { usePageStyles } from '../../components/pageStyles';
 import { QuestionField, questionId } from './QuestionField';
 import { questionText, sectionTitle } from './text';
 import { nowInstant, type AssessmentModel } from './useAssessment';
@@ -36,18 +38,8 @@ const useStyles = makeStyles({
   question: { listStyleType: 'none' },
   progress: { marginBottom: tokens.spacingVerticalM, display: 'flex', flexDirection: 'column', rowGap: '4px' },
   heading: { ...typographyStyles.title3, marginTop: 0 },
-  actions: {
-    position: 'sticky',
-    bottom: 0,
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} 0`,
-    backgroundColor: tokens.colorNeutralBackground2,
-    marginTop: tokens.spacingVerticalM,
-  },
+  // With the page's sticky buttons: room between them and the last question.
+  actions: { marginTop: tokens.spacingVerticalM },
   missing: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   // WCAG 2.2 target size: at least 24 px high.
   missingLink: { display: 'inline-block', minHeight: '24px', lineHeight: '24px', textAlign: 'start' },
@@ -66,6 +58,7 @@ export interface RunnerProps {
  */
 export function Runner({ model, template, me }: RunnerProps) {
   const styles = useStyles();
+  const page = usePageStyles();
   const { t } = useTranslation();
   const { locale } = useApp();
   const format = useFormat();
@@ -233,7 +226,7 @@ export function Runner({ model, template, me }: RunnerProps) {
               );
             })}
           </ol>
-          <div className={styles.actions}>
+          <div className={mergeClasses(page.stickyActions, styles.actions)}>
             <Button disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))}>
               {t('assess.nav.previous')}
             </Button>

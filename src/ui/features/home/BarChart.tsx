@@ -1,15 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { RouterLink } from '../../components/RouterLink';
+import { useSectionStyles } from './styles';
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
   row: {
     display: 'grid',
     gridTemplateColumns: 'minmax(140px, 14rem) 1fr 3rem',
@@ -44,9 +37,10 @@ export interface Bar {
  */
 export function BarChart({ bars, label }: { readonly bars: readonly Bar[]; readonly label: string }) {
   const styles = useStyles();
+  const section = useSectionStyles();
   const max = Math.max(1, ...bars.map((b) => b.value));
   return (
-    <ul className={styles.list} aria-label={label}>
+    <ul className={section.items} aria-label={label}>
       {bars.map((b) => (
         <li key={b.key} className={styles.row}>
           <RouterLink to={b.to}>{b.label}</RouterLink>

@@ -1,4 +1,5 @@
 import { Badge, Card, CardHeader, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_REVIEW_STATE_POLICY, MODELS, STATUSES } from '../../../domain';
 import { useApp, useFormat } from '../../app/context';
@@ -41,15 +42,30 @@ const useStyles = makeStyles({
   item: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
 });
 
-function ReviewItem({ item }: { readonly item: DueReview }) {
+/** One line of a Home list: its words and badges wrap together, and "yours" ends it when it is the person's own. */
+function HomeItem({ mine, children }: { readonly mine: boolean; readonly children: ReactNode }) {
   const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <li className={styles.item}>
+      {children}
+      {mine ? (
+        <Badge appearance="outline" size="small">
+          {t('tab.home.yours')}
+        </Badge>
+      ) : null}
+    </li>
+  );
+}
+
+function ReviewItem({ item }: { readonly item: DueReview }) {
   const section = useSectionStyles();
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
   const { record, state } = item;
   return (
-    <li className={styles.item}>
+    <HomeItem mine={item.mine}>
       <RouterLink to={paths.record(record.reference)}>{displayTitle(record, app.locale)}</RouterLink>
       <Text className={section.muted}>{record.reference}</Text>
       <Badge appearance="tint" color={state.state === 'overdue' ? 'danger' : 'warning'} size="small">
@@ -62,24 +78,18 @@ function ReviewItem({ item }: { readonly item: DueReview }) {
           level: record.assuranceLevel ? t(`vocab.assurance.${record.assuranceLevel}`) : t('assuranceView.notGiven'),
         })}
       </Text>
-      {item.mine ? (
-        <Badge appearance="outline" size="small">
-          {t('tab.home.yours')}
-        </Badge>
-      ) : null}
-    </li>
+    </HomeItem>
   );
 }
 
 function ActionItem({ item }: { readonly item: ActionAtRisk }) {
-  const styles = useStyles();
   const section = useSectionStyles();
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
   const { action, collaboration } = item;
   return (
-    <li className={styles.item}>
+    <HomeItem mine={item.mine}>
       {collaboration ? (
         <RouterLink to={paths.record(collaboration.reference)}>{action.title}</RouterLink>
       ) : (
@@ -91,12 +101,7 @@ function ActionItem({ item }: { readonly item: ActionAtRisk }) {
       {action.dueDate ? <Text>{t('tab.home.actionDue', { date: format.date(action.dueDate) })}</Text> : null}
       {collaboration ? <Text className={section.muted}>{displayTitle(collaboration, app.locale)}</Text> : null}
       {action.owner ? <Text className={section.muted}>{action.owner.displayName}</Text> : null}
-      {item.mine ? (
-        <Badge appearance="outline" size="small">
-          {t('tab.home.yours')}
-        </Badge>
-      ) : null}
-    </li>
+    </HomeItem>
   );
 }
 

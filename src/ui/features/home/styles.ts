@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
-/** The look of Home's own sections ("My actions", "Reviews awaiting my panel"). */
+/** The look of Home's own sections ("My actions", "Reviews awaiting my panel") and of its lists, the bar charts' too. */
 export const useSectionStyles = makeStyles({
   panel: {
     backgroundColor: tokens.colorNeutralBackground1,

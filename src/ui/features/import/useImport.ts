@@ -494,38 +494,22 @@ export function useImport(): ImportModel {
     }
   }, [importer]);
 
-  return useMemo(
-    () => ({
-      ...state,
-      chooseFile,
-      chooseHeaderRow,
-      setField,
-      makePreview,
-      fix,
-      toggleSkip,
-      skipBlocked,
-      setMeaning,
-      setFill,
-      chooseMatch,
-      choosePartner,
-      splitPartner,
-      run,
-    }),
-    [
-      state,
-      chooseFile,
-      chooseHeaderRow,
-      setField,
-      makePreview,
-      fix,
-      toggleSkip,
-      skipBlocked,
-      setMeaning,
-      setFill,
-      chooseMatch,
-      choosePartner,
-      splitPartner,
-      run,
-    ],
-  );
+  const actions = {
+    chooseFile,
+    chooseHeaderRow,
+    setField,
+    makePreview,
+    fix,
+    toggleSkip,
+    skipBlocked,
+    setMeaning,
+    setFill,
+    chooseMatch,
+    choosePartner,
+    splitPartner,
+    run,
+  };
+  // A new model when the state or any action changes: the actions are listed once, and their
+  // values (always the same number, in the same order) are the memo's other dependencies.
+  return useMemo(() => ({ ...state, ...actions }), [state, ...Object.values(actions)]);
 }

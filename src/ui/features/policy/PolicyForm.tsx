@@ -10,6 +10,7 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Text,
@@ -32,6 +33,7 @@ import {
 } from '../../../domain';
 import type { Actor } from '../../../domain/policy';
 import { useApp, useServices } from '../../app/context';
+import { useFieldsetStyles } from '../../components/FieldGroup';
 import { repoErrorMessage } from '../../components/messages';
 import { PublishPolicyDialog } from './PublishPolicyDialog';
 import {
@@ -50,22 +52,8 @@ import {
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
-  fieldset: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    margin: 0,
-    minWidth: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
-  legend: {
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase400,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-  },
+  // The same box as a record's group of fields, its fields one under another.
+  fieldset: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   guide: { color: tokens.colorNeutralForeground2 },
   grid: {
     display: 'grid',
@@ -99,6 +87,7 @@ type Preview = { readonly changes: number; readonly records: number; readonly ve
 export function PolicyForm({ policy, actor, me, onPublished, onStale }: PolicyFormProps) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const box = useFieldsetStyles();
   const app = useApp();
   const services = useServices();
   const formRef = useRef<HTMLFormElement>(null);
@@ -187,8 +176,8 @@ export function PolicyForm({ policy, actor, me, onPublished, onStale }: PolicyFo
   );
 
   const group = (legend: string, guide: string | undefined, children: ReactNode, error?: string) => (
-    <fieldset className={styles.fieldset}>
-      <legend className={styles.legend}>{legend}</legend>
+    <fieldset className={mergeClasses(box.fieldset, styles.fieldset)}>
+      <legend className={box.legend}>{legend}</legend>
       {guide ? <Text className={styles.guide}>{guide}</Text> : null}
       {children}
       {error ? (

@@ -6,7 +6,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ASSURANCE_LEVELS, type Band, type GovernancePolicy } from '../../../domain';
 import { useFormat } from '../../app/context';
-import { SimpleTable } from '../../components/SimpleTable';
+import { SimpleTable, type SimpleTableProps } from '../../components/SimpleTable';
 import { POINT_CODES, POINT_VOCAB, type PointSet } from './policyDraft';
 
 const useStyles = makeStyles({
@@ -58,6 +58,23 @@ export function PolicyInForce({ policy }: { readonly policy: GovernancePolicy })
   );
 }
 
+/** One table of the policy's numbers, named by the heading above it. */
+function NumbersTable<R>({
+  id,
+  title,
+  ...table
+}: { readonly id: string; readonly title: string } & Omit<SimpleTableProps<R>, 'label' | 'labelledBy' | 'size'>) {
+  const styles = useStyles();
+  return (
+    <div>
+      <h3 id={id} className={styles.h3}>
+        {title}
+      </h3>
+      <SimpleTable labelledBy={id} size="small" {...table} />
+    </div>
+  );
+}
+
 /** The policy's numbers, read-only (officers and panel members see these instead of the form). */
 export function PolicyNumbers({ policy }: { readonly policy: GovernancePolicy }) {
   const { t } = useTranslation();
@@ -65,61 +82,45 @@ export function PolicyNumbers({ policy }: { readonly policy: GovernancePolicy })
   const format = useFormat();
   const s = policy.significance;
   const bands = (id: string, title: string, rows: readonly Band[], from: (b: Band) => string) => (
-    <div>
-      <h3 id={id} className={styles.h3}>
-        {title}
-      </h3>
-      <SimpleTable
-        labelledBy={id}
-        size="small"
-        rows={rows}
-        rowKey={(_b, i) => i}
-        empty={t('policyEditor.numbers.noBands')}
-        columns={[
-          { heading: t('policyEditor.numbers.from'), cell: from },
-          { heading: t('policyEditor.numbers.points'), cell: (b) => format.number(b.points) },
-        ]}
-      />
-    </div>
+    <NumbersTable
+      id={id}
+      title={title}
+      rows={rows}
+      rowKey={(_b, i) => i}
+      empty={t('policyEditor.numbers.noBands')}
+      columns={[
+        { heading: t('policyEditor.numbers.from'), cell: from },
+        { heading: t('policyEditor.numbers.points'), cell: (b) => format.number(b.points) },
+      ]}
+    />
   );
   const points = (set: PointSet) => {
-    const id = `policy-numbers-${set}`;
     const values = s[set] as Readonly<Record<string, number>>;
     return (
-      <div>
-        <h3 id={id} className={styles.h3}>
-          {t(`policyEditor.form.${set}.legend`)}
-        </h3>
-        <SimpleTable
-          labelledBy={id}
-          size="small"
-          rows={POINT_CODES[set]}
-          rowKey={(code) => code}
-          columns={[
-            { heading: t('policyEditor.numbers.value'), cell: (code) => t(`vocab.${POINT_VOCAB[set]}.${code}`) },
-            { heading: t('policyEditor.numbers.points'), cell: (code) => format.number(values[code] ?? 0) },
-          ]}
-        />
-      </div>
+      <NumbersTable
+        id={`policy-numbers-${set}`}
+        title={t(`policyEditor.form.${set}.legend`)}
+        rows={POINT_CODES[set]}
+        rowKey={(code) => code}
+        columns={[
+          { heading: t('policyEditor.numbers.value'), cell: (code) => t(`vocab.${POINT_VOCAB[set]}.${code}`) },
+          { heading: t('policyEditor.numbers.points'), cell: (code) => format.number(values[code] ?? 0) },
+        ]}
+      />
     );
   };
   return (
     <div className={styles.numbers}>
-      <div>
-        <h3 id="policy-numbers-tiers" className={styles.h3}>
-          {t('policyEditor.form.tiers.legend')}
-        </h3>
-        <SimpleTable
-          labelledBy="policy-numbers-tiers"
-          size="small"
-          rows={['medium', 'high'] as const}
-          rowKey={(tier) => tier}
-          columns={[
-            { heading: t('policyEditor.numbers.tier'), cell: (tier) => t(`vocab.significance.${tier}`) },
-            { heading: t('policyEditor.numbers.fromPoints'), cell: (tier) => format.number(s.tiers[tier]) },
-          ]}
-        />
-      </div>
+      <NumbersTable
+        id="policy-numbers-tiers"
+        title={t('policyEditor.form.tiers.legend')}
+        rows={['medium', 'high'] as const}
+        rowKey={(tier) => tier}
+        columns={[
+          { heading: t('policyEditor.numbers.tier'), cell: (tier) => t(`vocab.significance.${tier}`) },
+          { heading: t('policyEditor.numbers.fromPoints'), cell: (tier) => format.number(s.tiers[tier]) },
+        ]}
+      />
       {bands('policy-numbers-annualCost', t('policyEditor.form.annualCost.legend'), s.annualCost, (b) =>
         format.currency(b.from),
       )}
@@ -129,29 +130,24 @@ export function PolicyNumbers({ policy }: { readonly policy: GovernancePolicy })
       {points('basis')}
       {points('footprint')}
       {points('serviceRisk')}
-      <div>
-        <h3 id="policy-numbers-cadence" className={styles.h3}>
-          {t('policyEditor.form.cadence.legend')}
-        </h3>
-        <SimpleTable
-          labelledBy="policy-numbers-cadence"
-          size="small"
-          rows={ASSURANCE_LEVELS}
-          rowKey={(level) => level}
-          columns={[
-            { heading: t('policyEditor.numbers.level'), cell: (level) => t(`vocab.assurance.${level}`) },
-            {
-              heading: t('policyEditor.numbers.nextReview'),
-              cell: (level) => {
-                const months = policy.assuranceCadence[level];
-                return months === null
-                  ? t('policyEditor.numbers.ownFrequency')
-                  : t('policyEditor.numbers.months', { count: months });
-              },
+      <NumbersTable
+        id="policy-numbers-cadence"
+        title={t('policyEditor.form.cadence.legend')}
+        rows={ASSURANCE_LEVELS}
+        rowKey={(level) => level}
+        columns={[
+          { heading: t('policyEditor.numbers.level'), cell: (level) => t(`vocab.assurance.${level}`) },
+          {
+            heading: t('policyEditor.numbers.nextReview'),
+            cell: (level) => {
+              const months = policy.assuranceCadence[level];
+              return months === null
+                ? t('policyEditor.numbers.ownFrequency')
+                : t('policyEditor.numbers.months', { count: months });
             },
-          ]}
-        />
-      </div>
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -21,7 +21,9 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { fieldMessages, repoErrorMessage } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
+import { usePageStyles } from '../../components/pageStyles';
 import { displayTitle } from '../../components/recordText';
+import { RestoredNotice } from '../../components/RestoredNotice';
 import { ReviewBadge } from '../../components/ReviewBadge';
 import { RouterLink } from '../../components/RouterLink';
 import { useLookup } from '../../components/useLookups';
@@ -51,13 +53,6 @@ const panelId = (v: RecordTab) => `record-panel-${v}`;
 
 const useStyles = makeStyles({
   fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
-  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  bars: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    marginBottom: tokens.spacingVerticalM,
-  },
   // The tabs keep one row; where they do not fit (Teams on a phone) that row scrolls sideways
   // inside its own box, and the tab chosen by keyboard scrolls into view. A little padding keeps
   // the focus outline inside the box.
@@ -76,7 +71,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     marginTop: tokens.spacingVerticalM,
   },
-  back: { marginBottom: tokens.spacingVerticalS, display: 'inline-block' },
 });
 
 /** The councils' name as the register stores it (the lead organisation when the council leads). */
@@ -97,6 +91,7 @@ export interface RecordPanels {
 
 export function RecordPage({ reference, panels }: { readonly reference: string; readonly panels: RecordPanels }) {
   const styles = useStyles();
+  const page = usePageStyles();
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
@@ -164,14 +159,12 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
 
   return (
     <section aria-labelledby="record-title">
-      <RouterLink to={paths.register()} className={styles.back}>
-        {t('tab.record.backToRegister')}
-      </RouterLink>
       <PageHeader
         id="record-title"
+        back={{ to: paths.register(), label: t('tab.record.backToRegister') }}
         title={title}
         subtitle={
-          <span className={styles.meta}>
+          <span className={page.meta}>
             <span>{stored.reference}</span>
             <Badge appearance="outline">{t(`vocab.status.${stored.status}`)}</Badge>
             <ReviewBadge
@@ -185,20 +178,18 @@ export function RecordPage({ reference, panels }: { readonly reference: string; 
           </span>
         }
       />
-      <div className={styles.bars} ref={errorBar} tabIndex={-1}>
+      <div className={page.bars} ref={errorBar} tabIndex={-1}>
         {model.status === 'error' && model.loadError ? (
           <ErrorState error={model.loadError} title={t('tab.record.offlineDraft')} onRetry={model.reload} />
         ) : null}
         {model.restoredAt ? (
-          <MessageBar intent="info">
-            <MessageBarBody>
-              <MessageBarTitle>{t('tab.record.draftRestoredTitle')}</MessageBarTitle>
-              {t('tab.record.draftRestored', { when: format.dateTime(model.restoredAt) })}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={model.discard}>{t('tab.record.discard')}</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <RestoredNotice
+            title={t('tab.record.draftRestoredTitle')}
+            discardLabel={t('tab.record.discard')}
+            onDiscard={model.discard}
+          >
+            {t('tab.record.draftRestored', { when: format.dateTime(model.restoredAt) })}
+          </RestoredNotice>
         ) : null}
         {justCreated && model.save.kind === 'idle' && !model.dirty ? (
           <MessageBar intent="success">

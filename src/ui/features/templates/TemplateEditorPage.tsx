@@ -21,21 +21,14 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { domainErrorMessage, repoErrorMessage } from '../../components/messages';
 import { PageHeader } from '../../components/PageHeader';
-import { RouterLink } from '../../components/RouterLink';
+import { usePageStyles } from '../../components/pageStyles';
+import { RestoredNotice } from '../../components/RestoredNotice';
 import { QuestionEditor } from './QuestionEditor';
 import { TemplateConflictDialog } from './TemplateConflictDialog';
 import { TemplateView } from './TemplateView';
 import { useTemplateEditor } from './useTemplateEditor';
 
 const useStyles = makeStyles({
-  back: { display: 'inline-block', marginBottom: tokens.spacingVerticalS },
-  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  bars: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    marginBottom: tokens.spacingVerticalM,
-  },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
   group: {
     border: 'none',
@@ -64,17 +57,6 @@ const useStyles = makeStyles({
   },
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  actions: {
-    position: 'sticky',
-    bottom: 0,
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} 0`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
 });
 
 const NO_MESSAGES: Readonly<Record<string, string>> = {};
@@ -90,6 +72,7 @@ function freshKey(prefix: string, taken: readonly string[]): string {
 /** One template: its latest published version read only, and the draft of its next version. */
 export function TemplateEditorPage({ templateKey }: { readonly templateKey: string }) {
   const styles = useStyles();
+  const page = usePageStyles();
   const { t } = useTranslation();
   const app = useApp();
   const format = useFormat();
@@ -169,10 +152,11 @@ export function TemplateEditorPage({ templateKey }: { readonly templateKey: stri
   if (editor.loadError || editor.notFound || !shown) {
     return (
       <section aria-labelledby="templates-title">
-        <RouterLink to={paths.templates()} className={styles.back}>
-          {t('templates.back')}
-        </RouterLink>
-        <PageHeader id="templates-title" title={t('templates.title')} />
+        <PageHeader
+          id="templates-title"
+          back={{ to: paths.templates(), label: t('templates.back') }}
+          title={t('templates.title')}
+        />
         {editor.loadError ? (
           <ErrorState error={editor.loadError} title={t('templates.loadFailed')} onRetry={editor.reload} />
         ) : (
@@ -271,14 +255,12 @@ export function TemplateEditorPage({ templateKey }: { readonly templateKey: stri
 
   return (
     <section aria-labelledby="templates-title">
-      <RouterLink to={paths.templates()} className={styles.back}>
-        {t('templates.back')}
-      </RouterLink>
       <PageHeader
         id="templates-title"
+        back={{ to: paths.templates(), label: t('templates.back') }}
         title={title}
         subtitle={
-          <span className={styles.meta}>
+          <span className={page.meta}>
             <span>{t('templates.subtitle', { version: format.number(shown.version), status: statusWord })}</span>
             <Badge appearance="outline" color={shown.status === 'draft' ? 'warning' : 'success'}>
               {statusWord}
@@ -287,17 +269,14 @@ export function TemplateEditorPage({ templateKey }: { readonly templateKey: stri
           </span>
         }
       />
-      <div className={styles.bars} ref={bar} tabIndex={-1}>
+      <div className={page.bars} ref={bar} tabIndex={-1}>
         <div role="status" aria-live="polite">
           {announce}
         </div>
         {editor.notice === 'restored' ? (
-          <MessageBar intent="info">
-            <MessageBarBody>{t('templates.restored')}</MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={editor.discard}>{t('templates.discard')}</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <RestoredNotice discardLabel={t('templates.discard')} onDiscard={editor.discard}>
+            {t('templates.restored')}
+          </RestoredNotice>
         ) : null}
         {editor.notice === 'saved' ? (
           <MessageBar intent="success">
@@ -475,7 +454,7 @@ export function TemplateEditorPage({ templateKey }: { readonly templateKey: stri
             </div>
           </fieldset>
 
-          <div className={styles.actions}>
+          <div className={page.stickyActions}>
             <Button type="submit" appearance="primary" disabled={editor.busy}>
               {editor.busy ? t('templates.saving') : t('templates.saveDraft')}
             </Button>
