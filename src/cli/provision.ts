@@ -1,6 +1,6 @@
 /**
  * `npm run provision -- --site <url> [--dry-run] [--token-env NAME]
- *                      [--device-code --tenant <id> --client-id <id>]`
+ *                      [--device-code --tenant <id> --client-id <id>] [--members <file.csv>]`
  *
  * Creates or updates the register's lists in an existing SharePoint site (see
  * src/data/provisioning). Safe to run again: a second run changes nothing and
@@ -13,10 +13,18 @@
  * link shown and signs in; the app registration needs delegated SharePoint
  * AllSites.FullControl or Sites.FullControl.All). Against the embedded list
  * server (127.0.0.1 / localhost) it signs in as the dev governance user.
+ *
+ * `--members <file.csv>` then adds people to the register's groups (they are created empty): a
+ * CSV with the columns `group` (officers, panel, governance, a panel's key such as panel-cgrp, or a
+ * group's title) and `person` (an e-mail address or login). Someone already in a group is left
+ * alone; someone SharePoint cannot find is reported by row, and exit code 1 says so.
  */
 import { PublicClientApplication } from '@azure/msal-node';
-import { provision } from '../data/provisioning';
+import { readFileSync } from 'node:fs';
+import { addGroupMembers, memberRows, provision } from '../data/provisioning';
 import { createSp } from '../data/sp';
+import { decodeText } from '../transfer/bytes';
+import { parseCsv } from '../transfer/csv';
 import { parseCli } from './args';
 
 interface Args {
@@ -26,6 +34,7 @@ interface Args {
   deviceCode: boolean;
   tenant?: string;
   clientId?: string;
+  members?: string;
   help: boolean;
 }
 
@@ -37,12 +46,14 @@ function parseArgs(argv: readonly string[]): Args {
     'device-code': { type: 'boolean', default: false },
     tenant: { type: 'string' },
     'client-id': { type: 'string' },
+    members: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   return {
     ...(v.site !== undefined ? { site: v.site } : {}),
     ...(v.tenant !== undefined ? { tenant: v.tenant } : {}),
     ...(v['client-id'] !== undefined ? { clientId: v['client-id'] } : {}),
+    ...(v.members !== undefined ? { members: v.members } : {}),
     dryRun: v['dry-run'],
     tokenEnv: v['token-env'],
     deviceCode: v['device-code'],
@@ -51,7 +62,8 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 const USAGE = `Usage: npm run provision -- --site <site url> [--dry-run] [--token-env NAME]
-                              [--device-code --tenant <tenant id> --client-id <app id>]`;
+                              [--device-code --tenant <tenant id> --client-id <app id>]
+                              [--members <file.csv with columns group,person>]`;
 
 export function isLocalSite(url: URL): boolean {
   return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
@@ -113,9 +125,31 @@ async function main(): Promise<number> {
     console.error((e as Error).message);
     return 2;
   }
+  let members: ReturnType<typeof memberRows> | undefined;
+  if (args.members) {
+    try {
+      members = memberRows(parseCsv(decodeText(new Uint8Array(readFileSync(args.members))).text));
+    } catch (e) {
+      console.error(`Cannot read ${args.members}: ${(e as Error).message}`);
+      return 2;
+    }
+    if (members.problems.length > 0) {
+      for (const p of members.problems) console.error(`${args.members}: ${p}`);
+      return 2;
+    }
+  }
   const sp = createSp({ siteUrl: site.toString(), getToken });
   const report = await provision(sp, { dryRun: args.dryRun, log: (line) => console.log(line) });
-  return report.ok ? 0 : 1;
+  if (!members) return report.ok ? 0 : 1;
+  console.log(`Group members from ${args.members}${args.dryRun ? ' (dry run: nothing will be written)' : ''}`);
+  const steps = await addGroupMembers(sp, members.rows, {
+    dryRun: args.dryRun,
+    log: (line) => console.log(`  ${line}`),
+  });
+  const failed = steps.filter((s) => s.outcome === 'failed').length;
+  const added = steps.filter((s) => s.outcome === 'added').length;
+  console.log(`${added} added, ${steps.length - added - failed} already members, ${failed} failed.`);
+  return report.ok && failed === 0 ? 0 : 1;
 }
 
 main().then(

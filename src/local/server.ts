@@ -95,7 +95,7 @@ function openStore(options: ListServerOptions): SiteStore {
   const now = nowIso();
   store.transaction(() => {
     seedSite(store, now);
-    if (!options.empty) provisionSchema(store, provisioner.Id);
+    if (!options.empty) provisionSchema(store);
   });
   const demo = options.demo ?? true;
   if (!options.empty && demo !== false) {

@@ -274,6 +274,27 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
     if (toRepoError(e).code !== 'notFound') failed('permission', 'site owners group', e);
   }
 
+  // Who is running this: breaking a list's inheritance gives them a direct grant (see provisionPermissions).
+  let runner: PermissionContext['runner'];
+  try {
+    const me = await sp.web.currentUser.select('Id', 'Title', 'IsSiteAdmin')<{
+      Id: number;
+      Title: string;
+      IsSiteAdmin?: boolean;
+    }>();
+    const owners = ownerGroup
+      ? await sp.web.siteGroups.getById(ownerGroup.Id).users.select('Id')<{ Id: number }[]>()
+      : [];
+    runner = {
+      id: me.Id,
+      name: me.Title,
+      isSiteAdmin: me.IsSiteAdmin === true,
+      inOwners: owners.some((u) => u.Id === me.Id),
+    };
+  } catch (e) {
+    failed('permission', 'the current user', e);
+  }
+
   // 3. Lists, in schema order (lookup targets first).
   let existingLists: ListInfo[];
   try {
@@ -296,7 +317,7 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
     if (!info) {
       if (dryRun) {
         record({ kind: 'list', name: def.title, outcome: 'created', detail: `at Lists/${def.url}` });
-        planNewList(def, record, ownerGroup);
+        planNewList(def, record, ownerGroup, runner);
         continue;
       }
       try {
@@ -344,6 +365,7 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
       groupIds,
       roleDefIds,
       ownerGroup,
+      ...(runner ? { runner } : {}),
       dryRun,
       record,
       failed,
@@ -412,7 +434,12 @@ type Record_ = (step: ProvisionStep) => void;
 type Failed = (kind: StepKind, name: string, e: unknown, list?: string) => void;
 
 /** In a dry run, a list that does not exist yet: everything in it would be created. */
-function planNewList(def: ListDef, record: Record_, ownerGroup: { Title: string } | undefined): void {
+function planNewList(
+  def: ListDef,
+  record: Record_,
+  ownerGroup: { Title: string } | undefined,
+  runner: PermissionContext['runner'],
+): void {
   for (const f of def.fields) {
     if (f.internalName === 'Title') {
       // A new list's Title column is "Title", required, 255 characters.
@@ -430,11 +457,16 @@ function planNewList(def: ListDef, record: Record_, ownerGroup: { Title: string 
     outcome: 'created',
     detail: 'inheritance broken, nothing copied',
   });
-  for (const [role, level] of Object.entries(def.permissions) as [Role, PermissionLevel][]) {
-    record({ kind: 'permission', list: def.title, name: `${ROLE_GROUPS[role]} as ${level}`, outcome: 'created' });
+  // In the order provisionPermissions goes through them: the register's groups, then the Owners.
+  for (const role of Object.keys(ROLE_GROUPS) as Role[]) {
+    const level = def.permissions[role];
+    if (level)
+      record({ kind: 'permission', list: def.title, name: `${ROLE_GROUPS[role]} as ${level}`, outcome: 'created' });
   }
   if (ownerGroup)
     record({ kind: 'permission', list: def.title, name: `${ownerGroup.Title} as Full Control`, outcome: 'created' });
+  // Breaking the new list's inheritance will give the runner a direct grant, dealt with at once.
+  if (runner) record(runnerStep(def, runner, ownerGroup));
 }
 
 async function provisionFields(
@@ -612,6 +644,13 @@ interface PermissionContext {
   readonly groupIds: ReadonlyMap<Role, number>;
   readonly roleDefIds: ReadonlyMap<PermissionLevel | 'FullControl', number>;
   readonly ownerGroup: { Id: number; Title: string } | undefined;
+  /** Whoever runs provisioning, and whether they keep access without a grant of their own. */
+  readonly runner?: {
+    readonly id: number;
+    readonly name: string;
+    readonly isSiteAdmin: boolean;
+    readonly inOwners: boolean;
+  };
   readonly dryRun: boolean;
   readonly record: Record_;
   readonly failed: Failed;
@@ -625,7 +664,6 @@ async function provisionPermissions(
 ): Promise<void> {
   const { record, failed, dryRun } = ctx;
   const base = { kind: 'permission' as const, list: def.title };
-  let breaking = false;
   let unique = false;
   if (!created) {
     try {
@@ -641,7 +679,6 @@ async function provisionPermissions(
   if (unique) {
     record({ ...base, name: 'unique permissions', outcome: 'unchanged' });
   } else {
-    breaking = true;
     try {
       if (!dryRun) await list.breakRoleInheritance(false, true);
       record({ ...base, name: 'unique permissions', outcome: 'created', detail: 'inheritance broken, nothing copied' });
@@ -661,36 +698,47 @@ async function provisionPermissions(
       return;
     }
   }
-  const bound = (principal: number, roleDef: number): boolean =>
-    assignments.some(
-      (a) =>
-        a.PrincipalId === principal &&
-        (Array.isArray(a.RoleDefinitionBindings)
-          ? (a.RoleDefinitionBindings as { Id: number }[])
-          : ((a.RoleDefinitionBindings as { results?: { Id: number }[] } | undefined)?.results ?? [])
-        ).some((b) => b.Id === roleDef),
-    );
-  const wanted: { name: string; principal: number | undefined; level: PermissionLevel | 'FullControl' }[] = [
-    ...(Object.entries(def.permissions) as [Role, PermissionLevel][]).map(([role, level]) => ({
-      name: `${ROLE_GROUPS[role]} as ${level}`,
-      principal: ctx.groupIds.get(role),
-      level,
-    })),
-    // Breaking inheritance must not lock the site's owners out: when this run breaks it, the
-    // Owners group keeps Full Control. A list that already has unique permissions is left as it is.
-    ...(ctx.ownerGroup && breaking
-      ? [
-          {
-            name: `${ctx.ownerGroup.Title} as Full Control`,
-            principal: ctx.ownerGroup.Id,
-            level: 'FullControl' as const,
-          },
-        ]
-      : []),
-  ];
+  const bindingsOf = (principal: number): number[] => {
+    const a = assignments.find((x) => x.PrincipalId === principal);
+    if (!a) return [];
+    const b = a.RoleDefinitionBindings;
+    return (
+      Array.isArray(b) ? (b as { Id: number }[]) : ((b as { results?: { Id: number }[] } | undefined)?.results ?? [])
+    ).map((x) => x.Id);
+  };
+  const levelName = (roleDef: number): string =>
+    [...ctx.roleDefIds].find(([, id]) => id === roleDef)?.[0] ?? `role ${roleDef}`;
+  const remove = async (principal: number, roleDefs: readonly number[]): Promise<void> => {
+    if (dryRun) return;
+    for (const r of roleDefs) await list.roleAssignments.remove(principal, r);
+  };
+
+  // Every principal provisioning answers for on this list: the register's groups (at the level the
+  // role policy gives, or none) and the site's Owners group (Full Control, so no list locks them out).
+  const wanted: { name: string; principal: number | undefined; level: PermissionLevel | 'FullControl' | undefined }[] =
+    [
+      ...(Object.keys(ROLE_GROUPS) as Role[]).map((role) => {
+        const level = def.permissions[role];
+        return {
+          name: level ? `${ROLE_GROUPS[role]} as ${level}` : `${ROLE_GROUPS[role]} (no access)`,
+          principal: ctx.groupIds.get(role),
+          level,
+        };
+      }),
+      ...(ctx.ownerGroup
+        ? [
+            {
+              name: `${ctx.ownerGroup.Title} as Full Control`,
+              principal: ctx.ownerGroup.Id,
+              level: 'FullControl' as const,
+            },
+          ]
+        : []),
+    ];
   for (const w of wanted) {
-    const roleDef = ctx.roleDefIds.get(w.level);
-    if (w.principal === undefined || roleDef === undefined) {
+    const roleDef = w.level ? ctx.roleDefIds.get(w.level) : undefined;
+    if (w.principal === undefined || (w.level && roleDef === undefined)) {
+      if (!w.level) continue;
       if (dryRun) record({ ...base, name: w.name, outcome: 'created' });
       else
         record({
@@ -701,17 +749,66 @@ async function provisionPermissions(
         });
       continue;
     }
-    if (bound(w.principal, roleDef)) {
-      record({ ...base, name: w.name, outcome: 'unchanged' });
+    const have = bindingsOf(w.principal);
+    // Drift: a level someone added or changed by hand (Members given Edit where the policy says Read).
+    const extra = have.filter((r) => r !== roleDef);
+    const missing = roleDef !== undefined && !have.includes(roleDef);
+    if (!missing && extra.length === 0) {
+      if (w.level) record({ ...base, name: w.name, outcome: 'unchanged' });
       continue;
     }
     try {
-      if (!dryRun) await list.roleAssignments.add(w.principal, roleDef);
-      record({ ...base, name: w.name, outcome: 'created' });
+      if (missing && !dryRun && roleDef !== undefined) await list.roleAssignments.add(w.principal, roleDef);
+      await remove(w.principal, extra);
+      const was = extra.map(levelName).join(', ');
+      record({
+        ...base,
+        name: w.name,
+        outcome: have.length === 0 ? 'created' : 'changed',
+        ...(was ? { detail: w.level ? `had ${was}` : `had ${was}, which the role policy does not give` } : {}),
+      });
     } catch (e) {
       failed('permission', w.name, e, def.title);
     }
   }
+
+  // The person who ran provisioning: breaking inheritance gave them a direct Full Control grant,
+  // which the role policy does not give (on Reminder Channel Settings, none but the governance team
+  // may read). It goes when they keep access another way; otherwise the report says how to remove it.
+  const runner = ctx.runner;
+  if (runner && !wanted.some((w) => w.principal === runner.id)) {
+    const direct = bindingsOf(runner.id);
+    if (direct.length > 0) {
+      const step = runnerStep(def, runner, ctx.ownerGroup);
+      try {
+        if (step.outcome === 'changed') await remove(runner.id, direct);
+        record(step);
+      } catch (e) {
+        failed('permission', step.name, e, def.title);
+      }
+    }
+  }
+}
+
+/** What becomes of the runner's direct grant on a list: removed when they keep access otherwise, else kept and explained. */
+function runnerStep(
+  def: ListDef,
+  runner: NonNullable<PermissionContext['runner']>,
+  ownerGroup: { Title: string } | undefined,
+): ProvisionStep {
+  const owners = ownerGroup?.Title ?? 'the site Owners group';
+  const base = { kind: 'permission' as const, list: def.title, name: `${runner.name} (a direct grant)` };
+  return runner.isSiteAdmin || runner.inOwners
+    ? {
+        ...base,
+        outcome: 'changed',
+        detail: `removed: you keep access ${runner.isSiteAdmin ? 'as a site collection administrator' : `through ${owners}`}`,
+      }
+    : {
+        ...base,
+        outcome: 'skipped',
+        detail: `kept, or you would lose access: once someone in ${owners} can manage the list, remove it in List settings > Permissions for this list`,
+      };
 }
 
 const WORDS: Readonly<Record<StepOutcome, [string, string]>> = {

@@ -65,7 +65,7 @@ function provisionList(
   store: SiteStore,
   def: ListDef,
   groups: Record<Role, number>,
-  provisionerId: number,
+  ownersId: number | undefined,
 ): ListRecord {
   const created = nowIso();
   let list = store.createList({
@@ -109,12 +109,12 @@ function provisionList(
       url: `${def.url}/${vd.title.replace(/[^A-Za-z0-9]/g, '')}.aspx`,
     });
   }
-  // Break inheritance without copying (the provisioning user keeps Full Control, as in SharePoint),
-  // then grant each role its level.
+  // As `npm run provision` leaves a list: inheritance broken without copying, the site's Owners group
+  // with Full Control, each role at its level, and no direct grant to whoever ran it (a site admin).
   list = { ...list, hasUniqueRoleAssignments: true };
   store.saveList(list);
   store.clearAssignments(list.guid);
-  store.addAssignment(list.guid, provisionerId, FULL_CONTROL);
+  if (ownersId !== undefined) store.addAssignment(list.guid, ownersId, FULL_CONTROL);
   for (const [role, level] of Object.entries(def.permissions) as [Role, string][]) {
     const r = roleByName(level === 'FullControl' ? 'Full Control' : level);
     if (r) store.addAssignment(list.guid, groups[role], r.Id);
@@ -127,8 +127,9 @@ function provisionList(
  * fields with their properties, indexes and unique columns, views, versioning,
  * and broken inheritance with each role's permission level.
  */
-export function provisionSchema(store: SiteStore, provisionerId: number): void {
+export function provisionSchema(store: SiteStore): void {
   const groups = {} as Record<Role, number>;
+  const owners = store.meta('ownerGroupId');
   for (const [role, title] of Object.entries(ROLE_GROUPS) as [Role, string][]) {
     const existing = store.groupByName(title);
     const id = existing?.Id ?? store.nextPrincipalId();
@@ -145,7 +146,7 @@ export function provisionSchema(store: SiteStore, provisionerId: number): void {
     for (const u of DEMO_USERS) if (u.roles.includes(role)) store.addMember(id, u.Id);
   }
   for (const def of LISTS) {
-    if (!store.listByTitle(def.title)) provisionList(store, def, groups, provisionerId);
+    if (!store.listByTitle(def.title)) provisionList(store, def, groups, owners ? Number(owners) : undefined);
   }
 }
 

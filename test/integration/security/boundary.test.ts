@@ -459,11 +459,18 @@ describe('--user chooses whom the tab opens as, never who owns anything', () => 
         });
         expect(r.status).toBe(200);
         const assignments = r.json.value as { PrincipalId: number; RoleDefinitionBindings: { Name: string }[] }[];
-        const officer = assignments.filter((a) => a.PrincipalId === 7);
-        expect(officer).toEqual([]);
-        const governance = assignments.find((a) => a.PrincipalId === 6);
-        expect(governance?.RoleDefinitionBindings.map((b) => b.Name)).toContain('Full Control');
+        // As npm run provision leaves a list: no person has a grant of their own (neither the chosen
+        // officer nor whoever provisioned it); the site's Owners group has Full Control.
+        expect(assignments.filter((a) => a.PrincipalId === 7 || a.PrincipalId === 6)).toEqual([]);
+        const owners = assignments.find((a) => a.PrincipalId === 3);
+        expect(owners?.RoleDefinitionBindings.map((b) => b.Name)).toContain('Full Control');
       }
+      // The governance officer owns the site (its administrator), whomever the tab opens as.
+      const me = await raw(p, {
+        path: '/sites/council/_api/web/currentuser?$select=Id,IsSiteAdmin',
+        headers: { ...auth('governance'), Accept: 'application/json;odata=nometadata' },
+      });
+      expect(me.json).toMatchObject({ Id: 6, IsSiteAdmin: true });
       // The officer cannot read the governance-only list.
       const read = await raw(p, {
         path: items('Reminder Channel Settings'),
