@@ -49,6 +49,29 @@ export function checkTitleLength(title: unknown, what: string): void {
   if (typeof title === 'string' && title.length > MAX_TITLE_LENGTH) throw errors.titleTooLong(what);
 }
 
+/** SharePoint properties of webs, lists and items that the local list server does not implement. */
+const UNIMPLEMENTED_PROPERTIES: ReadonlySet<string> = new Set([
+  'allproperties',
+  'attachmentfiles',
+  'contenttype',
+  'contenttypes',
+  'effectivebasepermissionsforui',
+  'features',
+  'fieldvaluesashtml',
+  'fieldvaluesastext',
+  'fieldvaluesforedit',
+  'file',
+  'firstuniqueancestorsecurableobject',
+  'folder',
+  'navigation',
+  'parentlist',
+  'parentweb',
+  'properties',
+  'regionalsettings',
+  'rootfolder',
+  'usercustomactions',
+]);
+
 export const errors = {
   listNotFound: (title: string, siteUrl: string) =>
     new SpError(404, CODES.argument, `List '${title}' does not exist at site with URL '${siteUrl}'.`),
@@ -102,8 +125,21 @@ export const errors = {
     new SpError(400, CODES.invalidClientQuery, `The expression "${expression}" is not valid.`),
   columnMissing: (name: string) =>
     new SpError(400, CODES.argument, `Column '${name}' does not exist. It may have been deleted by another user.`),
-  fieldOrPropertyMissing: (name: string) =>
-    new SpError(400, CODES.argument, `The field or property '${name}' does not exist.`),
+  /**
+   * A $select or $expand of a name the entity lacks: 400 "does not exist", as SharePoint says of a
+   * name it does not know; but a SharePoint property this server does not implement (ParentWeb,
+   * RootFolder, ...) is 501, since SharePoint would have answered it.
+   */
+  fieldOrPropertyMissing: (name: string) => {
+    const head = name.split('/')[0] ?? name;
+    return UNIMPLEMENTED_PROPERTIES.has(head.toLowerCase())
+      ? new SpError(
+          501,
+          CODES.notSupported,
+          `The property ${name} is not implemented by the local list server (see docs/local-server.md).`,
+        )
+      : new SpError(400, CODES.argument, `The field or property '${name}' does not exist.`);
+  },
   invalidJson: () =>
     new SpError(400, CODES.invalidClientQuery, 'Invalid JSON. A token was not recognized in the JSON content.'),
   validation: (message: string) => new SpError(400, CODES.fieldValidation, message),

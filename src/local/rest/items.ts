@@ -648,6 +648,8 @@ export function itemRoute(ctx: Ctx, list: ListRecord, id: number, rest: readonly
       return ctx.collection(entities, 'SP.ListItemVersions');
     }
     case 'recycle': {
+      // A method with an effect: POST only, as SharePoint has it (a GET must never delete).
+      if (ctx.method !== 'POST') throw errors.methodNotAllowed(ctx.method);
       ctx.requireItem(list, id, 2);
       const row = ctx.store.getItem(list, id);
       if (!row) throw errors.itemNotFound();
@@ -655,6 +657,10 @@ export function itemRoute(ctx: Ctx, list: ListRecord, id: number, rest: readonly
       return ctx.property('Recycle', row.guid, 'Edm.Guid');
     }
     case 'attachmentfiles':
+      // Attachments are not stored here: the (always empty) collection can be read, and anything
+      // else (add, a file by name, its $value, delete) is an endpoint this server lacks, never a
+      // 200 that quietly drops what was sent.
+      if (ctx.method !== 'GET' || rest.length > 1 || next.args) throw errors.endpointNotImplemented();
       ctx.requireItem(list, id, 1);
       return ctx.collection([], 'SP.ApiData.Attachments');
     case 'roleassignments':

@@ -724,6 +724,13 @@ export function viewsRoute(ctx: Ctx, list: ListRecord, rest: readonly Segment[])
   return viewRoute(ctx, list, view, after);
 }
 
+const VIEW_FIELD_OPERATIONS: ReadonlySet<string> = new Set([
+  'addviewfield',
+  'removeviewfield',
+  'removeallviewfields',
+  'moveviewfieldto',
+]);
+
 export function viewRoute(ctx: Ctx, list: ListRecord, view: ViewRecord, rest: readonly Segment[]): ApiResponse {
   const [next, op] = rest;
   if (!next) {
@@ -754,6 +761,9 @@ export function viewRoute(ctx: Ctx, list: ListRecord, view: ViewRecord, rest: re
     ctx.require(list, 1);
     return ctx.entity(viewFieldsEntity(ctx, list, view), 'SP.ApiData.ViewFieldCollections');
   }
+  // The operations below change the view (POST); anything else under viewfields (its SchemaXml,
+  // Items) is an endpoint this server lacks, not a method SharePoint refuses.
+  if (!VIEW_FIELD_OPERATIONS.has(op.lower)) throw errors.endpointNotImplemented();
   if (ctx.method !== 'POST') throw errors.methodNotAllowed(ctx.method);
   ctx.require(list, 3);
   const fields = [...view.fields];

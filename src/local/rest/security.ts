@@ -32,6 +32,9 @@ export function userRoute(ctx: Ctx, user: UserRecord, rest: readonly Segment[]):
       ctx.store.transaction(() => ctx.store.deletePrincipal(user.Id));
       return ctx.empty();
     }
+    // SharePoint accepts MERGE on a user (its Title, Email...): the site's users are fixed here, so
+    // an update is an endpoint this server lacks (501), not a method SharePoint refuses (405).
+    if (ctx.method === 'MERGE' || ctx.method === 'PATCH' || ctx.method === 'PUT') throw errors.endpointNotImplemented();
     if (ctx.method !== 'GET') throw errors.methodNotAllowed(ctx.method);
     return ctx.entity(ctx.selected(userEntity(ctx, user)), 'SP.ApiData.Users');
   }

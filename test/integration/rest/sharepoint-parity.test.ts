@@ -327,6 +327,61 @@ describe('endpoints the local list server does not implement', () => {
   });
 });
 
+describe("what PnPjs's own SharePoint tests found answered unlike SharePoint", () => {
+  // Run against PnPjs's test/sp suite (a measurement, issue 20): each of these answered 200, 400
+  // or 405 where SharePoint answers the request, so the server now says it does not implement it.
+  const item = "/_api/web/lists/getbytitle('Collaborations')/items(1)";
+
+  it.each([
+    // Attachments are not stored: adding one answered 200 and kept nothing (PnPjs attachments tests).
+    ['POST', `${item}/attachmentfiles/add(filename='note.txt')`],
+    ['GET', `${item}/attachmentfiles('note.txt')`],
+    ['GET', `${item}/attachmentfiles('note.txt')/$value`],
+    ['DELETE', `${item}/attachmentfiles('note.txt')`],
+    // A view's fields' SchemaXml (https://learn.microsoft.com/previous-versions/office/sharepoint-visio/jj245763(v=office.15)):
+    // a GET, not a method SharePoint refuses.
+    ['GET', "/_api/web/lists/getbytitle('Collaborations')/defaultview/viewfields/schemaxml"],
+    // Updating a user (SP.User is updatable: Title, Email): not a 405.
+    ['MERGE', '/_api/web/currentuser'],
+    ['MERGE', '/_api/web/getuserbyid(7)'],
+  ])('answers %s %s with 501', async (method, path) => {
+    const r = await api.call(path, {
+      method,
+      ...(method === 'GET' || method === 'DELETE' ? {} : { body: { Title: 'x' } }),
+    });
+    expect([path, r.status, r.json['odata.error'].code]).toEqual([path, 501, NOT_IMPLEMENTED_CODE]);
+  });
+
+  it('reads an item’s (empty) attachments', async () => {
+    const r = await api.call(`${item}/attachmentfiles`, { accept: ACCEPT.none });
+    expect([r.status, r.json.value]).toEqual([200, []]);
+  });
+
+  it.each([
+    ['/_api/web', { $select: 'Url,ParentWeb/ServerRelativeUrl', $expand: 'ParentWeb' }],
+    [item, { $select: 'Id,ParentList/Title', $expand: 'ParentList' }],
+    [
+      "/_api/web/lists/getbytitle('Collaborations')",
+      { $select: 'Title,RootFolder/ServerRelativePath', $expand: 'RootFolder' },
+    ],
+  ])('answers a SharePoint property it lacks (%s) with 501, not "does not exist"', async (path, query) => {
+    const r = await api.call(`${path}${q(query)}`);
+    expect(r.status).toBe(501);
+    expect(r.json['odata.error'].message.value).toMatch(
+      /^The property [\w/]+ is not implemented by the local list server/,
+    );
+    // A name SharePoint does not know either is still 400.
+    const unknown = await api.call(`${path}${q({ $select: 'NoSuchProperty' })}`);
+    expect(unknown.status).toBe(400);
+  });
+
+  it('never recycles an item on a GET: recycle is POST only', async () => {
+    const r = await api.call(`${item}/recycle`);
+    expect(r.status).toBe(405);
+    expect((await api.call(item)).status).toBe(200);
+  });
+});
+
 describe('a request without Authorization', () => {
   // https://learn.microsoft.com/sharepoint/dev/sp-add-ins/complete-basic-operations-using-sharepoint-rest-endpoints
   // (every request carries "Authorization: Bearer <token>"); without one SharePoint Online answers 401.
