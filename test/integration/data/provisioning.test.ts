@@ -13,6 +13,10 @@ import '@pnp/sp/security/index.js';
 import { reposAs, spAs, startServer, type ListServer } from './helpers';
 import { collaboration } from './fixtures';
 
+// A whole provisioning run takes 1 to 2 s on a quiet machine; beside the browser journeys in CI it
+// has taken over 5 s (the hooks' default timeout). The timeout guards against a hang only.
+jest.setTimeout(60_000);
+
 const failures = (r: ProvisionReport) => r.steps.filter((s) => s.outcome === 'failed' || s.outcome === 'skipped');
 
 describe('provisioning an empty site', () => {
