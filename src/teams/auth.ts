@@ -377,11 +377,7 @@ export function createTokenProvider(config: TokenProviderConfig): TokenProvider 
     try {
       return remember(pca, await pca.ssoSilent({ scopes: scopes[resource], loginHint: config.loginHint }));
     } catch (e) {
-      const { kind, detail } = describe(e);
-      throw new SignInError(
-        kind === 'consent' ? 'consentRequired' : kind === 'interaction' ? 'interactionRequired' : 'signInFailed',
-        detail,
-      );
+      throw asError(e);
     }
   };
 

@@ -738,6 +738,7 @@ async function provisionPermissions(
   for (const w of wanted) {
     const roleDef = w.level ? ctx.roleDefIds.get(w.level) : undefined;
     if (w.principal === undefined || (w.level && roleDef === undefined)) {
+      // A group with no access here has nothing to be missing; one with access is reported.
       if (!w.level) continue;
       if (dryRun) record({ ...base, name: w.name, outcome: 'created' });
       else

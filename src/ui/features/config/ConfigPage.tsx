@@ -18,8 +18,9 @@ import { useApp } from '../../app/context';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { RouterLink } from '../../components/RouterLink';
-import { mappingsOfKind, useLookup } from '../../components/useLookups';
-import { panelName, type Panel } from '../../../domain/panels';
+import { panelLabel } from '../../components/recordText';
+import { mappingsOfKind, useDirectorateLabel, useLookup } from '../../components/useLookups';
+import { panelsOf } from '../../../domain/panels';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '640px' },
@@ -61,15 +62,9 @@ export function ConfigPage() {
   viewRef.current = view;
 
   // Directorates and panels by their names in the person's language (the view keeps the English name or key).
-  const nameOf = (m: Panel) => panelName(m, app.locale === 'cy-GB' ? 'cy' : 'en');
-  const directorateNamed = (name: string) => {
-    const m = directorates.find((d) => d.name === name);
-    return m ? nameOf(m) : name;
-  };
-  const panelNamed = (key: string) => {
-    const m = panels.find((p) => p.key === key);
-    return m ? nameOf(m) : key;
-  };
+  const directorateNamed = useDirectorateLabel();
+  const panelList = useMemo(() => panelsOf(mappings.value ?? []), [mappings.value]);
+  const panelNamed = (key: string) => panelLabel(key, panelList, app.locale);
   const displayName = (v: TabView): string =>
     v.kind === 'register'
       ? t('tab.config.names.register')
@@ -149,13 +144,13 @@ export function ConfigPage() {
           <Field label={t('fields.directorate')} required>
             <Dropdown
               selectedOptions={directorate ? [directorate] : []}
-              value={directorateNamed(directorate)}
+              value={directorate ? directorateNamed(directorate) : ''}
               placeholder={t('tab.new.choose')}
               onOptionSelect={(_e, d) => setDirectorate(d.optionValue ?? '')}
             >
               {directorates.map((m) => (
-                <Option key={m.key} value={m.name} text={nameOf(m)}>
-                  {nameOf(m)}
+                <Option key={m.key} value={m.name} text={directorateNamed(m.name)}>
+                  {directorateNamed(m.name)}
                 </Option>
               ))}
             </Dropdown>
@@ -165,13 +160,13 @@ export function ConfigPage() {
           <Field label={t('fields.panel')} required>
             <Dropdown
               selectedOptions={panel ? [panel] : []}
-              value={panelNamed(panel)}
+              value={panel ? panelNamed(panel) : ''}
               placeholder={t('tab.new.choose')}
               onOptionSelect={(_e, d) => setPanel(d.optionValue ?? '')}
             >
               {panels.map((m) => (
-                <Option key={m.key} value={m.key} text={nameOf(m)}>
-                  {nameOf(m)}
+                <Option key={m.key} value={m.key} text={panelNamed(m.key)}>
+                  {panelNamed(m.key)}
                 </Option>
               ))}
             </Dropdown>
